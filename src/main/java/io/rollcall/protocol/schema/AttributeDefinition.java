@@ -63,17 +63,17 @@ public record AttributeDefinition(
     return of(name, AttributeType.COMPLEX, description).withSubAttributes(List.of(subAttributes));
   }
 
-  public AttributeDefinition multiValued() {
+  public AttributeDefinition asMultiValued() {
     return new AttributeDefinition(name, type, true, description, required, caseExact, mutability,
         returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
   }
 
-  public AttributeDefinition required() {
+  public AttributeDefinition asRequired() {
     return new AttributeDefinition(name, type, multiValued, description, true, caseExact,
         mutability, returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
   }
 
-  public AttributeDefinition caseExact() {
+  public AttributeDefinition asCaseExact() {
     return new AttributeDefinition(name, type, multiValued, description, required, true,
         mutability, returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
   }

@@ -15,32 +15,32 @@ public final class CommonAttributes {
 
   public static final AttributeDefinition ID =
       string("id", "Unique identifier of the resource, issued by the service provider.")
-          .caseExact()
+          .asCaseExact()
           .withMutability(Mutability.READ_ONLY)
           .withReturned(Returned.ALWAYS)
           .withUniqueness(Uniqueness.SERVER);
 
   public static final AttributeDefinition EXTERNAL_ID =
       string("externalId", "Identifier of the resource as defined by the provisioning client.")
-          .caseExact();
+          .asCaseExact();
 
   public static final AttributeDefinition META =
       complex(
               "meta",
               "Resource metadata.",
               string("resourceType", "Name of the resource type.")
-                  .caseExact()
+                  .asCaseExact()
                   .withMutability(Mutability.READ_ONLY),
               of("created", AttributeType.DATE_TIME, "When the resource was added.")
                   .withMutability(Mutability.READ_ONLY),
               of("lastModified", AttributeType.DATE_TIME, "When the resource was last updated.")
                   .withMutability(Mutability.READ_ONLY),
               of("location", AttributeType.REFERENCE, "URI of the resource.")
-                  .caseExact()
+                  .asCaseExact()
                   .withMutability(Mutability.READ_ONLY)
                   .withReferenceTypes("uri"),
               string("version", "Version (entity tag) of the resource.")
-                  .caseExact()
+                  .asCaseExact()
                   .withMutability(Mutability.READ_ONLY))
           .withMutability(Mutability.READ_ONLY);
 

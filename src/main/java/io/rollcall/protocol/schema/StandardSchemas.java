@@ -45,7 +45,7 @@ public final class StandardSchemas {
             display("A human-readable name, primarily used for display purposes."),
             type("A label indicating the attribute's function.", types),
             primary("Indicates the preferred value for this attribute."))
-        .multiValued();
+        .asMultiValued();
   }
 
   public static final SchemaDefinition USER_SCHEMA =
@@ -55,7 +55,7 @@ public final class StandardSchemas {
           "User Account",
           List.of(
               string("userName", "Unique identifier for the User, used to authenticate.")
-                  .required()
+                  .asRequired()
                   .withUniqueness(Uniqueness.SERVER),
               complex(
                   "name",
@@ -111,7 +111,7 @@ public final class StandardSchemas {
                       string("country", "The country name component."),
                       type("A label indicating the attribute's function.", "work", "home", "other"),
                       primary("Indicates the preferred mailing address."))
-                  .multiValued(),
+                  .asMultiValued(),
               complex(
                       "groups",
                       "A list of groups to which the user belongs.",
@@ -124,7 +124,7 @@ public final class StandardSchemas {
                           .withMutability(Mutability.READ_ONLY),
                       type("Whether membership is direct or indirect.", "direct", "indirect")
                           .withMutability(Mutability.READ_ONLY))
-                  .multiValued()
+                  .asMultiValued()
                   .withMutability(Mutability.READ_ONLY),
               multiValuedValue(
                   "entitlements",
@@ -154,7 +154,7 @@ public final class StandardSchemas {
                   "manager",
                   "The User's manager.",
                   string("value", "The id of the SCIM resource representing the User's manager.")
-                      .caseExact(),
+                      .asCaseExact(),
                   of("$ref", AttributeType.REFERENCE, "The URI of the manager's SCIM resource.")
                       .withReferenceTypes("User"),
                   string("displayName", "The displayName of the User's manager.")
@@ -176,13 +176,13 @@ public final class StandardSchemas {
           "Group",
           List.of(
               string("displayName", "A human-readable name for the Group.")
-                  .required()
+                  .asRequired()
                   .withUniqueness(Uniqueness.SERVER),
               complex(
                       "members",
                       "A list of members of the Group.",
                       string("value", "Identifier of the member of this Group.")
-                          .caseExact()
+                          .asCaseExact()
                           .withMutability(Mutability.IMMUTABLE),
                       of("$ref", AttributeType.REFERENCE, "The URI of the member resource.")
                           .withReferenceTypes("User", "Group")
@@ -191,5 +191,5 @@ public final class StandardSchemas {
                           .withMutability(Mutability.READ_ONLY),
                       type("The type of the member.", "User", "Group")
                           .withMutability(Mutability.IMMUTABLE))
-                  .multiValued()));
+                  .asMultiValued()));
 }
