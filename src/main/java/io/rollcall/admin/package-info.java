@@ -1,0 +1,2 @@
+/** The JSON admin API: tenants, tokens and tenant settings, authenticated as an admin. */
+package io.rollcall.admin;

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks, served by Payara Micro under {@code /health}. */
+package io.rollcall.health;

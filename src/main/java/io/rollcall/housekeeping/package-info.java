@@ -1,0 +1,2 @@
+/** Timers that keep stored data within its retention periods. */
+package io.rollcall.housekeeping;

@@ -1,0 +1,51 @@
+package io.rollcall.platform;
+
+import io.rollcall.security.AdminAccountService;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database up to date before the application serves anything, then makes sure the admin
+ * account exists. It runs in a servlet listener rather than a {@code @Startup} bean because a
+ * failure here must fail the deployment: a {@code @PostConstruct} failure is only logged.
+ */
+@WebListener
+public class StartupListener implements ServletContextListener {
+
+  private static final Logger LOG = Logger.getLogger(StartupListener.class.getName());
+
+  @Resource(lookup = "jdbc/rollcall")
+  DataSource dataSource;
+
+  @Inject AdminAccountService admins;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    try {
+      MigrateResult result =
+          Flyway.configure(StartupListener.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+      LOG.info(
+          "Database schema at version "
+              + (result.targetSchemaVersion == null ? "(unchanged)" : result.targetSchemaVersion)
+              + " after "
+              + result.migrationsExecuted
+              + " migration(s)");
+    } catch (RuntimeException e) {
+      LOG.severe("Database migration failed; Rollcall will not start: " + e.getMessage());
+      throw new IllegalStateException("Database migration failed", e);
+    }
+    admins.ensureAdminExists();
+  }
+}

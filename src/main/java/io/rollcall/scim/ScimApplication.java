@@ -1,0 +1,16 @@
+package io.rollcall.scim;
+
+import io.rollcall.discovery.DiscoveryResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. */
+@ApplicationPath("/scim/v2")
+public class ScimApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(DiscoveryResource.class, ScimExceptionMapper.class);
+  }
+}

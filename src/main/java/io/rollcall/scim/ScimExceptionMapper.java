@@ -1,0 +1,62 @@
+package io.rollcall.scim;
+
+import io.rollcall.platform.JsonErrors;
+import io.rollcall.protocol.ScimException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure under {@code /scim/v2} into the RFC 7644 §3.12 error body, served as
+ * {@code application/scim+json}. Client errors are logged at FINE; anything unexpected is a 500
+ * whose body carries only a correlation id, with the stack trace in the server log.
+ */
+public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ScimExceptionMapper.class.getName());
+  static final MediaType SCIM_JSON = MediaType.valueOf(JsonErrors.SCIM_MEDIA_TYPE);
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable failure = unwrap(thrown);
+    if (failure instanceof ScimException scim) {
+      LOG.log(Level.FINE, "SCIM client error", scim);
+      return error(scim.status(), scim.scimType(), scim.detail());
+    }
+    if (failure instanceof JsonbException) {
+      return error(400, "invalidSyntax", "The request body is not valid JSON.");
+    }
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      int status = web.getResponse().getStatus();
+      return error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
+    }
+    String correlationId = UUID.randomUUID().toString();
+    LOG.log(Level.WARNING, "Unexpected failure " + correlationId, thrown);
+    return Response.fromResponse(
+            error(500, null, "Internal server error (correlation id " + correlationId + ")"))
+        .header("X-Correlation-Id", correlationId)
+        .build();
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable t = thrown;
+    while ((t instanceof EJBException || t instanceof ProcessingException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  static Response error(int status, String scimType, String detail) {
+    return Response.status(status)
+        .type(SCIM_JSON.withCharset("UTF-8"))
+        .entity(JsonErrors.scimBody(status, scimType, detail).toString())
+        .build();
+  }
+}

@@ -1,0 +1,28 @@
+package io.rollcall.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The tenant (and token) of the current SCIM request: the single place every tenant-scoped query
+ * takes its tenant from. It comes from the authenticated bearer token, never from the request
+ * itself, so no parameter or body can point a query at another tenant.
+ */
+@RequestScoped
+public class CurrentClient {
+
+  @Inject HttpServletRequest request;
+
+  public ScimClient client() {
+    Object client = request.getAttribute(ScimClient.class.getName());
+    if (client instanceof ScimClient c) {
+      return c;
+    }
+    throw new IllegalStateException("no authenticated SCIM client on this request");
+  }
+
+  public String tenantId() {
+    return client().tenantId();
+  }
+}

@@ -1,0 +1,112 @@
+package io.rollcall.security;
+
+import io.rollcall.platform.JsonErrors;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The one authentication mechanism of the WAR (Jakarta EE 10 takes one). It branches on the path:
+ * bearer tokens for the SCIM API, HTTP Basic for the admin API. Each credential type is validated
+ * by its own identity store, so a SCIM token never opens the admin API and an admin password never
+ * reaches tenant data.
+ *
+ * <p>Failures are answered here with a JSON body: the container's own 401 would be an HTML page.
+ * Credentials are read only from the {@code Authorization} header, never from a query string or a
+ * form body.
+ */
+@ApplicationScoped
+public class RollcallAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  static final String SCIM_REALM = "rollcall";
+  static final String ADMIN_REALM = "rollcall-admin";
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/scim/")) {
+      return bearer(request, response, context);
+    }
+    if (path.startsWith("/api/admin")) {
+      return basic(request, response, context);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus bearer(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String secret = credentials(request, "Bearer");
+    if (secret == null) {
+      return JsonErrors.sendScimUnauthorized(
+          response, "Bearer realm=\"" + SCIM_REALM + "\"", "A bearer token is required.");
+    }
+    CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(secret));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return JsonErrors.sendScimUnauthorized(
+          response,
+          "Bearer realm=\"" + SCIM_REALM + "\", error=\"invalid_token\"",
+          "The bearer token is unknown, expired or revoked.");
+    }
+    if (result.getCallerPrincipal() instanceof ScimClientPrincipal principal) {
+      request.setAttribute(ScimClient.class.getName(), principal.client());
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private AuthenticationStatus basic(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String encoded = credentials(request, "Basic");
+    String challenge = "Basic realm=\"" + ADMIN_REALM + "\", charset=\"UTF-8\"";
+    if (encoded == null) {
+      return JsonErrors.sendApiUnauthorized(response, challenge, "Admin credentials are required.");
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = "";
+    }
+    int colon = decoded.indexOf(':');
+    if (colon < 0) {
+      return JsonErrors.sendApiUnauthorized(response, challenge, "Malformed Basic credentials.");
+    }
+    CredentialValidationResult result =
+        identityStores.validate(
+            new UsernamePasswordCredential(
+                decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return JsonErrors.sendApiUnauthorized(
+          response, challenge, "The username or password is not correct.");
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  /** The credentials of an {@code Authorization: <scheme> <credentials>} header, or null. */
+  private static String credentials(HttpServletRequest request, String scheme) {
+    String header = request.getHeader("Authorization");
+    if (header == null || header.length() <= scheme.length() + 1) {
+      return null;
+    }
+    // The scheme is case-insensitive (RFC 9110 §11.1).
+    String prefix = header.substring(0, scheme.length()).toLowerCase(Locale.ROOT);
+    if (!prefix.equals(scheme.toLowerCase(Locale.ROOT)) || header.charAt(scheme.length()) != ' ') {
+      return null;
+    }
+    String value = header.substring(scheme.length() + 1).strip();
+    return value.isEmpty() ? null : value;
+  }
+}

@@ -1,0 +1,150 @@
+package io.rollcall.security;
+
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Mints, lists, revokes, checks and purges SCIM bearer tokens. */
+@Stateless
+public class TokenService {
+
+  static final int MAX_DESCRIPTION = 200;
+  static final int MAX_EXPIRY_DAYS = 3650;
+
+  /** How stale {@code lastUsedAt} may get: one write per token and minute at most. */
+  private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  /** When each token's {@code lastUsedAt} was last written, to skip writes on hot paths. */
+  private static final ConcurrentMap<String, Instant> LAST_WRITTEN = new ConcurrentHashMap<>();
+
+  @PersistenceContext(unitName = "rollcall")
+  EntityManager em;
+
+  @Inject TenantService tenants;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The secret leaves the server only in this return value. */
+  public record MintedToken(ScimToken token, String secret) {}
+
+  public MintedToken mint(String tenantId, String description, Integer expiresInDays) {
+    Tenant tenant = tenants.get(tenantId);
+    String text = description == null ? "" : description.strip();
+    if (text.length() > MAX_DESCRIPTION || text.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException(
+          "description must be at most " + MAX_DESCRIPTION + " printable characters");
+    }
+    Instant now = clock.instant();
+    Instant expiresAt = null;
+    if (expiresInDays != null) {
+      if (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS) {
+        throw new InvalidInputException(
+            "expiresInDays must be between 1 and " + MAX_EXPIRY_DAYS + ", or absent for no expiry");
+      }
+      expiresAt = now.plus(Duration.ofDays(expiresInDays));
+    }
+    String secret = TokenSecret.generate(ScimToken.SECRET_PREFIX);
+    ScimToken token = new ScimToken(tenant.id(), secret, text, now, expiresAt);
+    em.persist(token);
+    return new MintedToken(token, secret);
+  }
+
+  public List<ScimToken> list(String tenantId) {
+    tenants.get(tenantId);
+    return em.createQuery(
+            "SELECT t FROM ScimToken t WHERE t.tenantId = :tenant ORDER BY t.createdAt DESC, t.id",
+            ScimToken.class)
+        .setParameter("tenant", tenantId)
+        .getResultList();
+  }
+
+  public Optional<ScimToken> find(String tenantId, String tokenId) {
+    return em.createQuery(
+            "SELECT t FROM ScimToken t WHERE t.tenantId = :tenant AND t.id = :id", ScimToken.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("id", tokenId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Revokes at once; the token fails its very next request. */
+  public void revoke(String tenantId, String tokenId) {
+    revokeAt(tenantId, tokenId, clock.instant());
+  }
+
+  /** Revokes at a future instant, so a rotated token keeps working until the cut-over. */
+  public ScimToken revokeAt(String tenantId, String tokenId, Instant at) {
+    tenants.get(tenantId);
+    ScimToken token =
+        find(tenantId, tokenId).orElseThrow(() -> new UnknownTokenException(tokenId));
+    token.revoke(at);
+    return token;
+  }
+
+  /**
+   * Checks a presented bearer secret. Rows are found by the secret's lookup key, then the whole
+   * secret is compared against each candidate's hash in constant time.
+   */
+  public Optional<ScimClient> authenticate(String presented) {
+    if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT t, n.active FROM ScimToken t, Tenant n"
+                    + " WHERE t.prefix = :prefix AND n.id = t.tenantId",
+                Object[].class)
+            .setParameter("prefix", TokenSecret.lookupKey(presented))
+            .getResultList();
+    for (Object[] row : rows) {
+      ScimToken token = (ScimToken) row[0];
+      boolean tenantActive = (Boolean) row[1];
+      if (TokenSecret.matches(presented, token.secretHash())) {
+        if (!tenantActive || token.status(now) != TokenStatus.ACTIVE) {
+          return Optional.empty();
+        }
+        recordUse(token, now);
+        return Optional.of(new ScimClient(token.tenantId(), token.id(), token.prefix()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void recordUse(ScimToken token, Instant now) {
+    Instant written = LAST_WRITTEN.get(token.id());
+    if (written != null && Duration.between(written, now).compareTo(LAST_USED_RESOLUTION) < 0) {
+      return;
+    }
+    LAST_WRITTEN.put(token.id(), now);
+    token.usedAt(now);
+  }
+
+  /** Deletes tokens that expired or were revoked before {@code cutoff}; returns how many. */
+  public int purgeStale(Instant cutoff) {
+    List<String> ids =
+        em.createQuery(
+                "SELECT t.id FROM ScimToken t WHERE t.revokedAt < :cutoff OR t.expiresAt < :cutoff",
+                String.class)
+            .setParameter("cutoff", cutoff)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    ids.forEach(LAST_WRITTEN::remove);
+    return em.createQuery("DELETE FROM ScimToken t WHERE t.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+}

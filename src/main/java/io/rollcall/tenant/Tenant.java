@@ -1,0 +1,91 @@
+package io.rollcall.tenant;
+
+import io.rollcall.protocol.schema.SchemaRegistry;
+import io.rollcall.protocol.schema.StandardSchemas;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One customer organisation: it owns SCIM tokens, users and settings, and sees nothing else. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+  @Id private String id;
+
+  private String name;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  private boolean active;
+
+  @Column(name = "custom_user_schema")
+  private String customUserSchema;
+
+  @Column(name = "groups_enabled")
+  private boolean groupsEnabled;
+
+  @Version private long version;
+
+  protected Tenant() {}
+
+  public Tenant(String name, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.name = TenantName.check(name);
+    this.createdAt = now;
+    this.active = true;
+    this.customUserSchema = StandardSchemas.DEFAULT_CUSTOM_USER;
+    this.groupsEnabled = false;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public String customUserSchema() {
+    return customUserSchema;
+  }
+
+  public boolean groupsEnabled() {
+    return groupsEnabled;
+  }
+
+  public void rename(String newName) {
+    this.name = TenantName.check(newName);
+  }
+
+  public void disable() {
+    this.active = false;
+  }
+
+  public void enable() {
+    this.active = true;
+  }
+
+  /** Sets the URN of the custom User extension, so an IdP's existing mapping carries over. */
+  public void useCustomUserSchema(String urn) {
+    this.customUserSchema = CustomSchemaUrn.check(urn);
+  }
+
+  /** The schemas and resource types this tenant's SCIM clients see. */
+  public SchemaRegistry schemaRegistry() {
+    return SchemaRegistry.forTenant(customUserSchema, groupsEnabled);
+  }
+}
