@@ -1,0 +1,313 @@
+package io.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation, black-box: admin API, token lifecycle, the shape of every 401, tenant isolation of
+ * tokens, the purge timer, health and JSON-only errors.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FoundationIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.rollcall();
+  }
+
+  @ArquillianResource URL base;
+
+  private Http http() {
+    return new Http(base);
+  }
+
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void adminApiAnswersJson401WithoutOrWithWrongCredentials() {
+    Http.Answer none = http().get("api/admin/tenants", null);
+    assertEquals(401, none.status());
+    assertTrue(none.header("WWW-Authenticate").startsWith("Basic realm=\"rollcall-admin\""));
+    assertTrue(none.header("Content-Type").startsWith("application/json"));
+    assertEquals(401, none.json().getInt("status"));
+
+    Http.Answer wrong = http().get("api/admin/tenants", Http.basic("admin", "not-the-password"));
+    assertEquals(401, wrong.status());
+    assertEquals(401, wrong.json().getInt("status"));
+
+    Http.Answer unknownUser = http().get("api/admin/tenants", Http.basic("mallory", Http.ADMIN_PASSWORD));
+    assertEquals(401, unknownUser.status());
+  }
+
+  @Test
+  void scimTokenNeverOpensTheAdminApi() {
+    Http http = http();
+    String token = http.mintToken(http.createTenant(unique("no-admin")));
+    assertEquals(401, http.get("api/admin/tenants", Http.bearer(token)).status());
+  }
+
+  @Test
+  void createsListsAndReadsTenants() {
+    Http http = http();
+    String name = unique("Acme");
+    Http.Answer created = http.postJson("api/admin/tenants", Http.admin(), "{\"name\":\"" + name + "\"}");
+    assertEquals(201, created.status());
+    JsonObject tenant = created.json();
+    String id = tenant.getString("id");
+    assertEquals(name, tenant.getString("name"));
+    assertTrue(tenant.getString("scimBaseUrl").endsWith("/scim/v2"), tenant.toString());
+    assertNotNull(tenant.getString("createdAt"));
+    assertTrue(created.header("Location").endsWith("/api/admin/tenants/" + id));
+
+    assertEquals(id, http.get("api/admin/tenants/" + id, Http.admin()).json().getString("id"));
+    assertTrue(
+        http.get("api/admin/tenants", Http.admin()).array().stream()
+            .anyMatch(t -> t.asJsonObject().getString("id").equals(id)));
+  }
+
+  @Test
+  void adminApiRejectsBadInputWithJson() {
+    Http http = http();
+    Http.Answer unknown = http.get("api/admin/tenants/" + UUID.randomUUID(), Http.admin());
+    assertEquals(404, unknown.status());
+    assertEquals(404, unknown.json().getInt("status"));
+
+    Http.Answer malformed = http.postJson("api/admin/tenants", Http.admin(), "{\"name\":");
+    assertEquals(400, malformed.status());
+    assertEquals(400, malformed.json().getInt("status"));
+
+    Http.Answer blank = http.postJson("api/admin/tenants", Http.admin(), "{\"name\":\"  \"}");
+    assertEquals(400, blank.status());
+    assertTrue(blank.json().getString("message").contains("name"));
+
+    String tenant = http.createTenant(unique("bad-token-input"));
+    Http.Answer badExpiry =
+        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"expiresInDays\":-3}");
+    assertEquals(400, badExpiry.status());
+
+    Http.Answer unknownToken =
+        http.send("DELETE", "api/admin/tenants/" + tenant + "/tokens/" + UUID.randomUUID(), Http.admin(), null, null);
+    assertEquals(404, unknownToken.status());
+  }
+
+  @Test
+  void mintedTokenIsShownOnceAndOpensTheScimApi() {
+    Http http = http();
+    String tenant = http.createTenant(unique("mint"));
+    Http.Answer minted =
+        http.postJson(
+            "api/admin/tenants/" + tenant + "/tokens",
+            Http.admin(),
+            "{\"description\":\"Okta\",\"expiresInDays\":365}");
+    assertEquals(201, minted.status());
+    String secret = minted.json().getString("token");
+    assertTrue(secret.startsWith("rcs_"));
+    assertTrue(secret.length() >= 4 + 43, "256 bits in base64url need 43 characters");
+    assertNotNull(minted.json().getString("expiresAt"));
+
+    Http.Answer listed = http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin());
+    assertEquals(200, listed.status());
+    assertFalse(listed.body().contains(secret), "the list must never show the secret");
+    JsonObject entry = listed.array().getJsonObject(0);
+    assertFalse(entry.containsKey("token"));
+    assertFalse(entry.containsKey("secretHash"));
+    assertEquals("active", entry.getString("status"));
+    assertEquals("Okta", entry.getString("description"));
+
+    Http.Answer config = http.get("scim/v2/ServiceProviderConfig", Http.bearer(secret));
+    assertEquals(200, config.status());
+    assertTrue(config.header("Content-Type").startsWith("application/scim+json"));
+    assertTrue(
+        config.json().getJsonArray("schemas").getString(0).endsWith("ServiceProviderConfig"));
+    assertEquals(
+        "oauthbearertoken",
+        config.json().getJsonArray("authenticationSchemes").getJsonObject(0).getString("type"));
+
+    JsonObject used = http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().getJsonObject(0);
+    assertTrue(used.containsKey("lastUsedAt"), "a used token records when it was last used");
+  }
+
+  @Test
+  void scimApiAnswersRfcShaped401s() {
+    Http http = http();
+    Http.Answer missing = http.get("scim/v2/ServiceProviderConfig", null);
+    assertScim401(missing);
+    assertEquals("Bearer realm=\"rollcall\"", missing.header("WWW-Authenticate"));
+
+    Http.Answer unknown = http.get("scim/v2/ServiceProviderConfig", Http.bearer("rcs_" + "A".repeat(43)));
+    assertScim401(unknown);
+    assertEquals("Bearer realm=\"rollcall\", error=\"invalid_token\"", unknown.header("WWW-Authenticate"));
+
+    Http.Answer garbage = http.get("scim/v2/Users", Http.bearer("\u00e9\u00e9 nonsense"));
+    assertScim401(garbage);
+
+    Http.Answer wrongScheme = http.get("scim/v2/Users", Http.admin());
+    assertScim401(wrongScheme);
+  }
+
+  @Test
+  void tokenInQueryStringOrFormNeverAuthenticates() {
+    Http http = http();
+    String token = http.mintToken(http.createTenant(unique("query")));
+    assertScim401(http.get("scim/v2/ServiceProviderConfig?access_token=" + token, null));
+    assertScim401(
+        http.send(
+            "POST",
+            "scim/v2/Users",
+            null,
+            "application/x-www-form-urlencoded",
+            "access_token=" + token));
+  }
+
+  @Test
+  void revokedTokenStopsAtOnceAndIsPurgedAfterRetention() throws InterruptedException {
+    Http http = http();
+    String tenant = http.createTenant(unique("revoke"));
+    String keep = http.mintToken(tenant);
+    Http.Answer minted =
+        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"description\":\"old\"}");
+    String tokenId = minted.json().getString("id");
+    String secret = minted.json().getString("token");
+    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
+
+    Http.Answer revoked =
+        http.send("DELETE", "api/admin/tenants/" + tenant + "/tokens/" + tokenId, Http.admin(), null, null);
+    assertEquals(204, revoked.status());
+    assertScim401(http.get("scim/v2/ServiceProviderConfig", Http.bearer(secret)));
+    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(keep)).status());
+    assertTrue(
+        http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().stream()
+            .map(t -> t.asJsonObject())
+            .anyMatch(t -> t.getString("id").equals(tokenId) && t.getString("status").equals("revoked")));
+
+    // The test server keeps revoked tokens for 10 s and runs the purge timer every 3 s.
+    boolean purged = false;
+    for (int i = 0; i < 40 && !purged; i++) {
+      Thread.sleep(1000);
+      purged =
+          http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().stream()
+              .noneMatch(t -> t.asJsonObject().getString("id").equals(tokenId));
+    }
+    assertTrue(purged, "the purge timer removes tokens revoked longer ago than the retention");
+    assertEquals(1, http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().size());
+  }
+
+  @Test
+  void disabledTenantsTokensGet401UntilEnabled() {
+    Http http = http();
+    String tenant = http.createTenant(unique("disable"));
+    String token = http.mintToken(tenant);
+    assertEquals(
+        200,
+        http.send("PATCH", "api/admin/tenants/" + tenant, Http.admin(), "application/json", "{\"active\":false}")
+            .status());
+    assertScim401(http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)));
+    http.send("PATCH", "api/admin/tenants/" + tenant, Http.admin(), "application/json", "{\"active\":true}");
+    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)).status());
+  }
+
+  @Test
+  void noTokenSecretIsStoredInTheDatabase() throws Exception {
+    Http http = http();
+    String secret = http.mintToken(http.createTenant(unique("at-rest")));
+    String hash = HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    Path dataDir = Path.of(System.getProperty("rollcall.it.data", "target/it-data"));
+    boolean hashWritten = false;
+    for (int i = 0; i < 30 && !hashWritten; i++) {
+      Thread.sleep(500);
+      hashWritten = databaseContains(dataDir, hash);
+    }
+    assertTrue(hashWritten, "the token's hash reaches the database file (so the check below can fail)");
+    assertFalse(databaseContains(dataDir, secret), "the secret itself is never stored");
+    assertFalse(databaseContains(dataDir, secret.substring(4)), "nor its random part");
+  }
+
+  @Test
+  void unknownPathsAndMethodsAnswerJson() {
+    Http http = http();
+    String token = http.mintToken(http.createTenant(unique("paths")));
+    Http.Answer notFound = http.get("scim/v2/NoSuchEndpoint", Http.bearer(token));
+    assertEquals(404, notFound.status());
+    assertEquals("404", notFound.json().getString("status"));
+    assertTrue(notFound.header("Content-Type").startsWith("application/scim+json"));
+
+    Http.Answer notAllowed =
+        http.send("DELETE", "scim/v2/ServiceProviderConfig", Http.bearer(token), null, null);
+    assertEquals(405, notAllowed.status());
+    assertEquals("405", notAllowed.json().getString("status"));
+
+    Http.Answer outside = http.get("no/such/page", null);
+    assertEquals(404, outside.status());
+    assertEquals(404, outside.json().getInt("status"));
+  }
+
+  @Test
+  void healthReportsLivenessAndDatabaseReadiness() {
+    Http http = http();
+    Http.Answer ready = http.get("health/ready", null);
+    assertEquals(200, ready.status());
+    assertEquals("UP", ready.json().getString("status"));
+    assertTrue(ready.body().contains("\"database\""));
+    assertEquals(200, http.get("health/live", null).status());
+  }
+
+  private static void assertScim401(Http.Answer answer) {
+    assertEquals(401, answer.status(), answer.body());
+    assertNotNull(answer.header("WWW-Authenticate"));
+    assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer realm=\"rollcall\""));
+    assertTrue(answer.header("Content-Type").startsWith("application/scim+json"));
+    JsonObject body = answer.json();
+    assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
+    assertEquals("401", body.getString("status"));
+  }
+
+  private static boolean databaseContains(Path dir, String text) throws IOException {
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        byte[] content = Files.readAllBytes(file);
+        if (indexOf(content, needle) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

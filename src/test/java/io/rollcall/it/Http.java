@@ -1,0 +1,123 @@
+package io.rollcall.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small black-box HTTP client for the container tests: raw requests, JSON answers. */
+final class Http {
+
+  static final String ADMIN_PASSWORD = "it-admin-password";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final URI base;
+
+  Http(URL base) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+  }
+
+  record Answer(int status, String body, HttpResponse<String> raw) {
+    JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    JsonArray array() {
+      return (JsonArray) parse();
+    }
+
+    private JsonStructure parse() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.read();
+      }
+    }
+
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String admin() {
+    return basic("admin", ADMIN_PASSWORD);
+  }
+
+  static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  Answer send(String method, String path, String authorization, String contentType, String body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(response.statusCode(), response.body(), response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Answer get(String path, String authorization) {
+    return send("GET", path, authorization, null, null);
+  }
+
+  Answer postJson(String path, String authorization, String json) {
+    return send("POST", path, authorization, "application/json", json);
+  }
+
+  /** Creates a tenant through the admin API and returns its id. */
+  String createTenant(String name) {
+    Answer created = postJson("api/admin/tenants", admin(), "{\"name\":\"" + name + "\"}");
+    if (created.status() != 201) {
+      throw new IllegalStateException("tenant not created: " + created.status() + " " + created.body());
+    }
+    return created.json().getString("id");
+  }
+
+  /** Mints a token for the tenant and returns the secret. */
+  String mintToken(String tenantId) {
+    Answer minted = postJson("api/admin/tenants/" + tenantId + "/tokens", admin(), "{\"description\":\"it\"}");
+    if (minted.status() != 201) {
+      throw new IllegalStateException("token not minted: " + minted.status() + " " + minted.body());
+    }
+    return minted.json().getString("token");
+  }
+}
