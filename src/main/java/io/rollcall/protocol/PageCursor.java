@@ -1,0 +1,102 @@
+package io.rollcall.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * An RFC 9865 pagination cursor: opaque to the client, it records where the next page starts and
+ * which query it belongs to.
+ *
+ * <p>Without a sort the position is a keyset (the last id served), so pages stay exact while users
+ * are added or removed. With a sort it is an offset into the sorted result. A cursor presented with
+ * a different filter or sort, or after {@code timeout}, is rejected.
+ */
+public record PageCursor(String afterId, int offset, Instant issuedAt, String query) {
+
+  private static final String VERSION = "c1";
+
+  public static PageCursor first(String query, Instant now) {
+    return new PageCursor(null, 0, now, query);
+  }
+
+  /** The cursor after a page of an unsorted (id-ordered) result that ended with {@code lastId}. */
+  public PageCursor after(String lastId, Instant now) {
+    return new PageCursor(lastId, 0, now, query);
+  }
+
+  /** The cursor after a page of {@code served} resources of a sorted result. */
+  public PageCursor skipping(int served, Instant now) {
+    return new PageCursor(null, offset + served, now, query);
+  }
+
+  public String encode() {
+    String text =
+        String.join(
+            "|",
+            VERSION,
+            afterId == null ? "" : afterId,
+            Integer.toString(offset),
+            Long.toString(issuedAt.getEpochSecond()),
+            query);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a cursor the server issued for this query.
+   *
+   * @throws ScimException {@code invalidCursor} when it is malformed or belongs to another query,
+   *     {@code expiredCursor} when it is older than the timeout (RFC 9865 §2.2)
+   */
+  public static PageCursor decode(String text, String query, Instant now, Duration timeout) {
+    String[] parts;
+    try {
+      parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
+    } catch (IllegalArgumentException e) {
+      throw invalidCursor();
+    }
+    if (parts.length != 5 || !VERSION.equals(parts[0]) || !parts[4].equals(query)) {
+      throw invalidCursor();
+    }
+    PageCursor cursor;
+    try {
+      cursor =
+          new PageCursor(
+              parts[1].isEmpty() ? null : parts[1],
+              Integer.parseInt(parts[2]),
+              Instant.ofEpochSecond(Long.parseLong(parts[3])),
+              parts[4]);
+    } catch (RuntimeException e) {
+      throw invalidCursor();
+    }
+    if (cursor.offset < 0 || cursor.issuedAt.isAfter(now.plusSeconds(60))) {
+      throw invalidCursor();
+    }
+    if (cursor.issuedAt.plus(timeout).isBefore(now)) {
+      throw new ScimException(400, "expiredCursor", "The cursor has expired; start again without one.");
+    }
+    return cursor;
+  }
+
+  /** A short fingerprint of the query parameters a cursor is bound to. */
+  public static String fingerprint(String... parts) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String part : parts) {
+        digest.update((part == null ? "\u0000" : part).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0x1f);
+      }
+      return HexFormat.of().formatHex(digest.digest(), 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ScimException invalidCursor() {
+    return new ScimException(400, "invalidCursor", "The cursor is not valid for this query.");
+  }
+}

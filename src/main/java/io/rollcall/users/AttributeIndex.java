@@ -1,0 +1,180 @@
+package io.rollcall.users;
+
+import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.protocol.schema.SchemaDefinition;
+import io.rollcall.protocol.schema.StandardSchemas;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Flattens a canonical SCIM resource into {@link IndexedValue} rows, and names the index keys that
+ * the filter translator looks up. Pure: no JPA, so it is unit-tested directly.
+ *
+ * <p>Keys are lower-cased (attribute names are case-insensitive, RFC 7643 §2.1). Extension
+ * attributes are keyed by a stable alias instead of their URN, so a tenant can change the URN of its
+ * custom extension without re-indexing: {@code enterprise:department}, {@code custom:customfield1}.
+ */
+final class AttributeIndex {
+
+  /** Longest string kept in an index column; longer values are indexed by this prefix. */
+  static final int MAX_INDEXED_LENGTH = 1024;
+
+  static final String ENTERPRISE_ALIAS = "enterprise";
+  static final String CUSTOM_ALIAS = "custom";
+
+  private AttributeIndex() {}
+
+  /** The alias under which an extension schema's attributes are stored, or null for the core. */
+  static String alias(ResourceTypeDefinition type, String schemaUrn) {
+    if (schemaUrn == null || schemaUrn.equalsIgnoreCase(type.schema().id())) {
+      return null;
+    }
+    return schemaUrn.equalsIgnoreCase(StandardSchemas.ENTERPRISE_USER) ? ENTERPRISE_ALIAS : CUSTOM_ALIAS;
+  }
+
+  static String key(ResourceTypeDefinition type, String schemaUrn, String attribute, String sub) {
+    String alias = alias(type, schemaUrn);
+    String dotted = sub == null ? attribute : attribute + "." + sub;
+    String key = alias == null ? dotted : alias + ":" + dotted;
+    return key.toLowerCase(Locale.ROOT);
+  }
+
+  /** Every value of the resource worth filtering on: all but id, meta and write-only ones. */
+  static List<IndexedValue> values(ResourceTypeDefinition type, Map<String, Object> resource) {
+    List<IndexedValue> rows = new ArrayList<>();
+    for (SchemaDefinition schema : type.schemas()) {
+      boolean core = schema == type.schema();
+      Object container = core ? resource : resource.get(schema.id());
+      if (!(container instanceof Map<?, ?> attributes)) {
+        continue;
+      }
+      String urn = core ? null : schema.id();
+      for (AttributeDefinition attribute : schema.attributes()) {
+        if (!isIndexed(attribute)) {
+          continue;
+        }
+        Object value = attributes.get(attribute.name());
+        if (value != null) {
+          addAttribute(rows, type, urn, attribute, value);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Whether filters may use this attribute: write-only and never-returned ones are not exposed. */
+  static boolean isIndexed(AttributeDefinition attribute) {
+    return attribute.returned() != io.rollcall.protocol.schema.Returned.NEVER
+        && attribute.mutability() != io.rollcall.protocol.schema.Mutability.WRITE_ONLY;
+  }
+
+  private static void addAttribute(
+      List<IndexedValue> rows,
+      ResourceTypeDefinition type,
+      String urn,
+      AttributeDefinition attribute,
+      Object value) {
+    if (!attribute.multiValued()) {
+      addElement(rows, type, urn, attribute, value, 0, true);
+      return;
+    }
+    if (!(value instanceof List<?> elements)) {
+      return;
+    }
+    int sortElement = primaryIndex(elements);
+    for (int i = 0; i < elements.size(); i++) {
+      addElement(rows, type, urn, attribute, elements.get(i), i, i == sortElement);
+    }
+  }
+
+  /** RFC 7644 §3.4.2.3: a multi-valued attribute sorts by its primary value, else its first. */
+  private static int primaryIndex(List<?> elements) {
+    for (int i = 0; i < elements.size(); i++) {
+      if (elements.get(i) instanceof Map<?, ?> element && Boolean.TRUE.equals(element.get("primary"))) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static void addElement(
+      List<IndexedValue> rows,
+      ResourceTypeDefinition type,
+      String urn,
+      AttributeDefinition attribute,
+      Object value,
+      int element,
+      boolean sortKey) {
+    if (!attribute.isComplex()) {
+      IndexedValue row =
+          typed(key(type, urn, attribute.name(), null), element, sortKey, attribute, value);
+      if (row != null) {
+        rows.add(row);
+      }
+      return;
+    }
+    if (!(value instanceof Map<?, ?> complex)) {
+      return;
+    }
+    for (AttributeDefinition sub : attribute.subAttributes()) {
+      Object subValue = complex.get(sub.name());
+      if (subValue == null || !isIndexed(sub)) {
+        continue;
+      }
+      IndexedValue row =
+          typed(key(type, urn, attribute.name(), sub.name()), element, sortKey, sub, subValue);
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+  }
+
+  private static IndexedValue typed(
+      String key, int element, boolean sortKey, AttributeDefinition attribute, Object value) {
+    return switch (attribute.type()) {
+      case BOOLEAN -> value instanceof Boolean b
+          ? new IndexedValue(key, element, sortKey, null, null, null, b, null)
+          : null;
+      case INTEGER, DECIMAL -> value instanceof Number n
+          ? new IndexedValue(key, element, sortKey, null, null, null, null, new BigDecimal(n.toString()))
+          : null;
+      case DATE_TIME -> value instanceof String s && parseInstant(s) != null
+          ? new IndexedValue(key, element, sortKey, null, null, parseInstant(s), null, null)
+          : null;
+      case COMPLEX -> null;
+      default -> value instanceof String s
+          ? new IndexedValue(key, element, sortKey, clip(s), clip(fold(s)), null, null, null)
+          : null;
+    };
+  }
+
+  static String fold(String text) {
+    return text.toLowerCase(Locale.ROOT);
+  }
+
+  static String clip(String text) {
+    return text.length() <= MAX_INDEXED_LENGTH ? text : text.substring(0, MAX_INDEXED_LENGTH);
+  }
+
+  /** An xsd:dateTime (RFC 7643 §2.3.5); one without an offset is taken as UTC. Null if invalid. */
+  static Instant parseInstant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException invalid) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.rollcall.users;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A provisioned user of one tenant: the canonical SCIM document plus the columns that identify it.
+ * The document holds every attribute except {@code id}, {@code meta} and the write-only password.
+ */
+@Entity
+@Table(name = "scim_user")
+public class ScimUser {
+
+  @Id private String id;
+
+  @Column(name = "tenant_id")
+  private String tenantId;
+
+  @Column(name = "user_name")
+  private String userName;
+
+  @Column(name = "user_name_key")
+  private String userNameKey;
+
+  @Column(name = "external_id")
+  private String externalId;
+
+  private boolean active;
+
+  private String document;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "last_modified")
+  private Instant lastModified;
+
+  @Version private long version;
+
+  /** Only for joins in sort queries; never loaded. */
+  @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
+  private List<UserValue> values;
+
+  protected ScimUser() {}
+
+  ScimUser(String tenantId, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.tenantId = tenantId;
+    this.createdAt = now;
+  }
+
+  /** Replaces the stored representation; the caller has validated it. */
+  void store(String userName, String externalId, boolean active, String document, Instant now) {
+    this.userName = userName;
+    this.userNameKey = foldUserName(userName);
+    this.externalId = externalId;
+    this.active = active;
+    this.document = document;
+    this.lastModified = now;
+  }
+
+  static String foldUserName(String userName) {
+    return userName.toLowerCase(Locale.ROOT);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public String userName() {
+    return userName;
+  }
+
+  public String externalId() {
+    return externalId;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  String document() {
+    return document;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lastModified() {
+    return lastModified;
+  }
+
+  public long version() {
+    return version;
+  }
+}

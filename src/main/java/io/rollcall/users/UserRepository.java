@@ -1,0 +1,229 @@
+package io.rollcall.users;
+
+import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.AttributePath;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.ScimJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes users and their value index. Every query here takes the tenant id as its first
+ * argument and puts it in the WHERE clause; nothing reads users by id alone.
+ */
+@ApplicationScoped
+public class UserRepository {
+
+  @PersistenceContext(unitName = "rollcall")
+  EntityManager em;
+
+  Optional<ScimUser> find(String tenantId, String id) {
+    return em.createQuery(
+            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id = :id", ScimUser.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Reads the user and locks its row until the transaction ends, so writes never interleave. */
+  Optional<ScimUser> findForUpdate(String tenantId, String id) {
+    return em.createQuery(
+            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id = :id", ScimUser.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("id", id)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
+  boolean userNameTaken(String tenantId, String userName, String exceptId) {
+    return !em.createQuery(
+            "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.userNameKey = :key"
+                + " AND u.id <> :except",
+            String.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("key", ScimUser.foldUserName(userName))
+        .setParameter("except", exceptId == null ? "" : exceptId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  void insert(ScimUser user) {
+    em.persist(user);
+  }
+
+  /** Replaces the user's index rows with those of its new representation. */
+  void reindex(ScimUser user, List<IndexedValue> values) {
+    em.createQuery("DELETE FROM UserValue v WHERE v.userId = :user")
+        .setParameter("user", user.id())
+        .executeUpdate();
+    for (IndexedValue value : values) {
+      em.persist(new UserValue(user.id(), user.tenantId(), value));
+    }
+  }
+
+  void delete(ScimUser user) {
+    em.createQuery("DELETE FROM UserValue v WHERE v.userId = :user")
+        .setParameter("user", user.id())
+        .executeUpdate();
+    em.remove(user);
+  }
+
+  void flush() {
+    em.flush();
+  }
+
+  /** The sort of a query: a resolved attribute and its direction. */
+  record Sort(AttributePath path, AttributeDefinition attribute, boolean descending) {}
+
+  /** One page: the total that match, and the users of the page in order. */
+  record Page(long total, List<ScimUser> users) {}
+
+  /**
+   * Counts and fetches one page of the tenant's users matching the filter. The filter is compiled
+   * by one translator for both statements, so count and page always agree.
+   *
+   * @param afterId keyset position for cursor pages in id order, or null
+   */
+  Page search(
+      String tenantId,
+      ResourceTypeDefinition type,
+      Filter filter,
+      Sort sort,
+      int offset,
+      int count,
+      String afterId) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+
+    Map<ParameterExpression<?>, Object> countParameters = UserFilterTranslator.newParameters();
+    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+    Root<ScimUser> countRoot = countQuery.from(ScimUser.class);
+    countQuery
+        .select(cb.count(countRoot))
+        .where(where(cb, countQuery, countRoot, type, tenantId, filter, null, countParameters));
+    TypedQuery<Long> counting = em.createQuery(countQuery);
+    UserFilterTranslator.bind(counting, countParameters);
+    long total = counting.getSingleResult();
+    if (count == 0 || total == 0) {
+      return new Page(total, List.of());
+    }
+
+    Map<ParameterExpression<?>, Object> pageParameters = UserFilterTranslator.newParameters();
+    CriteriaQuery<ScimUser> pageQuery = cb.createQuery(ScimUser.class);
+    Root<ScimUser> root = pageQuery.from(ScimUser.class);
+    pageQuery
+        .select(root)
+        .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
+        .orderBy(order(cb, root, type, sort, pageParameters));
+    TypedQuery<ScimUser> page = em.createQuery(pageQuery);
+    UserFilterTranslator.bind(page, pageParameters);
+    page.setFirstResult(offset).setMaxResults(count);
+    return new Page(total, page.getResultList());
+  }
+
+  private static Predicate where(
+      CriteriaBuilder cb,
+      CriteriaQuery<?> query,
+      Root<ScimUser> root,
+      ResourceTypeDefinition type,
+      String tenantId,
+      Filter filter,
+      String afterId,
+      Map<ParameterExpression<?>, Object> parameters) {
+    ParameterExpression<String> tenant = cb.parameter(String.class, "tenant");
+    parameters.put(tenant, tenantId);
+    List<Predicate> all = new ArrayList<>();
+    all.add(cb.equal(root.get("tenantId"), tenant));
+    if (filter != null) {
+      all.add(
+          new UserFilterTranslator(cb, query, root, type, tenant, parameters).translate(filter));
+    }
+    if (afterId != null) {
+      ParameterExpression<String> after = cb.parameter(String.class, "after");
+      parameters.put(after, afterId);
+      all.add(cb.greaterThan(root.get("id"), after));
+    }
+    return cb.and(all.toArray(Predicate[]::new));
+  }
+
+  /**
+   * RFC 7644 §3.4.2.3: order by the sort attribute (for multi-valued ones, the primary or first
+   * value), resources without a value last whatever the direction, then by id so pages are stable.
+   */
+  private static List<Order> order(
+      CriteriaBuilder cb,
+      Root<ScimUser> root,
+      ResourceTypeDefinition type,
+      Sort sort,
+      Map<ParameterExpression<?>, Object> parameters) {
+    List<Order> orders = new ArrayList<>();
+    if (sort != null) {
+      Expression<?> value = sortValue(cb, root, type, sort, parameters);
+      orders.add(cb.asc(cb.selectCase().when(cb.isNull(value), 1).otherwise(0)));
+      orders.add(sort.descending() ? cb.desc(value) : cb.asc(value));
+    }
+    orders.add(cb.asc(root.get("id")));
+    return orders;
+  }
+
+  private static Expression<?> sortValue(
+      CriteriaBuilder cb,
+      Root<ScimUser> root,
+      ResourceTypeDefinition type,
+      Sort sort,
+      Map<ParameterExpression<?>, Object> parameters) {
+    AttributePath path = sort.path();
+    if (path.schemaUrn() == null) {
+      switch (path.dotted()) {
+        case "id":
+          return root.get("id");
+        case "userName":
+          return root.get("userNameKey");
+        case "externalId":
+          return root.get("externalId");
+        case "meta.created":
+          return root.get("createdAt");
+        case "meta.lastModified":
+          return root.get("lastModified");
+        default:
+          break;
+      }
+    }
+    Join<ScimUser, UserValue> value = root.join("values", JoinType.LEFT);
+    ParameterExpression<String> key = cb.parameter(String.class, "sortKey");
+    parameters.put(
+        key, AttributeIndex.key(type, path.schemaUrn(), path.attribute(), path.subAttribute()));
+    value.on(cb.equal(value.get("attr"), key), cb.isTrue(value.get("sortKey")));
+    return switch (sort.attribute().type()) {
+      case BOOLEAN -> value.get("boolValue");
+      case INTEGER, DECIMAL -> value.get("numberValue");
+      case DATE_TIME -> value.get("timeValue");
+      case COMPLEX -> throw ScimException.invalidValue("sortBy must name a simple attribute");
+      default -> sort.attribute().caseExact() ? value.get("textValue") : value.get("foldedValue");
+    };
+  }
+
+  static String documentJson(Map<String, Object> document) {
+    return ScimJson.write(document);
+  }
+}

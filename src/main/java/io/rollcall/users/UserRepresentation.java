@@ -1,0 +1,41 @@
+package io.rollcall.users;
+
+import io.rollcall.protocol.resource.AttributeProjection;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a stored user as the SCIM resource a client receives (RFC 7643 §3.1, §4.1). */
+final class UserRepresentation {
+
+  private UserRepresentation() {}
+
+  static Map<String, Object> render(StoredUser user, String location, AttributeProjection projection) {
+    Map<String, Object> resource = new LinkedHashMap<>();
+    Object schemas = user.attributes().get("schemas");
+    resource.put("schemas", schemas == null ? List.of() : schemas);
+    resource.put("id", user.id());
+    user.attributes()
+        .forEach(
+            (key, value) -> {
+              if (!"schemas".equals(key)) {
+                resource.put(key, value);
+              }
+            });
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("resourceType", "User");
+    meta.put("created", timestamp(user.created()));
+    meta.put("lastModified", timestamp(user.lastModified()));
+    meta.put("location", location);
+    meta.put("version", user.etag());
+    resource.put("meta", meta);
+    return projection.apply(resource);
+  }
+
+  /** xsd:dateTime in UTC with millisecond precision, as databases keep at least that much. */
+  private static String timestamp(java.time.Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+}

@@ -1,0 +1,222 @@
+package io.rollcall.users;
+
+import io.rollcall.discovery.ScimLimits;
+import io.rollcall.protocol.PageCursor;
+import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.AttributePath;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.patch.PatchEngine;
+import io.rollcall.protocol.patch.PatchOperation;
+import io.rollcall.protocol.resource.ResourceCodec;
+import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.ListRequest;
+import io.rollcall.security.CurrentClient;
+import io.rollcall.tenant.TenantService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The use cases of {@code /Users}. Each public method is one transaction, so a PUT, a PATCH with
+ * many operations, or a create racing another create is atomic. The tenant always comes from the
+ * authenticated client.
+ *
+ * <p>One write path: create, PUT and PATCH all end in {@link #store}, which validates the complete
+ * canonical representation, enforces uniqueness and rewrites the index.
+ */
+@Stateless
+public class UserService {
+
+  @Inject CurrentClient client;
+  @Inject TenantService tenants;
+  @Inject UserRepository users;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The User resource type as the calling tenant sees it. */
+  public ResourceTypeDefinition userType() {
+    return tenants.get(client.tenantId()).schemaRegistry().user();
+  }
+
+  public StoredUser create(Map<String, Object> input) {
+    ResourceTypeDefinition type = userType();
+    Map<String, Object> canonical = canonical(input, type);
+    ScimUser user = new ScimUser(client.tenantId(), clock.instant());
+    store(type, user, canonical, true);
+    return view(type, user);
+  }
+
+  public StoredUser get(String id) {
+    ResourceTypeDefinition type = userType();
+    return view(type, existing(id, false));
+  }
+
+  /** RFC 7644 §3.5.1: replaces every client-writable attribute; read-only ones are ignored. */
+  public StoredUser replace(String id, Map<String, Object> input, String ifMatch) {
+    ResourceTypeDefinition type = userType();
+    ScimUser user = existing(id, true);
+    Versions.checkIfMatch(ifMatch, user.version());
+    Map<String, Object> current = UserDocuments.fromStored(type, user.document());
+    Map<String, Object> canonical = canonical(input, type);
+    ResourceCodec.checkImmutable(current, canonical, type);
+    if (!sameAttributes(current, canonical)) {
+      store(type, user, canonical, false);
+    }
+    return view(type, user);
+  }
+
+  /**
+   * RFC 7644 §3.5.2: applies the operations to the stored representation, then validates and
+   * stores the result through the same path as PUT. Any failing operation leaves the user as it was.
+   */
+  public StoredUser patch(String id, List<PatchOperation> operations, String ifMatch) {
+    ResourceTypeDefinition type = userType();
+    ScimUser user = existing(id, true);
+    Versions.checkIfMatch(ifMatch, user.version());
+    Map<String, Object> current = UserDocuments.fromStored(type, user.document());
+    Map<String, Object> patched = PatchEngine.apply(current, operations, type);
+    Map<String, Object> canonical = canonical(patched, type);
+    if (!sameAttributes(current, canonical)) {
+      store(type, user, canonical, false);
+    }
+    return view(type, user);
+  }
+
+  public void delete(String id, String ifMatch) {
+    ScimUser user = existing(id, true);
+    Versions.checkIfMatch(ifMatch, user.version());
+    users.delete(user);
+  }
+
+  /** One page of users and what a client needs to fetch the next one. */
+  public record UserPage(
+      long totalResults, int startIndex, List<StoredUser> users, String nextCursor) {}
+
+  public UserPage search(ListRequest request) {
+    ResourceTypeDefinition type = userType();
+    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
+    UserRepository.Sort sort = request.sortBy() == null ? null : sort(type, request);
+    Instant now = clock.instant();
+    if (!request.usesCursor()) {
+      UserRepository.Page page =
+          users.search(
+              client.tenantId(), type, filter, sort, request.startIndex() - 1, request.count(), null);
+      return new UserPage(page.total(), request.startIndex(), views(type, page.users()), null);
+    }
+    String query =
+        PageCursor.fingerprint(request.filter(), request.sortBy(), Boolean.toString(request.descending()));
+    PageCursor cursor =
+        request.cursor().isEmpty()
+            ? PageCursor.first(query, now)
+            : PageCursor.decode(
+                request.cursor(), query, now, Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+    UserRepository.Page page =
+        users.search(
+            client.tenantId(), type, filter, sort, cursor.offset(), request.count(), sort == null ? cursor.afterId() : null);
+    List<ScimUser> served = page.users();
+    String next = null;
+    boolean more =
+        sort == null
+            ? served.size() == request.count() && served.size() < page.total()
+            : cursor.offset() + served.size() < page.total();
+    if (more && !served.isEmpty()) {
+      PageCursor following =
+          sort == null
+              ? cursor.after(served.get(served.size() - 1).id(), now)
+              : cursor.skipping(served.size(), now);
+      next = following.encode();
+    }
+    return new UserPage(page.total(), 0, views(type, served), next);
+  }
+
+  private UserRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
+    AttributePath path = FilterParser.resolvePath(request.sortBy(), type, ScimException::invalidValue);
+    AttributeDefinition attribute = type.attribute(path.schemaUrn(), path.attribute()).orElseThrow();
+    if (path.hasSubAttribute()) {
+      attribute = attribute.subAttribute(path.subAttribute()).orElseThrow();
+    } else if (attribute.isComplex()) {
+      AttributeDefinition value =
+          attribute
+              .subAttribute("value")
+              .orElseThrow(() -> ScimException.invalidValue("sortBy must name a simple attribute"));
+      path = path.child(value.name());
+      attribute = value;
+    }
+    if (!AttributeIndex.isIndexed(attribute)) {
+      throw ScimException.invalidValue("sortBy cannot use '" + request.sortBy() + "'");
+    }
+    return new UserRepository.Sort(path, attribute, request.descending());
+  }
+
+  // ---- the one write path ----
+
+  private void store(
+      ResourceTypeDefinition type, ScimUser user, Map<String, Object> canonical, boolean isNew) {
+    String userName = (String) canonical.get("userName");
+    if (users.userNameTaken(client.tenantId(), userName, isNew ? null : user.id())) {
+      throw ScimException.uniqueness("userName '" + userName + "' is already taken");
+    }
+    Object externalId = canonical.get("externalId");
+    boolean active = !Boolean.FALSE.equals(canonical.get("active"));
+    user.store(
+        userName,
+        externalId instanceof String s ? s : null,
+        active,
+        UserDocuments.toStored(type, canonical),
+        clock.instant());
+    if (isNew) {
+      users.insert(user);
+    }
+    try {
+      users.flush();
+    } catch (PersistenceException e) {
+      // A concurrent create won the unique index between our check and our insert.
+      throw ScimException.uniqueness("userName '" + userName + "' is already taken");
+    }
+    users.reindex(user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
+    users.flush();
+  }
+
+  private ScimUser existing(String id, boolean forUpdate) {
+    if (id == null || id.length() > 64) {
+      throw ScimException.notFound("No user with id " + id);
+    }
+    return (forUpdate ? users.findForUpdate(client.tenantId(), id) : users.find(client.tenantId(), id))
+        .orElseThrow(() -> ScimException.notFound("No user with id " + id));
+  }
+
+  private static boolean sameAttributes(Map<String, Object> current, Map<String, Object> next) {
+    return Objects.equals(current, next);
+  }
+
+  /**
+   * Validates client input into the canonical form. A password is accepted, as Okta sends one, but
+   * Rollcall authenticates no one with it, so it is dropped here and never stored or returned.
+   */
+  private static Map<String, Object> canonical(Map<String, Object> input, ResourceTypeDefinition type) {
+    Map<String, Object> canonical = ResourceCodec.canonicalize(input, type);
+    canonical.remove("password");
+    return canonical;
+  }
+
+  private List<StoredUser> views(ResourceTypeDefinition type, List<ScimUser> page) {
+    return page.stream().map(u -> view(type, u)).toList();
+  }
+
+  private static StoredUser view(ResourceTypeDefinition type, ScimUser user) {
+    return new StoredUser(
+        user.id(),
+        UserDocuments.fromStored(type, user.document()),
+        user.createdAt(),
+        user.lastModified(),
+        user.version());
+  }
+}

@@ -1,0 +1,156 @@
+package io.rollcall.users;
+
+import io.rollcall.protocol.patch.PatchRequest;
+import io.rollcall.protocol.resource.AttributeProjection;
+import io.rollcall.scim.ListRequest;
+import io.rollcall.scim.ListResponses;
+import io.rollcall.scim.ScimJson;
+import io.rollcall.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * {@code /Users} (RFC 7644 §3). Only translates HTTP to {@link UserService} calls and back: status,
+ * {@code Location}, {@code ETag}, projection. Unknown query parameters such as Entra ID's
+ * {@code aadOptscim062020} are ignored, as RFC 7644 §3.4.2 asks.
+ */
+@Path("Users")
+@RolesAllowed(Roles.SCIM_CLIENT)
+@Produces({"application/scim+json", "application/json"})
+public class UsersResource {
+
+  @Inject UserService users;
+  @Context UriInfo uriInfo;
+  @Context Request request;
+
+  @POST
+  public Response create(
+      InputStream body,
+      @HeaderParam("Content-Type") MediaType contentType,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    StoredUser user = users.create(ScimJson.readObject(body, contentType));
+    URI location = location(user.id());
+    return Response.created(location)
+        .tag(etag(user))
+        .entity(render(user, attributes, excludedAttributes))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    StoredUser user = users.get(id);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(etag(user));
+    if (notModified != null) {
+      return notModified.build();
+    }
+    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+  }
+
+  @GET
+  public Map<String, Object> list(
+      @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy,
+      @QueryParam("sortOrder") String sortOrder,
+      @QueryParam("startIndex") String startIndex,
+      @QueryParam("count") String count,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return search(
+        ListRequest.fromQuery(
+            filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes));
+  }
+
+  @POST
+  @Path(".search")
+  public Response searchByPost(InputStream body, @HeaderParam("Content-Type") MediaType contentType) {
+    // RFC 7644 §3.4.3: results of a POST search are not to be cached.
+    return Response.ok(search(ListRequest.fromSearchBody(ScimJson.readObject(body, contentType))))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  Map<String, Object> search(ListRequest query) {
+    UserService.UserPage page = users.search(query);
+    AttributeProjection projection =
+        AttributeProjection.of(query.attributes(), query.excludedAttributes(), users.userType());
+    return ListResponses.page(
+        page.totalResults(),
+        page.startIndex(),
+        page.users().stream().map(u -> UserRepresentation.render(u, location(u.id()).toString(), projection)).toList(),
+        page.nextCursor());
+  }
+
+  @PUT
+  @Path("{id}")
+  public Response replace(
+      @PathParam("id") String id,
+      InputStream body,
+      @HeaderParam("Content-Type") MediaType contentType,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    StoredUser user = users.replace(id, ScimJson.readObject(body, contentType), ifMatch);
+    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Response patch(
+      @PathParam("id") String id,
+      InputStream body,
+      @HeaderParam("Content-Type") MediaType contentType,
+      @HeaderParam("If-Match") String ifMatch,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    StoredUser user =
+        users.patch(id, PatchRequest.parse(ScimJson.readObject(body, contentType)), ifMatch);
+    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+    users.delete(id, ifMatch);
+    return Response.noContent().build();
+  }
+
+  private Map<String, Object> render(StoredUser user, String attributes, String excluded) {
+    return UserRepresentation.render(
+        user,
+        location(user.id()).toString(),
+        AttributeProjection.of(attributes, excluded, users.userType()));
+  }
+
+  private URI location(String id) {
+    return uriInfo.getBaseUriBuilder().path("Users").path(id).build();
+  }
+
+  private static EntityTag etag(StoredUser user) {
+    return new EntityTag(Long.toString(user.version()), true);
+  }
+}
