@@ -1,6 +1,8 @@
 package io.rollcall.scim;
 
 import io.rollcall.discovery.DiscoveryResource;
+import io.rollcall.users.RootSearchResource;
+import io.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -11,6 +13,10 @@ public class ScimApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(DiscoveryResource.class, ScimExceptionMapper.class);
+    return Set.of(
+        DiscoveryResource.class,
+        UsersResource.class,
+        RootSearchResource.class,
+        ScimExceptionMapper.class);
   }
 }

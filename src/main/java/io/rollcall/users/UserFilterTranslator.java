@@ -294,6 +294,11 @@ final class UserFilterTranslator {
       Column column, AttributeDefinition attribute, Filter.Comparison comparison) {
     Path<?> field = root.get(column.field);
     Object value = comparison.value();
+    if (comparison.operator() == ComparisonOperator.NE) {
+      // As for indexed attributes, ne also matches users that have no value at all.
+      Filter.Comparison equal = new Filter.Comparison(comparison.path(), ComparisonOperator.EQ, value);
+      return cb.or(cb.isNull(field), cb.not(columnComparison(column, attribute, equal)));
+    }
     return switch (attribute.type()) {
       case BOOLEAN -> booleanCondition(field, comparison.operator(), value);
       case DATE_TIME -> ordered(root.get(column.field), comparison.operator(), instant(value));

@@ -1,6 +1,11 @@
 package io.rollcall.users;
 
 import io.rollcall.protocol.resource.AttributeProjection;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.ListRequest;
+import io.rollcall.scim.ListResponses;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,6 +37,24 @@ final class UserRepresentation {
     meta.put("version", user.etag());
     resource.put("meta", meta);
     return projection.apply(resource);
+  }
+
+  /** The list response of a search, each user rendered with the request's projection. */
+  static Map<String, Object> list(
+      UserService.UserPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
+    AttributeProjection projection =
+        AttributeProjection.of(query.attributes(), query.excludedAttributes(), type);
+    return ListResponses.page(
+        page.totalResults(),
+        page.startIndex(),
+        page.users().stream()
+            .map(u -> render(u, location(base, u.id()).toString(), projection))
+            .toList(),
+        page.nextCursor());
+  }
+
+  static URI location(URI base, String id) {
+    return UriBuilder.fromUri(base).path("Users").path(id).build();
   }
 
   /** xsd:dateTime in UTC with millisecond precision, as databases keep at least that much. */

@@ -1,9 +1,8 @@
 package io.rollcall.users;
 
-import io.rollcall.protocol.patch.PatchRequest;
+import io.rollcall.scim.PatchRequests;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.scim.ListRequest;
-import io.rollcall.scim.ListResponses;
 import io.rollcall.scim.ScimJson;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -94,15 +93,8 @@ public class UsersResource {
         .build();
   }
 
-  Map<String, Object> search(ListRequest query) {
-    UserService.UserPage page = users.search(query);
-    AttributeProjection projection =
-        AttributeProjection.of(query.attributes(), query.excludedAttributes(), users.userType());
-    return ListResponses.page(
-        page.totalResults(),
-        page.startIndex(),
-        page.users().stream().map(u -> UserRepresentation.render(u, location(u.id()).toString(), projection)).toList(),
-        page.nextCursor());
+  private Map<String, Object> search(ListRequest query) {
+    return UserRepresentation.list(users.search(query), uriInfo.getBaseUri(), query, users.userType());
   }
 
   @PUT
@@ -128,7 +120,7 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     StoredUser user =
-        users.patch(id, PatchRequest.parse(ScimJson.readObject(body, contentType)), ifMatch);
+        users.patch(id, PatchRequests.parse(ScimJson.readObject(body, contentType)), ifMatch);
     return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
   }
 
@@ -147,7 +139,7 @@ public class UsersResource {
   }
 
   private URI location(String id) {
-    return uriInfo.getBaseUriBuilder().path("Users").path(id).build();
+    return UserRepresentation.location(uriInfo.getBaseUri(), id);
   }
 
   private static EntityTag etag(StoredUser user) {

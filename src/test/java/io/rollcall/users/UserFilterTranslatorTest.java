@@ -1,0 +1,186 @@
+package io.rollcall.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.FilterParser;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Filters (RFC 7644 §3.4.2.2) run as database queries against H2: each row gives a filter and
+ * exactly the users it must return. The fixture is chosen so that wrong case handling, an
+ * unescaped wildcard, conditions matched on different elements or a leak across tenants each
+ * change the answer.
+ */
+class UserFilterTranslatorTest {
+
+  private static UserStoreFixture store;
+  private static String tenant;
+
+  @BeforeAll
+  static void load() {
+    store = new UserStoreFixture();
+    tenant = store.newTenant("Acme");
+    String other = store.newTenant("Other");
+    store.add(
+        tenant,
+        """
+        {"userName":"ann@example.com","externalId":"E-1","active":true,"title":"Finance Manager",
+         "name":{"givenName":"Ann","familyName":"Lee"},
+         "emails":[{"value":"ann@example.com","type":"work","primary":true},
+                   {"value":"ann@home.org","type":"home"}],
+         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Finance",
+           "manager":{"value":"m-1"}},
+         "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User":{"customField1":"blue"}}
+        """);
+    store.add(
+        tenant,
+        """
+        {"userName":"Bob@Example.com","externalId":"e-2","active":false,"title":"Engineer",
+         "name":{"givenName":"Bob","familyName":"Stone"},
+         "emails":[{"value":"bob@home.org","type":"work"},{"value":"bob@example.com","type":"home"}],
+         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"R&D"}}
+        """);
+    store.add(
+        tenant,
+        """
+        {"userName":"carol_x@example.com","active":true,"title":"100% Manager",
+         "name":{"givenName":"Carol"},
+         "phoneNumbers":[{"value":"+1 555 0100","type":"mobile"}]}
+        """);
+    store.add(tenant, """
+        {"userName":"dave@example.net","title":"back\\\\slash"}
+        """);
+    store.add(
+        other,
+        """
+        {"userName":"ann@example.com","externalId":"E-1","title":"Finance Manager",
+         "emails":[{"value":"ann@example.com","type":"work"}]}
+        """);
+  }
+
+  @AfterAll
+  static void close() {
+    store.close();
+  }
+
+  static Stream<Arguments> filters() {
+    return Stream.of(
+        // userName is caseExact=false (RFC 7643 §4.1.1)
+        row("userName eq \"ANN@example.com\"", "ann@example.com"),
+        row("userName eq \"bob@example.com\"", "Bob@Example.com"),
+        row("userName sw \"b\"", "Bob@Example.com"),
+        row("userName ew \".NET\"", "dave@example.net"),
+        // externalId is caseExact=true
+        row("externalId eq \"E-1\"", "ann@example.com"),
+        row("externalId eq \"e-1\""),
+        // ne includes users without the attribute
+        row("externalId ne \"E-1\"", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
+        row("externalId pr", "ann@example.com", "Bob@Example.com"),
+        row("not (externalId pr)", "carol_x@example.com", "dave@example.net"),
+        // co/sw/ew treat %, _ and \ literally
+        row("userName co \"_\"", "carol_x@example.com"),
+        row("title co \"%\"", "carol_x@example.com"),
+        row("title co \"\\\\\"", "dave@example.net"),
+        row("title co \"manager\"", "ann@example.com", "carol_x@example.com"),
+        // booleans
+        row("active eq false", "Bob@Example.com"),
+        row("active eq true", "ann@example.com", "carol_x@example.com", "dave@example.net"),
+        // sub-attributes and complex presence
+        row("name.givenName eq \"bob\"", "Bob@Example.com"),
+        row("name.familyName pr", "ann@example.com", "Bob@Example.com"),
+        row("name pr", "ann@example.com", "Bob@Example.com", "carol_x@example.com"),
+        row("phoneNumbers pr", "carol_x@example.com"),
+        // multi-valued: any value matches
+        row("emails.value ew \"@home.org\"", "ann@example.com", "Bob@Example.com"),
+        row("emails co \"bob@example\"", "Bob@Example.com"),
+        // value filter: both conditions on the same element (RFC 7644 §3.4.2.2)
+        row("emails[type eq \"work\" and value ew \"example.com\"]", "ann@example.com"),
+        row("emails[type eq \"home\" and value ew \"example.com\"]", "Bob@Example.com"),
+        row("emails[type eq \"work\" or value co \"home\"]", "ann@example.com", "Bob@Example.com"),
+        row("emails[not (type eq \"work\")]", "ann@example.com", "Bob@Example.com"),
+        row("emails[type eq \"work\" and primary eq true]", "ann@example.com"),
+        // extension attributes by full URN
+        row("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"finance\"",
+            "ann@example.com"),
+        row("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m-1\"",
+            "ann@example.com"),
+        row("urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \"BLUE\"",
+            "ann@example.com"),
+        // precedence: and binds tighter than or
+        row("title co \"Engineer\" or title co \"Manager\" and active eq false", "Bob@Example.com"),
+        row("(title co \"Engineer\" or title co \"Manager\") and active eq true",
+            "ann@example.com", "carol_x@example.com"),
+        // meta attributes
+        row("meta.resourceType eq \"User\"",
+            "ann@example.com", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
+        row("meta.created gt \"2000-01-01T00:00:00Z\"",
+            "ann@example.com", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
+        row("meta.lastModified lt \"2000-01-01T00:00:00Z\""));
+  }
+
+  private static Arguments row(String filter, String... userNames) {
+    return Arguments.of(filter, new TreeSet<>(List.of(userNames)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("filters")
+  void filterSelectsExactlyTheseUsersOfTheTenant(String filter, Set<String> expected) {
+    UserRepository.Page page =
+        store.repository.search(
+            tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
+    Set<String> actual =
+        page.users().stream().map(ScimUser::userName).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(expected, actual);
+    assertEquals(expected.size(), page.total(), "count and page use the same predicate");
+  }
+
+  @Test
+  void sortingByAMultiValuedAttributeUsesThePrimaryValueAndPutsMissingLast() {
+    var sort =
+        new UserRepository.Sort(
+            io.rollcall.protocol.filter.AttributePath.of("emails", "value"),
+            store.type.attribute(null, "emails").orElseThrow().subAttribute("value").orElseThrow(),
+            false);
+    List<String> names =
+        store.repository.search(tenant, store.type, null, sort, 0, 100, null).users().stream()
+            .map(ScimUser::userName)
+            .toList();
+    // ann's primary email is ann@example.com; bob has no primary, so his first (bob@home.org).
+    assertEquals(
+        List.of("ann@example.com", "Bob@Example.com", "carol_x@example.com", "dave@example.net")
+            .subList(0, 2),
+        names.subList(0, 2));
+    assertEquals(4, names.size());
+  }
+
+  @Test
+  void pagingHonoursOffsetAndCountWithTheFullTotal() {
+    UserRepository.Page page = store.repository.search(tenant, store.type, null, null, 1, 2, null);
+    assertEquals(4, page.total());
+    assertEquals(2, page.users().size());
+    UserRepository.Page none = store.repository.search(tenant, store.type, null, null, 0, 0, null);
+    assertEquals(4, none.total());
+    assertEquals(0, none.users().size());
+  }
+
+  @Test
+  void filterOnWriteOnlyPasswordIsRejected() {
+    assertThrows(
+        ScimException.class,
+        () ->
+            store.repository.search(
+                tenant, store.type, FilterParser.parse("password eq \"x\"", store.type), null, 0, 10, null));
+  }
+}
