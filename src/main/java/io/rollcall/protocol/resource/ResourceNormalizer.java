@@ -681,9 +681,11 @@ public final class ResourceNormalizer {
     return ScimException.invalidValue("attribute '" + path + "' is given more than once");
   }
 
+  /** Sorted, so that the detail does not depend on the order of the client's JSON members. */
   private static String unknownDetail(List<String> unknown) {
     String names =
         unknown.stream()
+            .sorted()
             .limit(MAX_NAMES_IN_DETAIL)
             .map(name -> "'" + clip(name) + "'")
             .collect(Collectors.joining(", "));

@@ -345,7 +345,7 @@ class ResourceNormalizerTest {
                   "\"shoeSize\": 44, \"name\": {\"givenName\": \"B\", \"nick\": \"x\"},"
                       + " \"" + ENTERPRISE + "\": {\"badge\": \"1\"},"
                       + " \"urn:example:other:1.0:User\": {\"a\": 1}")),
-          "unknown attributes 'shoeSize', 'name.nick', 'urn:example:other:1.0:User', '"
+          "unknown attributes 'name.nick', 'shoeSize', 'urn:example:other:1.0:User', '"
               + ENTERPRISE
               + ":badge'");
     }
