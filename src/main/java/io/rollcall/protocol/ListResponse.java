@@ -9,8 +9,8 @@ import java.util.Objects;
  * #resources()} is spelled {@code Resources}, which the serializer takes care of.
  *
  * @param totalResults how many resources match the query, over all pages
- * @param startIndex the 1-based index of the first resource of this page under index paging;
- *     {@code null} under cursor paging
+ * @param startIndex the 1-based index of the first resource of this page under index paging; {@code
+ *     null} under cursor paging
  * @param itemsPerPage the number of resources on this page, always {@code resources.size()}
  * @param resources the page itself, already projected
  * @param nextCursor the cursor of the following page (RFC 9865); {@code null} on the last page and
@@ -49,8 +49,7 @@ public record ListResponse<T>(
 
   /** A page under index paging (RFC 7644 §3.4.2.4). */
   public static <T> ListResponse<T> indexed(long totalResults, int startIndex, List<T> resources) {
-    return new ListResponse<>(
-        totalResults, startIndex, resources.size(), resources, null, null);
+    return new ListResponse<>(totalResults, startIndex, resources.size(), resources, null, null);
   }
 
   /** A page under cursor paging (RFC 9865); either cursor may be {@code null}. */

@@ -38,9 +38,9 @@ import java.util.Set;
  * <p>Names are those of RFC 7644 §3.10, matched case-insensitively: {@code userName}, {@code
  * name.givenName}, {@code emails.value} (selects {@code value} in every element), a fully qualified
  * {@code urn:…:enterprise:2.0:User:manager.value}, or a bare schema URN meaning every attribute of
- * that schema (for the core URN, also {@code externalId} and {@code meta}). Extension attributes must
- * be qualified with their URN, as §3.10 requires; an unqualified name resolves against the core
- * schema and the common attributes only.
+ * that schema (for the core URN, also {@code externalId} and {@code meta}). Extension attributes
+ * must be qualified with their URN, as §3.10 requires; an unqualified name resolves against the
+ * core schema and the common attributes only.
  *
  * <p>Decisions:
  *
@@ -171,12 +171,15 @@ public final class AttributeProjection {
         .subAttribute(rest.substring(dot + 1))
         .ifPresent(
             sub ->
-                selections.computeIfAbsent(key, k -> new Selection()).subAttributes.add(sub.name()));
+                selections
+                    .computeIfAbsent(key, k -> new Selection())
+                    .subAttributes
+                    .add(sub.name()));
   }
 
   /**
-   * The projection of a canonical resource: a new map sharing no list or map with the input.
-   * Values of unknown keys are dropped.
+   * The projection of a canonical resource: a new map sharing no list or map with the input. Values
+   * of unknown keys are dropped.
    */
   public Map<String, Object> apply(Map<String, ?> resource) {
     Objects.requireNonNull(resource, "resource");
@@ -262,9 +265,7 @@ public final class AttributeProjection {
     Map<String, Object> projected = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : complex.entrySet()) {
       Optional<AttributeDefinition> sub = definition.subAttribute(String.valueOf(entry.getKey()));
-      if (entry.getValue() != null
-          && sub.isPresent()
-          && returns(urn, definition, sub.get())) {
+      if (entry.getValue() != null && sub.isPresent() && returns(urn, definition, sub.get())) {
         projected.put(sub.get().name(), entry.getValue());
       }
     }
@@ -272,8 +273,8 @@ public final class AttributeProjection {
   }
 
   /**
-   * Whether any part of the attribute at {@code path} would be returned, so that a service can
-   * skip loading what is not wanted (a Group's {@code members} under {@code
+   * Whether any part of the attribute at {@code path} would be returned, so that a service can skip
+   * loading what is not wanted (a Group's {@code members} under {@code
    * excludedAttributes=members}). A {@code null} schema URN means the core schema or a common
    * attribute; an unknown path is never included.
    */

@@ -42,8 +42,8 @@ import java.util.stream.Collectors;
  *       that hold at least one value, in the order the resource type declares them;
  *   <li>attributes follow in schema order: common attributes, core attributes, then one object per
  *       extension; sub-attributes in schema order; multi-valued elements in the client's order;
- *   <li>values are {@link String}, {@link Boolean}, {@link BigDecimal}, {@link List} or {@link Map};
- *       {@code dateTime} stays the string the client sent, {@code integer} becomes a {@code
+ *   <li>values are {@link String}, {@link Boolean}, {@link BigDecimal}, {@link List} or {@link
+ *       Map}; {@code dateTime} stays the string the client sent, {@code integer} becomes a {@code
  *       BigDecimal} with scale 0;
  *   <li>{@code null}, empty lists and complex values without sub-attributes are removed, being
  *       unassigned (RFC 7643 §2.5);
@@ -233,8 +233,8 @@ public final class ResourceNormalizer {
    * immutable} attribute that has a value may not change, and omitting it counts as a change
    * because PUT replaces the whole resource. Immutable sub-attributes of a single-valued complex
    * attribute are checked the same way. For multi-valued complex attributes (a Group's {@code
-   * members}) elements have no identity beyond their values, so replacing the list adds and
-   * removes elements rather than updating one, and is allowed.
+   * members}) elements have no identity beyond their values, so replacing the list adds and removes
+   * elements rather than updating one, and is allowed.
    *
    * <p>Nothing is carried over: readOnly attributes are the server's to set after this check, and
    * every other attribute takes the replacement's value or none.
@@ -380,7 +380,8 @@ public final class ResourceNormalizer {
     throw givenTwice(path);
   }
 
-  private Object value(AttributeDefinition definition, Object raw, String path, List<String> unknown) {
+  private Object value(
+      AttributeDefinition definition, Object raw, String path, List<String> unknown) {
     if (raw == null) {
       return null;
     }
@@ -556,7 +557,9 @@ public final class ResourceNormalizer {
     if (raw instanceof BigDecimal decimal) {
       return decimal;
     }
-    if (raw instanceof Integer || raw instanceof Long || raw instanceof Short
+    if (raw instanceof Integer
+        || raw instanceof Long
+        || raw instanceof Short
         || raw instanceof Byte) {
       return BigDecimal.valueOf(((Number) raw).longValue());
     }

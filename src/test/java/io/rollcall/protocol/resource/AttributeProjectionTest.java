@@ -71,33 +71,49 @@ class AttributeProjectionTest {
   static Stream<Arguments> attributesParameter() {
     String core = schemas(CORE_USER);
     return Stream.of(
-        Arguments.of("userName", "{" + core + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\"}"),
+        Arguments.of(
+            "userName", "{" + core + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\"}"),
         Arguments.of(
             "name.givenName",
             "{" + core + ", \"id\": \"u-1\", \"name\": {\"givenName\": \"Barbara\"}}"),
         Arguments.of(
             "emails.value",
-            "{" + core + ", \"id\": \"u-1\", \"emails\": [{\"value\": \"b@example.com\"},"
+            "{"
+                + core
+                + ", \"id\": \"u-1\", \"emails\": [{\"value\": \"b@example.com\"},"
                 + " {\"value\": \"bj@example.org\"}]}"),
         Arguments.of(
             "USERNAME, Emails.TYPE",
-            "{" + core + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\","
+            "{"
+                + core
+                + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\","
                 + " \"emails\": [{\"type\": \"work\"}, {\"type\": \"home\"}]}"),
         Arguments.of(
             ENTERPRISE + ":department",
-            "{" + schemas(CORE_USER, ENTERPRISE) + ", \"id\": \"u-1\", \"" + ENTERPRISE
+            "{"
+                + schemas(CORE_USER, ENTERPRISE)
+                + ", \"id\": \"u-1\", \""
+                + ENTERPRISE
                 + "\": {\"department\": \"Tours\"}}"),
         Arguments.of(
             ENTERPRISE.toLowerCase() + ":MANAGER.value",
-            "{" + schemas(CORE_USER, ENTERPRISE) + ", \"id\": \"u-1\", \"" + ENTERPRISE
+            "{"
+                + schemas(CORE_USER, ENTERPRISE)
+                + ", \"id\": \"u-1\", \""
+                + ENTERPRISE
                 + "\": {\"manager\": {\"value\": \"m-1\"}}}"),
         Arguments.of(
             CUSTOM,
-            "{" + schemas(CORE_USER, CUSTOM) + ", \"id\": \"u-1\", \"" + CUSTOM
+            "{"
+                + schemas(CORE_USER, CUSTOM)
+                + ", \"id\": \"u-1\", \""
+                + CUSTOM
                 + "\": {\"customField1\": \"one\", \"customField2\": \"two\"}}"),
         Arguments.of(
             "name,name.givenName",
-            "{" + core + ", \"id\": \"u-1\", \"name\": {\"familyName\": \"Jensen\","
+            "{"
+                + core
+                + ", \"id\": \"u-1\", \"name\": {\"familyName\": \"Jensen\","
                 + " \"givenName\": \"Barbara\"}}"),
         Arguments.of("password", "{" + core + ", \"id\": \"u-1\"}"),
         Arguments.of("id", "{" + core + ", \"id\": \"u-1\"}"),
@@ -107,7 +123,9 @@ class AttributeProjectionTest {
             "{" + core + ", \"id\": \"u-1\", \"meta\": {\"version\": \"W/\\\"1\\\"\"}}"),
         Arguments.of(
             "groups,,userName",
-            "{" + core + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\","
+            "{"
+                + core
+                + ", \"id\": \"u-1\", \"userName\": \"bjensen@example.com\","
                 + " \"groups\": [{\"value\": \"g-1\", \"display\": \"Tour Guides\"}]}"));
   }
 
@@ -128,8 +146,7 @@ class AttributeProjectionTest {
         Arguments.of("name.givenName", List.of("name.givenName"), List.of()),
         Arguments.of("emails.type", List.of("emails.type"), List.of()),
         Arguments.of(ENTERPRISE, List.of(ENTERPRISE), List.of(ENTERPRISE)),
-        Arguments.of(
-            ENTERPRISE + ":manager", List.of(ENTERPRISE + ".manager"), List.of()),
+        Arguments.of(ENTERPRISE + ":manager", List.of(ENTERPRISE + ".manager"), List.of()),
         Arguments.of(
             ENTERPRISE + ":department," + ENTERPRISE + ":manager",
             List.of(ENTERPRISE),
@@ -147,7 +164,8 @@ class AttributeProjectionTest {
    */
   @ParameterizedTest(name = "excludedAttributes={0}")
   @MethodSource
-  void excludedAttributesParameter(String excluded, List<String> removed, List<String> removedSchemas) {
+  void excludedAttributesParameter(
+      String excluded, List<String> removed, List<String> removedSchemas) {
     Map<String, Object> expected = AttributeProjection.defaults(TestSchemas.USER).apply(STORED);
     for (String path : removed) {
       if (path.equals(ENTERPRISE) || path.equals(CUSTOM)) {
@@ -201,8 +219,7 @@ class AttributeProjectionTest {
 
   @Test
   void blankParametersCountAsAbsent() {
-    assertEquals(
-        AttributeProjection.defaults(TestSchemas.USER).apply(STORED), project(" ", ""));
+    assertEquals(AttributeProjection.defaults(TestSchemas.USER).apply(STORED), project(" ", ""));
   }
 
   @Test
@@ -227,17 +244,24 @@ class AttributeProjectionTest {
       Json.object(
           "{\"id\": \"t-1\", \"label\": \"L\", \"hint\": \"H\","
               + " \"badge\": {\"number\": \"7\", \"color\": \"red\", \"issuer\": \"I\","
-              + " \"pin\": \"1234\"}, \"" + THING_EXTRA + "\": {\"note\": \"n\"}}");
+              + " \"pin\": \"1234\"}, \""
+              + THING_EXTRA
+              + "\": {\"note\": \"n\"}}");
 
   static Stream<Arguments> returnedRequest() {
     String core = "\"schemas\": [\"" + TestSchemas.THING + "\"], \"id\": \"t-1\"";
-    String all = "\"schemas\": [\"" + TestSchemas.THING + "\", \"" + THING_EXTRA + "\"], \"id\": \"t-1\"";
+    String all =
+        "\"schemas\": [\"" + TestSchemas.THING + "\", \"" + THING_EXTRA + "\"], \"id\": \"t-1\"";
     return Stream.of(
         Arguments.of(
             null,
             null,
-            "{" + all + ", \"label\": \"L\", \"badge\": {\"number\": \"7\", \"color\": \"red\"},"
-                + " \"" + THING_EXTRA + "\": {\"note\": \"n\"}}"),
+            "{"
+                + all
+                + ", \"label\": \"L\", \"badge\": {\"number\": \"7\", \"color\": \"red\"},"
+                + " \""
+                + THING_EXTRA
+                + "\": {\"note\": \"n\"}}"),
         Arguments.of("hint", null, "{" + core + ", \"hint\": \"H\"}"),
         Arguments.of(
             "badge", null, "{" + core + ", \"badge\": {\"number\": \"7\", \"color\": \"red\"}}"),
@@ -246,13 +270,19 @@ class AttributeProjectionTest {
         Arguments.of(
             TestSchemas.THING,
             null,
-            "{" + core + ", \"label\": \"L\", \"hint\": \"H\","
+            "{"
+                + core
+                + ", \"label\": \"L\", \"hint\": \"H\","
                 + " \"badge\": {\"number\": \"7\", \"color\": \"red\"}}"),
         Arguments.of(
             null,
             "label",
-            "{" + all + ", \"badge\": {\"number\": \"7\", \"color\": \"red\"},"
-                + " \"" + THING_EXTRA + "\": {\"note\": \"n\"}}"));
+            "{"
+                + all
+                + ", \"badge\": {\"number\": \"7\", \"color\": \"red\"},"
+                + " \""
+                + THING_EXTRA
+                + "\": {\"note\": \"n\"}}"));
   }
 
   /**
@@ -313,7 +343,9 @@ class AttributeProjectionTest {
         () ->
             assertEquals(
                 Json.object(
-                    "{\"schemas\": [\"" + TestSchemas.CORE_GROUP + "\"], \"id\": \"g-1\","
+                    "{\"schemas\": [\""
+                        + TestSchemas.CORE_GROUP
+                        + "\"], \"id\": \"g-1\","
                         + " \"displayName\": \"G\"}"),
                 projection.apply(
                     Json.object(
@@ -324,7 +356,8 @@ class AttributeProjectionTest {
   @Test
   void includesSchemaTellsWhetherAnExtensionIsNeeded() {
     AttributeProjection onlyUserName = AttributeProjection.of(TestSchemas.USER, "userName", null);
-    AttributeProjection withoutEnterprise = AttributeProjection.of(TestSchemas.USER, null, ENTERPRISE);
+    AttributeProjection withoutEnterprise =
+        AttributeProjection.of(TestSchemas.USER, null, ENTERPRISE);
     assertAll(
         () -> assertTrue(onlyUserName.includesSchema(CORE_USER)),
         () -> assertFalse(onlyUserName.includesSchema(ENTERPRISE)),

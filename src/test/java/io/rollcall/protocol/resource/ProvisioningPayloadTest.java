@@ -94,8 +94,16 @@ class ProvisioningPayloadTest {
         () ->
             assertEquals(
                 List.of(
-                    "schemas", "externalId", "userName", "name", "title", "locale",
-                    "phoneNumbers", "addresses", ENTERPRISE, CUSTOM),
+                    "schemas",
+                    "externalId",
+                    "userName",
+                    "name",
+                    "title",
+                    "locale",
+                    "phoneNumbers",
+                    "addresses",
+                    ENTERPRISE,
+                    CUSTOM),
                 new ArrayList<>(canonical.keySet())),
         () -> assertEquals(stored, returned),
         () -> assertEquals(new ArrayList<>(stored.keySet()), new ArrayList<>(returned.keySet())),
@@ -103,8 +111,8 @@ class ProvisioningPayloadTest {
   }
 
   /**
-   * Okta's create request (Okta SCIM 2.0 reference, "Create users"): {@code groups} is readOnly
-   * and ignored, the password is kept for hashing.
+   * Okta's create request (Okta SCIM 2.0 reference, "Create users"): {@code groups} is readOnly and
+   * ignored, the password is kept for hashing.
    */
   @Test
   void oktaCreateUser() {
@@ -146,8 +154,16 @@ class ProvisioningPayloadTest {
         () ->
             assertEquals(
                 List.of(
-                    "schemas", "id", "externalId", "userName", "name", "displayName", "locale",
-                    "active", "emails", "meta"),
+                    "schemas",
+                    "id",
+                    "externalId",
+                    "userName",
+                    "name",
+                    "displayName",
+                    "locale",
+                    "active",
+                    "emails",
+                    "meta"),
                 new ArrayList<>(
                     AttributeProjection.defaults(TestSchemas.USER)
                         .apply(stored(canonical))
@@ -206,7 +222,9 @@ class ProvisioningPayloadTest {
               "userName": "Test_User_ab6490ee@contoso.com",
               "active": true,
               "displayName": "Test User",
-              "emails": [{"primary": true, "type": "work", "value": "Test_User_fd0ea19b@contoso.com"}],
+              "emails": [
+                {"primary": true, "type": "work", "value": "Test_User_fd0ea19b@contoso.com"}
+              ],
               "meta": {"resourceType": "User"},
               "name": {"formatted": "Test User", "familyName": "User", "givenName": "Test"},
               "addresses": [{
@@ -228,8 +246,17 @@ class ProvisioningPayloadTest {
         () ->
             assertEquals(
                 List.of(
-                    "schemas", "externalId", "userName", "name", "displayName", "title",
-                    "active", "emails", "phoneNumbers", "addresses", ENTERPRISE),
+                    "schemas",
+                    "externalId",
+                    "userName",
+                    "name",
+                    "displayName",
+                    "title",
+                    "active",
+                    "emails",
+                    "phoneNumbers",
+                    "addresses",
+                    ENTERPRISE),
                 new ArrayList<>(canonical.keySet())));
   }
 
@@ -248,7 +275,9 @@ class ProvisioningPayloadTest {
               "userName": "Test_User_ab6490ee@contoso.com",
               "active": "True",
               "displayName": "Test User",
-              "emails": {"primary": "True", "type": "work", "value": "Test_User_fd0ea19b@contoso.com"},
+              "emails": {
+                "primary": "True", "type": "work", "value": "Test_User_fd0ea19b@contoso.com"
+              },
               "name": {"formatted": "Test User", "familyName": "User", "givenName": "Test"},
               "addresses": [{
                 "type": "work", "streetAddress": "1 Microsoft Way", "locality": "Redmond",
@@ -271,8 +300,16 @@ class ProvisioningPayloadTest {
     Map<String, Object> canonical =
         USERS.normalize(
             Json.object(
-                "{\"schemas\": [\"" + CORE_USER + "\", \"" + ENTERPRISE + "\", \"" + CUSTOM + "\"],"
-                    + " \"userName\": \"u\", \"" + CUSTOM + "\": {\"customField1\": \"x\"}}"));
+                "{\"schemas\": [\""
+                    + CORE_USER
+                    + "\", \""
+                    + ENTERPRISE
+                    + "\", \""
+                    + CUSTOM
+                    + "\"],"
+                    + " \"userName\": \"u\", \""
+                    + CUSTOM
+                    + "\": {\"customField1\": \"x\"}}"));
     assertEquals(List.of(CORE_USER, CUSTOM), canonical.get("schemas"));
   }
 }

@@ -28,11 +28,43 @@ class ResourceNormalizerProperties {
 
   /** Names the schemas know, in odd cases, so that generated input reaches deep validation. */
   private static final String[] KNOWN_NAMES = {
-    "schemas", "userName", "USERNAME", "name", "givenName", "emails", "value", "primary", "type",
-    "active", "password", "id", "meta", "groups", "members", "display", "displayName", "$ref",
-    "x509Certificates", "addresses", "manager", "department", "customField1", "label", "count",
-    "ratio", "since", "blob", "codes", "badge", "number", ENTERPRISE, ENTERPRISE + ":manager",
-    ENTERPRISE + ":manager.value", CUSTOM, CUSTOM + ":customField2", TestSchemas.THING_EXTRA
+    "schemas",
+    "userName",
+    "USERNAME",
+    "name",
+    "givenName",
+    "emails",
+    "value",
+    "primary",
+    "type",
+    "active",
+    "password",
+    "id",
+    "meta",
+    "groups",
+    "members",
+    "display",
+    "displayName",
+    "$ref",
+    "x509Certificates",
+    "addresses",
+    "manager",
+    "department",
+    "customField1",
+    "label",
+    "count",
+    "ratio",
+    "since",
+    "blob",
+    "codes",
+    "badge",
+    "number",
+    ENTERPRISE,
+    ENTERPRISE + ":manager",
+    ENTERPRISE + ":manager.value",
+    CUSTOM,
+    CUSTOM + ":customField2",
+    TestSchemas.THING_EXTRA
   };
 
   @Property(tries = 2000)
@@ -111,8 +143,15 @@ class ResourceNormalizerProperties {
         Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(16).map(Object.class::cast),
                 Arbitraries.of(
-                        "true", "False", "", " ", "2008-01-23T04:56:22Z", "aGVsbG8=",
-                        "b@example.com", ENTERPRISE, TestSchemas.CORE_USER)
+                        "true",
+                        "False",
+                        "",
+                        " ",
+                        "2008-01-23T04:56:22Z",
+                        "aGVsbG8=",
+                        "b@example.com",
+                        ENTERPRISE,
+                        TestSchemas.CORE_USER)
                     .map(Object.class::cast),
                 Arbitraries.of(true, false).map(Object.class::cast),
                 Arbitraries.bigDecimals()
@@ -120,8 +159,10 @@ class ResourceNormalizerProperties {
                     .ofScale(3)
                     .map(Object.class::cast),
                 Arbitraries.of(
-                        new BigDecimal("1e999999999"), new BigDecimal("1e-999999999"),
-                        new BigDecimal("9223372036854775808"), BigDecimal.ZERO)
+                        new BigDecimal("1e999999999"),
+                        new BigDecimal("1e-999999999"),
+                        new BigDecimal("9223372036854775808"),
+                        BigDecimal.ZERO)
                     .map(Object.class::cast),
                 Arbitraries.integers().map(Object.class::cast),
                 Arbitraries.longs().map(Object.class::cast),
@@ -135,9 +176,6 @@ class ResourceNormalizerProperties {
     Arbitrary<Object> lists =
         values(depth - 1, knownOnly).list().ofMaxSize(4).map(Object.class::cast);
     Arbitrary<Object> objects = maps(depth - 1, knownOnly).map(Object.class::cast);
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, scalars),
-        Tuple.of(1, lists),
-        Tuple.of(2, objects));
+    return Arbitraries.frequencyOf(Tuple.of(3, scalars), Tuple.of(1, lists), Tuple.of(2, objects));
   }
 }

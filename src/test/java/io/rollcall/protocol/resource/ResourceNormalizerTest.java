@@ -87,7 +87,9 @@ class ResourceNormalizerTest {
           Arguments.of(
               "\"x509Certificates\": [{\"value\": 12}]",
               "attribute 'x509Certificates[0].value' must be a base64 string"),
-          Arguments.of("\"" + ENTERPRISE + "\": \"x\"", "attribute '" + ENTERPRISE + "' must be a JSON object"),
+          Arguments.of(
+              "\"" + ENTERPRISE + "\": \"x\"",
+              "attribute '" + ENTERPRISE + "' must be a JSON object"),
           Arguments.of(
               "\"" + ENTERPRISE + "\": {\"department\": 7}",
               "attribute '" + ENTERPRISE + ":department' must be a string"),
@@ -217,7 +219,10 @@ class ResourceNormalizerTest {
       Map<String, Object> canonical =
           USERS.normalize(
               user(
-                  "\"" + ENTERPRISE + ":department\": \"Sales\", \"" + CUSTOM
+                  "\""
+                      + ENTERPRISE
+                      + ":department\": \"Sales\", \""
+                      + CUSTOM
                       + ":customField2\": \"x\""));
       assertAll(
           () -> assertEquals(Map.of("department", "Sales"), canonical.get(ENTERPRISE)),
@@ -231,7 +236,10 @@ class ResourceNormalizerTest {
       Map<String, Object> canonical =
           USERS.normalize(
               user(
-                  "\"" + ENTERPRISE + ":manager.value\": \"m-1\", \"" + ENTERPRISE
+                  "\""
+                      + ENTERPRISE
+                      + ":manager.value\": \"m-1\", \""
+                      + ENTERPRISE
                       + "\": {\"manager\": {\"$ref\": \"../Users/m-1\"}}"));
       assertEquals(
           Map.of("manager", Map.of("value", "m-1", "$ref", "../Users/m-1")),
@@ -275,10 +283,16 @@ class ResourceNormalizerTest {
                       + " {\"Department\": \"D\"}}"));
       assertEquals(
           Json.object(
-              "{\"schemas\": [\"" + CORE_USER + "\", \"" + ENTERPRISE + "\"],"
+              "{\"schemas\": [\""
+                  + CORE_USER
+                  + "\", \""
+                  + ENTERPRISE
+                  + "\"],"
                   + " \"userName\": \"u\", \"name\": {\"givenName\": \"B\"},"
                   + " \"emails\": [{\"value\": \"a@example.com\", \"primary\": true}],"
-                  + " \"" + ENTERPRISE + "\": {\"department\": \"D\"}}"),
+                  + " \""
+                  + ENTERPRISE
+                  + "\": {\"department\": \"D\"}}"),
           canonical);
     }
 
@@ -287,9 +301,11 @@ class ResourceNormalizerTest {
       Map<String, Object> canonical =
           USERS.normalize(
               Json.object(
-                  "{\"" + ENTERPRISE + "\": {\"division\": \"V\", \"department\": \"D\"},"
-                      + " \"active\": true, \"name\": {\"givenName\": \"B\", \"familyName\": \"J\"},"
-                      + " \"userName\": \"u\", \"externalId\": \"e\"}"));
+                  "{\""
+                      + ENTERPRISE
+                      + "\": {\"division\": \"V\", \"department\": \"D\"}, \"active\": true,"
+                      + " \"name\": {\"givenName\": \"B\", \"familyName\": \"J\"}, \"userName\":"
+                      + " \"u\", \"externalId\": \"e\"}"));
       assertAll(
           () ->
               assertEquals(
@@ -309,9 +325,11 @@ class ResourceNormalizerTest {
       return Stream.of(
           Arguments.of("no schemas at all", ""),
           Arguments.of("schemas without the core URN", "\"schemas\": [\"" + ENTERPRISE + "\"]"),
-          Arguments.of("schemas missing a present extension", "\"schemas\": [\"" + CORE_USER + "\"]"),
+          Arguments.of(
+              "schemas missing a present extension", "\"schemas\": [\"" + CORE_USER + "\"]"),
           Arguments.of("schemas as one string", "\"schemas\": \"" + CORE_USER + "\""),
-          Arguments.of("schemas in another case", "\"Schemas\": [\"" + CORE_USER.toUpperCase() + "\"]"),
+          Arguments.of(
+              "schemas in another case", "\"Schemas\": [\"" + CORE_USER.toUpperCase() + "\"]"),
           Arguments.of(
               "schemas naming an extension without data",
               "\"schemas\": [\"" + CORE_USER + "\", \"" + CUSTOM + "\"]"));
@@ -343,7 +361,9 @@ class ResourceNormalizerTest {
               USERS,
               user(
                   "\"shoeSize\": 44, \"name\": {\"givenName\": \"B\", \"nick\": \"x\"},"
-                      + " \"" + ENTERPRISE + "\": {\"badge\": \"1\"},"
+                      + " \""
+                      + ENTERPRISE
+                      + "\": {\"badge\": \"1\"},"
                       + " \"urn:example:other:1.0:User\": {\"a\": 1}")),
           "unknown attributes 'name.nick', 'shoeSize', 'urn:example:other:1.0:User', '"
               + ENTERPRISE
@@ -352,18 +372,25 @@ class ResourceNormalizerTest {
 
     @Test
     void oneUnknownAttributeIsNamedInTheSingular() {
-      assertInvalidValue(rejected(USERS, user("\"shoeSize\": null")), "unknown attribute 'shoeSize'");
+      assertInvalidValue(
+          rejected(USERS, user("\"shoeSize\": null")), "unknown attribute 'shoeSize'");
     }
 
     static Stream<Arguments> givenTwice() {
       return Stream.of(
           Arguments.of("\"USERNAME\": \"other\"", "attribute 'userName' is given more than once"),
           Arguments.of(
-              "\"" + ENTERPRISE + "\": {\"department\": \"A\"}, \"" + ENTERPRISE
+              "\""
+                  + ENTERPRISE
+                  + "\": {\"department\": \"A\"}, \""
+                  + ENTERPRISE
                   + ":Department\": \"B\"",
               "attribute '" + ENTERPRISE + ":department' is given more than once"),
           Arguments.of(
-              "\"" + ENTERPRISE + "\": {\"manager\": {\"value\": \"A\"}}, \"" + ENTERPRISE
+              "\""
+                  + ENTERPRISE
+                  + "\": {\"manager\": {\"value\": \"A\"}}, \""
+                  + ENTERPRISE
                   + ":manager.value\": \"B\"",
               "attribute '" + ENTERPRISE + ":manager.value' is given more than once"));
     }
@@ -385,13 +412,21 @@ class ResourceNormalizerTest {
           USERS.normalize(
               user(
                   "\"id\": 5, \"meta\": \"x\", \"groups\": [{\"value\": \"g\"}],"
-                      + " \"" + ENTERPRISE + "\": {\"manager\": {\"value\": \"m\","
+                      + " \""
+                      + ENTERPRISE
+                      + "\": {\"manager\": {\"value\": \"m\","
                       + " \"displayName\": \"Boss\"}}"));
       assertEquals(
           Json.object(
-              "{\"schemas\": [\"" + CORE_USER + "\", \"" + ENTERPRISE + "\"],"
+              "{\"schemas\": [\""
+                  + CORE_USER
+                  + "\", \""
+                  + ENTERPRISE
+                  + "\"],"
                   + " \"userName\": \"bjensen@example.com\","
-                  + " \"" + ENTERPRISE + "\": {\"manager\": {\"value\": \"m\"}}}"),
+                  + " \""
+                  + ENTERPRISE
+                  + "\": {\"manager\": {\"value\": \"m\"}}}"),
           canonical);
     }
 
@@ -418,7 +453,11 @@ class ResourceNormalizerTest {
               user(
                   "\"displayName\": null, \"emails\": [], \"name\": {\"givenName\": null},"
                       + " \"addresses\": [{}], \"phoneNumbers\": [null],"
-                      + " \"" + ENTERPRISE + "\": {}, \"" + CUSTOM + "\": null"));
+                      + " \""
+                      + ENTERPRISE
+                      + "\": {}, \""
+                      + CUSTOM
+                      + "\": null"));
       assertEquals(
           Json.object(
               "{\"schemas\": [\"" + CORE_USER + "\"], \"userName\": \"bjensen@example.com\"}"),
@@ -450,8 +489,10 @@ class ResourceNormalizerTest {
           Arguments.of(USERS, "{\"userName\": null}", "attribute 'userName' is required"),
           Arguments.of(USERS, "{\"userName\": \"  \"}", "attribute 'userName' must not be blank"),
           Arguments.of(GROUPS, "{\"members\": []}", "attribute 'displayName' is required"),
-          Arguments.of(GROUPS, "{\"displayName\": \"\"}", "attribute 'displayName' must not be blank"),
-          Arguments.of(THINGS, "{\"label\": \"L\"}", "extension '" + THING_EXTRA + "' is required"));
+          Arguments.of(
+              GROUPS, "{\"displayName\": \"\"}", "attribute 'displayName' must not be blank"),
+          Arguments.of(
+              THINGS, "{\"label\": \"L\"}", "extension '" + THING_EXTRA + "' is required"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -509,11 +550,7 @@ class ResourceNormalizerTest {
           () ->
               assertInvalidValue(
                   rejected(USERS, withString(attribute, max + 1)),
-                  "attribute '"
-                      + attribute
-                      + "' must not be longer than "
-                      + max
-                      + " characters"));
+                  "attribute '" + attribute + "' must not be longer than " + max + " characters"));
     }
 
     private static List<Object> emails(int count) {
@@ -538,12 +575,15 @@ class ResourceNormalizerTest {
           new ResourceNormalizer(
               TestSchemas.GROUP, new ResourceNormalizer.Limits(4096, 512, 1024, 65_536, 2, 3));
       Map<String, Object> three = Json.object("{\"displayName\": \"G\"}");
-      three.put("members", List.of(Map.of("value", "1"), Map.of("value", "2"), Map.of("value", "3")));
+      three.put(
+          "members", List.of(Map.of("value", "1"), Map.of("value", "2"), Map.of("value", "3")));
       Map<String, Object> four = new LinkedHashMap<>(three);
       four.put(
           "members",
           List.of(
-              Map.of("value", "1"), Map.of("value", "2"), Map.of("value", "3"),
+              Map.of("value", "1"),
+              Map.of("value", "2"),
+              Map.of("value", "3"),
               Map.of("value", "4")));
       assertAll(
           () -> assertEquals(3, ((List<?>) small.normalize(three).get("members")).size()),
@@ -604,7 +644,9 @@ class ResourceNormalizerTest {
           USERS.normalize(
               user(
                   "\"ACTIVE\": \"False\", \"emails\": {\"value\": \"a@example.com\"},"
-                      + " \"" + ENTERPRISE + ":manager\": \"m\""));
+                      + " \""
+                      + ENTERPRISE
+                      + ":manager\": \"m\""));
       assertEquals(canonical, USERS.normalize(canonical));
     }
   }
@@ -644,8 +686,8 @@ class ResourceNormalizerTest {
           Arguments.of("\"token\": \"abc\"", "\"token\": \"ABC\"", "token"),
           Arguments.of(
               "\"badge\": {\"number\": \"7\"}", "\"badge\": {\"number\": \"8\"}", "badge.number"),
-          Arguments.of("\"badge\": {\"number\": \"7\"}", "\"badge\": {\"color\": \"red\"}",
-              "badge.number"));
+          Arguments.of(
+              "\"badge\": {\"number\": \"7\"}", "\"badge\": {\"color\": \"red\"}", "badge.number"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
