@@ -12,12 +12,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ServiceProviderConfig {
 
-  /** Whether a feature is implemented; flipped only together with the code that implements it. */
-  static final boolean PATCH = false;
-  static final boolean FILTER = false;
-  static final boolean SORT = false;
-  static final boolean ETAG = false;
-  static final boolean CURSOR_PAGINATION = false;
+  /** Whether a feature is implemented; changed only together with the code that implements it. */
+  static final boolean PATCH = true;
+  static final boolean FILTER = true;
+  static final boolean SORT = true;
+  static final boolean ETAG = true;
+  static final boolean CURSOR_PAGINATION = true;
 
   public Map<String, Object> document(String base) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -24,6 +24,13 @@ public record ListRequest(
 
   static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
+  /** RFC 9865 §2.4 leaves a request naming both pagination methods undefined: refuse it. */
+  private static void oneMethod(Object startIndex, String cursor) {
+    if (startIndex != null && cursor != null) {
+      throw ScimException.invalidValue("use either startIndex or cursor, not both");
+    }
+  }
+
   /** Whether the client asked for cursor pagination (RFC 9865): a {@code cursor} was sent, even empty. */
   public boolean usesCursor() {
     return cursor != null;
@@ -38,6 +45,7 @@ public record ListRequest(
       String cursor,
       String attributes,
       String excludedAttributes) {
+    oneMethod(blankToNull(startIndex), cursor);
     return new ListRequest(
         blankToNull(filter),
         blankToNull(sortBy),
@@ -55,6 +63,7 @@ public record ListRequest(
     if (schemas instanceof List<?> list && !list.isEmpty() && !list.contains(SEARCH_REQUEST)) {
       throw ScimException.invalidValue("schemas must be [\"" + SEARCH_REQUEST + "\"]");
     }
+    oneMethod(body.get("startIndex"), body.containsKey("cursor") ? "" : null);
     return new ListRequest(
         blankToNull(string(body, "filter")),
         blankToNull(string(body, "sortBy")),

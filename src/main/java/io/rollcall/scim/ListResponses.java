@@ -1,33 +1,41 @@
 package io.rollcall.scim;
 
+import io.rollcall.protocol.ListResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The RFC 7644 §3.4.2 list response, with the RFC 9865 cursor when one applies. */
+/** Writes a {@link ListResponse} as the JSON object of RFC 7644 §3.4.2 and RFC 9865. */
 public final class ListResponses {
-
-  public static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
   private ListResponses() {}
 
   /**
-   * @param startIndex the 1-based index of the first resource, or 0 for a cursor page (which has none)
-   * @param nextCursor the cursor of the next page, or null when this is the last page or index paging
+   * @param startIndex the 1-based index of the first resource, or 0 for a cursor page
+   * @param nextCursor the cursor of the next page, or null
    */
   public static Map<String, Object> page(
       long totalResults, int startIndex, List<Map<String, Object>> resources, String nextCursor) {
+    // Count and page are two statements; a user created between them must not break the invariant.
+    long total = Math.max(totalResults, resources.size());
+    ListResponse<Map<String, Object>> response =
+        startIndex > 0
+            ? ListResponse.indexed(total, startIndex, resources)
+            : ListResponse.cursored(total, resources, nextCursor, null);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("schemas", List.of(SCHEMA));
-    body.put("totalResults", totalResults);
-    body.put("itemsPerPage", resources.size());
-    if (startIndex > 0) {
-      body.put("startIndex", startIndex);
+    body.put("schemas", response.schemas());
+    body.put("totalResults", response.totalResults());
+    body.put("itemsPerPage", response.itemsPerPage());
+    if (response.startIndex() != null) {
+      body.put("startIndex", response.startIndex());
     }
-    if (nextCursor != null) {
-      body.put("nextCursor", nextCursor);
+    if (response.nextCursor() != null) {
+      body.put("nextCursor", response.nextCursor());
     }
-    body.put("Resources", resources);
+    if (response.previousCursor() != null) {
+      body.put("previousCursor", response.previousCursor());
+    }
+    body.put("Resources", response.resources());
     return body;
   }
 }

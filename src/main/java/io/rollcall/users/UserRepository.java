@@ -168,7 +168,8 @@ public class UserRepository {
 
   /**
    * RFC 7644 §3.4.2.3: order by the sort attribute (for multi-valued ones, the primary or first
-   * value), resources without a value last whatever the direction, then by id so pages are stable.
+   * value); resources without a value come last when ascending and first when descending; ties by
+   * id so pages are stable.
    */
   private static List<Order> order(
       CriteriaBuilder cb,
@@ -179,7 +180,8 @@ public class UserRepository {
     List<Order> orders = new ArrayList<>();
     if (sort != null) {
       Expression<?> value = sortValue(cb, root, type, sort, parameters);
-      orders.add(cb.asc(cb.selectCase().when(cb.isNull(value), 1).otherwise(0)));
+      Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(value), 1).otherwise(0);
+      orders.add(sort.descending() ? cb.desc(missing) : cb.asc(missing));
       orders.add(sort.descending() ? cb.desc(value) : cb.asc(value));
     }
     orders.add(cb.asc(root.get("id")));

@@ -43,7 +43,7 @@ final class UserRepresentation {
   static Map<String, Object> list(
       UserService.UserPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
     AttributeProjection projection =
-        AttributeProjection.of(query.attributes(), query.excludedAttributes(), type);
+        AttributeProjection.of(type, query.attributes(), query.excludedAttributes());
     return ListResponses.page(
         page.totalResults(),
         page.startIndex(),

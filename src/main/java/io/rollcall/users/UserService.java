@@ -8,7 +8,7 @@ import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
-import io.rollcall.protocol.resource.ResourceCodec;
+import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.scim.ListRequest;
@@ -66,7 +66,7 @@ public class UserService {
     Versions.checkIfMatch(ifMatch, user.version());
     Map<String, Object> current = UserDocuments.fromStored(type, user.document());
     Map<String, Object> canonical = canonical(input, type);
-    ResourceCodec.checkImmutable(current, canonical, type);
+    new ResourceNormalizer(type).checkReplace(current, canonical);
     if (!sameAttributes(current, canonical)) {
       store(type, user, canonical, false);
     }
@@ -202,7 +202,7 @@ public class UserService {
    * Rollcall authenticates no one with it, so it is dropped here and never stored or returned.
    */
   private static Map<String, Object> canonical(Map<String, Object> input, ResourceTypeDefinition type) {
-    Map<String, Object> canonical = ResourceCodec.canonicalize(input, type);
+    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
     canonical.remove("password");
     return canonical;
   }

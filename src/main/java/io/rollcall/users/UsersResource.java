@@ -135,7 +135,7 @@ public class UsersResource {
     return UserRepresentation.render(
         user,
         location(user.id()).toString(),
-        AttributeProjection.of(attributes, excluded, users.userType()));
+        AttributeProjection.of(users.userType(), attributes, excluded));
   }
 
   private URI location(String id) {

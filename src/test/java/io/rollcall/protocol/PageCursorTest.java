@@ -1,0 +1,59 @@
+package io.rollcall.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** RFC 9865 §2.1: cursors round-trip, and bad or stale ones get the RFC's scimType. */
+class PageCursorTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Duration TIMEOUT = Duration.ofHours(1);
+
+  @Test
+  void keysetCursorRoundTripsAndIsUrlSafe() {
+    String query = PageCursor.fingerprint("userName sw \"a\"", null, "false");
+    String text = PageCursor.first(query, NOW).after("user-17", NOW).encode();
+    assertTrue(text.matches("[A-Za-z0-9_-]+"), "only RFC 3986 unreserved characters");
+    PageCursor read = PageCursor.decode(text, query, NOW, TIMEOUT);
+    assertEquals("user-17", read.afterId());
+    assertEquals(0, read.offset());
+  }
+
+  @Test
+  void offsetCursorAdvancesByThePageServed() {
+    String query = PageCursor.fingerprint(null, "title", "false");
+    PageCursor second = PageCursor.first(query, NOW).skipping(10, NOW);
+    PageCursor third = PageCursor.decode(second.encode(), query, NOW, TIMEOUT).skipping(10, NOW);
+    assertEquals(20, third.offset());
+    assertNull(third.afterId());
+  }
+
+  @Test
+  void cursorOfAnotherQueryIsInvalid() {
+    String text = PageCursor.first("a", NOW).after("x", NOW).encode();
+    assertEquals("invalidCursor", assertThrows(ScimException.class, () -> PageCursor.decode(text, "b", NOW, TIMEOUT)).scimType());
+  }
+
+  @Test
+  void garbageIsInvalidNotAServerError() {
+    for (String junk : new String[] {"not-a-cursor", "!!!", "", "YWJj", "YzF8fHx8"}) {
+      ScimException e = assertThrows(ScimException.class, () -> PageCursor.decode(junk, "q", NOW, TIMEOUT));
+      assertEquals(400, e.status());
+      assertEquals("invalidCursor", e.scimType());
+    }
+  }
+
+  @Test
+  void cursorOlderThanTheTimeoutHasExpired() {
+    String text = PageCursor.first("q", NOW).after("x", NOW).encode();
+    ScimException e =
+        assertThrows(ScimException.class, () -> PageCursor.decode(text, "q", NOW.plus(Duration.ofHours(2)), TIMEOUT));
+    assertEquals("expiredCursor", e.scimType());
+  }
+}
