@@ -12,9 +12,9 @@ import java.util.function.Function;
  * Parsing and resolution of bare attribute paths (RFC 7644 §3.10), as used by {@code sortBy},
  * {@code attributes}, {@code excludedAttributes}, PATCH paths and the keys of PATCH values.
  *
- * <p>The caller picks the error each use of a path calls for, e.g. {@code ScimException::invalidPath}
- * for PATCH, {@code ScimException::invalidValue} for query parameters. Parse errors name a 0-based
- * position; resolution errors name the attribute.
+ * <p>The caller picks the error each use of a path calls for, e.g. {@code
+ * ScimException::invalidPath} for PATCH, {@code ScimException::invalidValue} for query parameters.
+ * Parse errors name a 0-based position; resolution errors name the attribute.
  */
 public final class AttributePaths {
 
@@ -23,8 +23,8 @@ public final class AttributePaths {
   /**
    * Parses {@code [URI ":"] ATTRNAME ["." ATTRNAME]} without consulting a schema.
    *
-   * @param errors makes the exception to throw from a message such as {@code "invalid character
-   *     '!' in attribute name at 4"}
+   * @param errors makes the exception to throw from a message such as {@code "invalid character '!'
+   *     in attribute name at 4"}
    */
   public static AttributePath parse(String text, Function<String, ScimException> errors) {
     return FilterParser.parseAttributePath(text, errors);

@@ -57,8 +57,7 @@ public final class FilterEvaluator {
    * read as sub-attributes of the element; a path without sub-attribute means the element itself
    * (for multi-valued attributes of simple values).
    */
-  public static boolean matchesElement(
-      Filter filter, Object element, ResourceTypeDefinition type) {
+  public static boolean matchesElement(Filter filter, Object element, ResourceTypeDefinition type) {
     return new FilterEvaluator(type).evaluate(filter, Map.of(), element);
   }
 

@@ -31,9 +31,9 @@ import java.util.function.Function;
  *       be named.
  * </ul>
  *
- * <p>Value filters do not nest ({@code emails[type eq "work" and x[...]]}), as erratum 4690 to
- * RFC 7644 clarifies, and a sub-attribute after a value filter ({@code emails[type eq
- * "work"].value}) is only valid in PATCH paths.
+ * <p>Value filters do not nest ({@code emails[type eq "work" and x[...]]}), as erratum 4690 to RFC
+ * 7644 clarifies, and a sub-attribute after a value filter ({@code emails[type eq "work"].value})
+ * is only valid in PATCH paths.
  */
 public final class FilterParser {
 

@@ -31,11 +31,10 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Rejected, as RFC 7644 §3.4.2.2 asks ("the specified attribute and filter comparison
- * combination is not supported"): unknown attributes or sub-attributes; value filters on
- * attributes that are not multi-valued and complex; nested value filters; {@code gt/ge/lt/le} on
- * boolean and binary attributes; {@code co/sw/ew} on anything but strings, references and binary;
- * literals of the wrong JSON type; {@code dateTime} literals that are not ISO-8601 date-times with
- * an offset.
+ * combination is not supported"): unknown attributes or sub-attributes; value filters on attributes
+ * that are not multi-valued and complex; nested value filters; {@code gt/ge/lt/le} on boolean and
+ * binary attributes; {@code co/sw/ew} on anything but strings, references and binary; literals of
+ * the wrong JSON type; {@code dateTime} literals that are not ISO-8601 date-times with an offset.
  */
 public final class FilterResolver {
 
@@ -80,9 +79,7 @@ public final class FilterResolver {
     }
     ResolvedPath attribute = AttributePaths.resolve(v.attribute(), type, errors);
     AttributeDefinition definition = attribute.attribute();
-    if (attribute.subAttribute() != null
-        || !definition.multiValued()
-        || !definition.isComplex()) {
+    if (attribute.subAttribute() != null || !definition.multiValued() || !definition.isComplex()) {
       throw errors.apply(
           "'" + attribute.path() + "' is not a multi-valued complex attribute; it takes no filter");
     }
@@ -146,14 +143,16 @@ public final class FilterResolver {
       case INTEGER:
       case DECIMAL:
         require(literal instanceof BigDecimal, name + " expects a number");
-        require(!op.isSubstring(), name + " is a number and cannot be compared with " + op.keyword());
+        require(
+            !op.isSubstring(), name + " is a number and cannot be compared with " + op.keyword());
         break;
       case DATE_TIME:
         require(
             literal instanceof String && DateTimes.parse((String) literal).isPresent(),
             name + " expects a date-time such as \"2011-05-13T04:42:34Z\"");
         require(
-            !op.isSubstring(), name + " is a date-time and cannot be compared with " + op.keyword());
+            !op.isSubstring(),
+            name + " is a date-time and cannot be compared with " + op.keyword());
         break;
       default:
         throw errors.apply(name + " cannot be compared");

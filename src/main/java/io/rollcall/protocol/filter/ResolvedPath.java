@@ -4,8 +4,8 @@ import io.rollcall.protocol.schema.AttributeDefinition;
 import java.util.Objects;
 
 /**
- * An attribute path checked against a resource type: {@code path} carries the schema's spelling
- * and a URN only for extension attributes; {@code subAttribute} is set when the path names one.
+ * An attribute path checked against a resource type: {@code path} carries the schema's spelling and
+ * a URN only for extension attributes; {@code subAttribute} is set when the path names one.
  */
 public record ResolvedPath(
     AttributePath path, AttributeDefinition attribute, AttributeDefinition subAttribute) {

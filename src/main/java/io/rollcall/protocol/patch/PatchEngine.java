@@ -32,10 +32,10 @@ import java.util.function.Function;
  *
  * <p>The input map is never modified: operations run on a deep copy that is returned only when
  * every operation succeeded, so a failure in the last operation leaves the caller's resource as it
- * was (RFC 7644 §3.5.2: "the entire request fails"). The result holds only canonical values:
- * names in the schema's spelling, lists for multi-valued attributes, {@link BigDecimal} numbers,
- * and no empty lists or objects (RFC 7643 §2.5 treats them as unassigned). If the resource has a
- * {@code schemas} list, it is kept in step with the extensions present.
+ * was (RFC 7644 §3.5.2: "the entire request fails"). The result holds only canonical values: names
+ * in the schema's spelling, lists for multi-valued attributes, {@link BigDecimal} numbers, and no
+ * empty lists or objects (RFC 7643 §2.5 treats them as unassigned). If the resource has a {@code
+ * schemas} list, it is kept in step with the extensions present.
  *
  * <p>Errors, per RFC 7644 Table 9:
  *
@@ -46,8 +46,8 @@ import java.util.function.Function;
  *       invalidPath};
  *   <li>{@code remove} without path, and {@code replace} (or {@code add}) through a value filter
  *       that matches nothing - {@code noTarget} (§3.5.2.2, §3.5.2.3);
- *   <li>missing value, value of the wrong type or shape, unknown attribute inside a value, more than
- *       one {@code primary} value - {@code invalidValue};
+ *   <li>missing value, value of the wrong type or shape, unknown attribute inside a value, more
+ *       than one {@code primary} value - {@code invalidValue};
  *   <li>a path naming a readOnly attribute or sub-attribute, changing an immutable value that is
  *       already set, removing a required attribute - {@code mutability} (§3.5.2.2, RFC 7643 §2.2).
  * </ul>
@@ -76,9 +76,9 @@ import java.util.function.Function;
  *   <li>Microsoft Entra ID: {@code op} in any case ({@code "Replace"}); {@code "True"}/{@code
  *       "False"} strings for boolean attributes; path-less values whose keys are paths ({@code
  *       "name.givenName"}, {@code "urn:…:enterprise:2.0:User:department"}); {@code add}/{@code
- *       replace} through a value filter that matches nothing creates the value when the filter is
- *       a conjunction of {@code eq} tests on sub-attributes ({@code emails[type eq "work"].value});
- *       a plain string for a complex attribute with a {@code value} sub-attribute ({@code manager:
+ *       replace} through a value filter that matches nothing creates the value when the filter is a
+ *       conjunction of {@code eq} tests on sub-attributes ({@code emails[type eq "work"].value}); a
+ *       plain string for a complex attribute with a {@code value} sub-attribute ({@code manager:
  *       "id"}); {@code remove} of a multi-valued attribute with a value removes only the listed
  *       values, matched on {@code value}.
  *   <li>Okta: path-less values may echo readOnly attributes ({@code id}, {@code meta}, {@code
@@ -101,8 +101,7 @@ public final class PatchEngine {
           }
         }
       }
-      throw ScimException.invalidSyntax(
-          "unknown op '" + op + "'; expected add, remove or replace");
+      throw ScimException.invalidSyntax("unknown op '" + op + "'; expected add, remove or replace");
     }
 
     String keyword() {
@@ -280,10 +279,10 @@ public final class PatchEngine {
   }
 
   /**
-   * Sets one attribute of {@code owner}: a multi-valued attribute gains values (add) or is
-   * replaced (replace); a complex one has the given sub-attributes merged in (RFC 7644 §3.5.2.1,
-   * §3.5.2.3: "Sub-attributes that are not specified in the value parameter are left unchanged");
-   * a simple one is overwritten.
+   * Sets one attribute of {@code owner}: a multi-valued attribute gains values (add) or is replaced
+   * (replace); a complex one has the given sub-attributes merged in (RFC 7644 §3.5.2.1, §3.5.2.3:
+   * "Sub-attributes that are not specified in the value parameter are left unchanged"); a simple
+   * one is overwritten.
    */
   private void set(Op op, Map<String, Object> owner, AttributeDefinition definition, Object raw) {
     if (definition.multiValued()) {
@@ -412,7 +411,9 @@ public final class PatchEngine {
       return false;
     }
     Optional<AttributeDefinition> sub = attribute.subAttribute(comparison.path().subAttribute());
-    if (sub.isEmpty() || sub.get().multiValued() || sub.get().mutability() == Mutability.READ_ONLY) {
+    if (sub.isEmpty()
+        || sub.get().multiValued()
+        || sub.get().mutability() == Mutability.READ_ONLY) {
       return false;
     }
     Object previous = element.putIfAbsent(sub.get().name(), comparison.value());

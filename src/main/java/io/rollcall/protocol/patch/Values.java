@@ -85,7 +85,8 @@ final class Values {
       return map.isEmpty();
     }
     if (value instanceof List<?> list) {
-      list.removeIf(item -> item == null || ((item instanceof Map || item instanceof List) && prune(item)));
+      list.removeIf(
+          item -> item == null || ((item instanceof Map || item instanceof List) && prune(item)));
       return list.isEmpty();
     }
     return false;

@@ -39,13 +39,14 @@ class FilterEvaluatorTest {
             Map.of("value", "bjensen@example.com", "type", "work", "primary", true),
             Map.of("value", "babs@jensen.org", "type", "home")));
     user.put(
-        "meta",
-        Map.of("created", "2010-01-23T04:56:22Z", "lastModified", "2011-05-13T04:42:34Z"));
+        "meta", Map.of("created", "2010-01-23T04:56:22Z", "lastModified", "2011-05-13T04:42:34Z"));
     user.put(
         ENTERPRISE,
         Map.of(
-            "department", "Finance",
-            "manager", Map.of("value", "26118915-6090-4610-87e4-49d8ca9f808d")));
+            "department",
+            "Finance",
+            "manager",
+            Map.of("value", "26118915-6090-4610-87e4-49d8ca9f808d")));
     return user;
   }
 
@@ -97,7 +98,8 @@ class FilterEvaluatorTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("cases")
   void evaluatesFiltersAgainstACanonicalResource(String text, boolean expected) {
-    assertEquals(expected, FilterEvaluator.matches(FilterParser.parse(text, USER), bjensen(), USER));
+    assertEquals(
+        expected, FilterEvaluator.matches(FilterParser.parse(text, USER), bjensen(), USER));
   }
 
   /** RFC 7644 §3.4.2.2 is silent; an unassigned attribute is "not equal" to any value. */
@@ -112,7 +114,8 @@ class FilterEvaluatorTest {
     assertTrue(matches("emails.type ne \"work\""));
     Map<String, Object> single = bjensen();
     single.put("emails", List.of(Map.of("value", "a@b.c", "type", "work")));
-    assertFalse(FilterEvaluator.matches(FilterParser.parse("emails.type ne \"work\"", USER), single, USER));
+    assertFalse(
+        FilterEvaluator.matches(FilterParser.parse("emails.type ne \"work\"", USER), single, USER));
   }
 
   @Test
@@ -135,11 +138,13 @@ class FilterEvaluatorTest {
     ResourceTypeDefinition thing =
         new ResourceTypeDefinition("Thing", "/Things", "", schema, List.of());
     Map<String, Object> resource = Map.of("count", new BigDecimal("3"));
-    assertTrue(FilterEvaluator.matches(FilterParser.parse("count eq 3.00", thing), resource, thing));
+    assertTrue(
+        FilterEvaluator.matches(FilterParser.parse("count eq 3.00", thing), resource, thing));
     assertTrue(FilterEvaluator.matches(FilterParser.parse("count gt 2.5", thing), resource, thing));
     assertFalse(FilterEvaluator.matches(FilterParser.parse("count lt 3", thing), resource, thing));
     assertTrue(
-        FilterEvaluator.matches(FilterParser.parse("count ge 3", thing), Map.of("count", 3L), thing));
+        FilterEvaluator.matches(
+            FilterParser.parse("count ge 3", thing), Map.of("count", 3L), thing));
   }
 
   @Test

@@ -56,25 +56,61 @@ class FilterParserProperties {
   Arbitrary<String> tokenSoups() {
     Arbitrary<String> token =
         Arbitraries.of(
-            "userName", "emails", "name.givenName", "name", "title", "active", "members",
-            "meta.lastModified", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+            "userName",
+            "emails",
+            "name.givenName",
+            "name",
+            "title",
+            "active",
+            "members",
+            "meta.lastModified",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
-            "urn:ietf:params:scim:schemas:core:2.0:User:userName", "schemas", "type", "value",
-            ".value", "x509Certificates.value", "eq", "ne", "co", "sw", "ew", "gt", "ge", "lt",
-            "le", "pr", "and", "or", "not", "AND", "Or", "(", ")", "[", "]", "\"x\"", "\"",
-            "\"\\u00e9\"", "\"\\q\"", "true", "false", "null", "42", "-1.5e3", "1e999999999999",
-            "\"2011-05-13T04:42:34Z\"", "\"work\"", ".", ":");
+            "urn:ietf:params:scim:schemas:core:2.0:User:userName",
+            "schemas",
+            "type",
+            "value",
+            ".value",
+            "x509Certificates.value",
+            "eq",
+            "ne",
+            "co",
+            "sw",
+            "ew",
+            "gt",
+            "ge",
+            "lt",
+            "le",
+            "pr",
+            "and",
+            "or",
+            "not",
+            "AND",
+            "Or",
+            "(",
+            ")",
+            "[",
+            "]",
+            "\"x\"",
+            "\"",
+            "\"\\u00e9\"",
+            "\"\\q\"",
+            "true",
+            "false",
+            "null",
+            "42",
+            "-1.5e3",
+            "1e999999999999",
+            "\"2011-05-13T04:42:34Z\"",
+            "\"work\"",
+            ".",
+            ":");
     Arbitrary<String> separator = Arbitraries.of(" ", "", "  ");
     return Arbitraries.lazy(() -> token)
         .list()
         .ofMaxSize(25)
-        .flatMap(
-            tokens ->
-                separator
-                    .list()
-                    .ofSize(tokens.size())
-                    .map(seps -> join(tokens, seps)));
+        .flatMap(tokens -> separator.list().ofSize(tokens.size()).map(seps -> join(tokens, seps)));
   }
 
   private static String join(List<String> tokens, List<String> separators) {

@@ -66,7 +66,8 @@ class FilterResolverTest {
         Arguments.of(
             "meta.lastModified gt \"2011-05-13T04:42:34.5+02:00\"",
             cmp("meta.lastModified", GT, "2011-05-13T04:42:34.5+02:00")),
-        Arguments.of("urn:ietf:params:scim:schemas:core:2.0:User:meta.created pr", pr("meta.created")),
+        Arguments.of(
+            "urn:ietf:params:scim:schemas:core:2.0:User:meta.created pr", pr("meta.created")),
         Arguments.of("emails co \"example.com\"", cmp("emails.value", CO, "example.com")),
         Arguments.of("emails pr", pr("emails")),
         Arguments.of("name pr", pr("name")),
@@ -77,9 +78,11 @@ class FilterResolverTest {
             "schemas eq \"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"",
             eq("schemas", Ast.ENTERPRISE)),
         Arguments.of("active eq true", eq("active", true)),
-        Arguments.of("emails.primary ne false", cmp("emails.primary", ComparisonOperator.NE, false)),
+        Arguments.of(
+            "emails.primary ne false", cmp("emails.primary", ComparisonOperator.NE, false)),
         Arguments.of("x509Certificates.value eq \"TUlJ\"", eq("x509Certificates.value", "TUlJ")),
-        Arguments.of("x509Certificates.value co \"TUlJ\"", cmp("x509Certificates.value", CO, "TUlJ")));
+        Arguments.of(
+            "x509Certificates.value co \"TUlJ\"", cmp("x509Certificates.value", CO, "TUlJ")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -116,7 +119,8 @@ class FilterResolverTest {
             List.of(
                 AttributeDefinition.of("count", AttributeType.INTEGER, ""),
                 AttributeDefinition.of("ratio", AttributeType.DECIMAL, "")));
-    ResourceTypeDefinition thing = new ResourceTypeDefinition("Thing", "/Things", "", schema, List.of());
+    ResourceTypeDefinition thing =
+        new ResourceTypeDefinition("Thing", "/Things", "", schema, List.of());
     assertEquals(cmp("count", GT, num("3")), FilterParser.parse("count gt 3", thing));
     assertEquals(
         cmp("ratio", ComparisonOperator.LE, num("0.5")), FilterParser.parse("ratio le 0.5", thing));
@@ -140,7 +144,8 @@ class FilterResolverTest {
             enterprise + ":userName eq \"x\"", "unknown attribute '" + enterprise + ":userName'"),
         Arguments.of(enterprise + " pr", "unknown attribute '" + enterprise + "'"),
         Arguments.of("name eq \"x\"", "'name' is complex; compare one of its sub-attributes"),
-        Arguments.of("addresses co \"x\"", "'addresses' is complex; compare one of its sub-attributes"),
+        Arguments.of(
+            "addresses co \"x\"", "'addresses' is complex; compare one of its sub-attributes"),
         Arguments.of("meta gt \"x\"", "'meta' is complex; compare one of its sub-attributes"),
         Arguments.of(
             "userName[value eq \"x\"]",
@@ -181,8 +186,7 @@ class FilterResolverTest {
   @Test
   void rejectsInnerPathsOfAnotherAttributeInProgrammaticValueFilters() {
     Filter filter = new Filter.ValuePath(AttributePath.of("emails"), eq("ims.type", "work"));
-    ScimException e =
-        assertThrows(ScimException.class, () -> FilterResolver.resolve(filter, USER));
+    ScimException e = assertThrows(ScimException.class, () -> FilterResolver.resolve(filter, USER));
     assertEquals("'ims.type' is not a sub-attribute of 'emails'", e.detail());
   }
 
@@ -190,9 +194,9 @@ class FilterResolverTest {
   void rejectsNestedValueFiltersBuiltProgrammatically() {
     Filter filter =
         new Filter.ValuePath(
-            AttributePath.of("emails"), new Filter.ValuePath(AttributePath.of("ims"), pr("ims.type")));
-    ScimException e =
-        assertThrows(ScimException.class, () -> FilterResolver.resolve(filter, USER));
+            AttributePath.of("emails"),
+            new Filter.ValuePath(AttributePath.of("ims"), pr("ims.type")));
+    ScimException e = assertThrows(ScimException.class, () -> FilterResolver.resolve(filter, USER));
     assertEquals("value filters cannot be nested in 'emails'", e.detail());
   }
 
@@ -201,7 +205,9 @@ class FilterResolverTest {
     ScimException e =
         assertThrows(
             ScimException.class,
-            () -> FilterResolver.resolve(FilterParser.parse("foo pr"), USER, ScimException::invalidPath));
+            () ->
+                FilterResolver.resolve(
+                    FilterParser.parse("foo pr"), USER, ScimException::invalidPath));
     assertEquals("invalidPath", e.scimType());
   }
 

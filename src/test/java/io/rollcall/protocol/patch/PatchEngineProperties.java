@@ -71,13 +71,33 @@ class PatchEngineProperties {
   Arbitrary<List<PatchOperation>> userOperations() {
     Arbitrary<String> paths =
         Arbitraries.of(
-            "", "title", "name", "name.givenName", "emails", "emails[type eq \"work\"]",
-            "emails[type eq \"work\"].value", "emails[type eq \"other\"].primary", "emails.value",
-            "emails[value co \"@\" or type pr]", "active", "id", "meta.created", ENTERPRISE,
-            ENTERPRISE + ":manager", ENTERPRISE + ":manager.value", ENTERPRISE + ":department",
-            "groups", "nope", "emails[", "addresses[type eq \"home\"].locality",
-            "phoneNumbers[type eq \"mobile\" and primary eq true].value", "x509Certificates",
-            "userName", "schemas", "urn:ietf:params:scim:schemas:core:2.0:User", "nickName",
+            "",
+            "title",
+            "name",
+            "name.givenName",
+            "emails",
+            "emails[type eq \"work\"]",
+            "emails[type eq \"work\"].value",
+            "emails[type eq \"other\"].primary",
+            "emails.value",
+            "emails[value co \"@\" or type pr]",
+            "active",
+            "id",
+            "meta.created",
+            ENTERPRISE,
+            ENTERPRISE + ":manager",
+            ENTERPRISE + ":manager.value",
+            ENTERPRISE + ":department",
+            "groups",
+            "nope",
+            "emails[",
+            "addresses[type eq \"home\"].locality",
+            "phoneNumbers[type eq \"mobile\" and primary eq true].value",
+            "x509Certificates",
+            "userName",
+            "schemas",
+            "urn:ietf:params:scim:schemas:core:2.0:User",
+            "nickName",
             "addresses[type eq \"work\"]");
     return operations(paths.injectNull(0.15));
   }
@@ -86,9 +106,14 @@ class PatchEngineProperties {
   Arbitrary<List<PatchOperation>> groupOperations() {
     Arbitrary<String> paths =
         Arbitraries.of(
-            "members", "members[value eq \"" + PatchEngineTest.BABS + "\"]",
-            "members[value eq \"x\"].value", "members[type eq \"User\"].display", "displayName",
-            "members.value", "id", "members[display co \"a\"]");
+            "members",
+            "members[value eq \"" + PatchEngineTest.BABS + "\"]",
+            "members[value eq \"x\"].value",
+            "members[type eq \"User\"].display",
+            "displayName",
+            "members.value",
+            "id",
+            "members[display co \"a\"]");
     return operations(paths.injectNull(0.15));
   }
 

@@ -36,36 +36,53 @@ class PatchEngineTest {
 
   static Map<String, Object> user() {
     return obj(
-        "schemas", arr(CORE_USER, ENTERPRISE),
-        "id", BABS,
-        "externalId", "bjensen",
-        "userName", "bjensen",
-        "name", obj("familyName", "Jensen", "givenName", "Barbara"),
-        "title", "Tour Guide",
-        "active", true,
+        "schemas",
+        arr(CORE_USER, ENTERPRISE),
+        "id",
+        BABS,
+        "externalId",
+        "bjensen",
+        "userName",
+        "bjensen",
+        "name",
+        obj("familyName", "Jensen", "givenName", "Barbara"),
+        "title",
+        "Tour Guide",
+        "active",
+        true,
         "emails",
-            arr(
-                obj("value", "bjensen@example.com", "type", "work", "primary", true),
-                obj("value", "babs@jensen.org", "type", "home")),
+        arr(
+            obj("value", "bjensen@example.com", "type", "work", "primary", true),
+            obj("value", "babs@jensen.org", "type", "home")),
         "addresses",
-            arr(
-                obj("type", "work", "streetAddress", "100 Universal City Plaza",
-                    "locality", "Hollywood"),
-                obj("type", "home", "locality", "Bakersfield")),
-        "meta",
+        arr(
             obj(
-                "resourceType", "User",
-                "created", "2010-01-23T04:56:22Z",
-                "lastModified", "2011-05-13T04:42:34Z"),
-        ENTERPRISE, obj("employeeNumber", "701984", "department", "Tour Operations"));
+                "type",
+                "work",
+                "streetAddress",
+                "100 Universal City Plaza",
+                "locality",
+                "Hollywood"),
+            obj("type", "home", "locality", "Bakersfield")),
+        "meta",
+        obj(
+            "resourceType", "User",
+            "created", "2010-01-23T04:56:22Z",
+            "lastModified", "2011-05-13T04:42:34Z"),
+        ENTERPRISE,
+        obj("employeeNumber", "701984", "department", "Tour Operations"));
   }
 
   static Map<String, Object> group(Object... members) {
     return obj(
-        "schemas", arr(StandardSchemas.GROUP),
-        "id", "e9e30dba-f08f-4109-8486-d5c6a331660a",
-        "displayName", "Tour Guides",
-        "members", arr(members));
+        "schemas",
+        arr(StandardSchemas.GROUP),
+        "id",
+        "e9e30dba-f08f-4109-8486-d5c6a331660a",
+        "displayName",
+        "Tour Guides",
+        "members",
+        arr(members));
   }
 
   static Map<String, Object> member(String id, String ref, String display) {
@@ -109,8 +126,10 @@ class PatchEngineTest {
               add(
                   null,
                   obj(
-                      "emails", arr(obj("value", "babs@jensen.org", "type", "home")),
-                      "nickname", "Babs")));
+                      "emails",
+                      arr(obj("value", "babs@jensen.org", "type", "home")),
+                      "nickname",
+                      "Babs")));
       // The home address already exists, so nothing is appended (§3.5.2.1 "no changes").
       assertEquals(user().get("emails"), result.get("emails"));
       assertEquals("Babs", result.get("nickName"));
@@ -150,7 +169,9 @@ class PatchEngineTest {
       Map<String, Object> result =
           patch(
               user(),
-              add("emails", arr(obj("value", "new@example.org", "type", "other", "primary", true))));
+              add(
+                  "emails",
+                  arr(obj("value", "new@example.org", "type", "other", "primary", true))));
       List<?> emails = (List<?>) result.get("emails");
       assertEquals(false, ((Map<?, ?>) emails.get(0)).get("primary"));
       assertEquals(true, ((Map<?, ?>) emails.get(2)).get("primary"));
@@ -180,8 +201,7 @@ class PatchEngineTest {
 
     @Test
     void singleValueForMultiValuedAttributeIsTakenAsOneElementList() {
-      Map<String, Object> result =
-          patch(group(), add("members", obj("value", BABS)));
+      Map<String, Object> result = patch(group(), add("members", obj("value", BABS)));
       assertEquals(arr(obj("value", BABS)), result.get("members"));
     }
 
@@ -211,8 +231,7 @@ class PatchEngineTest {
     /** RFC 7644 §3.5.2.2: remove all members of a group. */
     @Test
     void removesAllMembers() {
-      Map<String, Object> result =
-          patch(group(member(BABS, BABS_REF, "Babs")), remove("members"));
+      Map<String, Object> result = patch(group(member(BABS, BABS_REF, "Babs")), remove("members"));
       assertFalse(result.containsKey("members"));
     }
 
@@ -294,10 +313,7 @@ class PatchEngineTest {
     @Test
     void removingLastExtensionAttributeRemovesExtensionAndItsSchema() {
       Map<String, Object> result =
-          patch(
-              user(),
-              remove(ENTERPRISE + ":employeeNumber"),
-              remove(ENTERPRISE + ":department"));
+          patch(user(), remove(ENTERPRISE + ":employeeNumber"), remove(ENTERPRISE + ":department"));
       assertFalse(result.containsKey(ENTERPRISE));
       assertEquals(arr(CORE_USER), result.get("schemas"));
     }
@@ -385,10 +401,11 @@ class PatchEngineTest {
                   null,
                   obj(
                       "emails",
-                          arr(
-                              obj("value", "bjensen@example.com", "type", "work", "primary", true),
-                              obj("value", "babs@jensen.org", "type", "home")),
-                      "nickname", "Babs")));
+                      arr(
+                          obj("value", "bjensen@example.com", "type", "work", "primary", true),
+                          obj("value", "babs@jensen.org", "type", "home")),
+                      "nickname",
+                      "Babs")));
       assertEquals(
           arr(
               obj("value", "bjensen@example.com", "type", "work", "primary", true),
@@ -461,8 +478,7 @@ class PatchEngineTest {
     @Test
     void rewritingImmutableValueUnchangedIsAllowed() {
       Map<String, Object> group = group(member(BABS, BABS_REF, "Babs"));
-      assertEquals(
-          group, patch(group, replace("members[value eq \"" + BABS + "\"].value", BABS)));
+      assertEquals(group, patch(group, replace("members[value eq \"" + BABS + "\"].value", BABS)));
     }
   }
 
@@ -595,9 +611,7 @@ class PatchEngineTest {
       Map<String, Object> result = patch(user(), new PatchOperation("Replace", "active", "False"));
       assertEquals(false, result.get("active"));
       result =
-          patch(
-              user(),
-              new PatchOperation("Replace", "emails[type eq \"home\"].primary", "True"));
+          patch(user(), new PatchOperation("Replace", "emails[type eq \"home\"].primary", "True"));
       assertEquals(true, ((Map<?, ?>) ((List<?>) result.get("emails")).get(1)).get("primary"));
     }
 
@@ -610,9 +624,12 @@ class PatchEngineTest {
                   "Replace",
                   null,
                   obj(
-                      "name.givenName", "Ann",
-                      ENTERPRISE + ":department", "Sales",
-                      "active", "True")));
+                      "name.givenName",
+                      "Ann",
+                      ENTERPRISE + ":department",
+                      "Sales",
+                      "active",
+                      "True")));
       assertEquals(obj("familyName", "Jensen", "givenName", "Ann"), result.get("name"));
       assertEquals("Sales", ((Map<?, ?>) result.get(ENTERPRISE)).get("department"));
       assertEquals(true, result.get("active"));
@@ -630,7 +647,8 @@ class PatchEngineTest {
               new PatchOperation("Replace", "addresses[type eq \"other\"].locality", "Paris"));
       assertEquals(arr(obj("type", "work", "value", "ann@example.com")), result.get("emails"));
       assertEquals(arr(obj("type", "mobile", "value", "555-0100")), result.get("phoneNumbers"));
-      assertEquals(obj("type", "other", "locality", "Paris"), ((List<?>) result.get("addresses")).get(2));
+      assertEquals(
+          obj("type", "other", "locality", "Paris"), ((List<?>) result.get("addresses")).get(2));
     }
 
     @Test
