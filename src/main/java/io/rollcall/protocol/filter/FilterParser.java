@@ -1,6 +1,7 @@
 package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,9 +31,9 @@ import java.util.function.Function;
  *       be named.
  * </ul>
  *
- * <p>Value filters do not nest ({@code emails[type eq "work" and x[...]]}), as erratum 4690 to
- * RFC 7644 clarifies, and a sub-attribute after a value filter ({@code emails[type eq
- * "work"].value}) is only valid in PATCH paths.
+ * <p>Value filters do not nest ({@code emails[type eq "work" and x[...]]}), as erratum 4690 to RFC
+ * 7644 clarifies, and a sub-attribute after a value filter ({@code emails[type eq "work"].value})
+ * is only valid in PATCH paths.
  */
 public final class FilterParser {
 
@@ -66,6 +67,16 @@ public final class FilterParser {
       throw parser.unexpected();
     }
     return filter;
+  }
+
+  /**
+   * Parses filter text and resolves it against a resource type (see {@link FilterResolver}).
+   *
+   * @throws ScimException {@code invalidFilter} for syntax errors, unknown attributes and
+   *     comparisons the attribute's type does not support
+   */
+  public static Filter parse(String text, ResourceTypeDefinition type) {
+    return FilterResolver.resolve(parse(text), type);
   }
 
   /** Parses {@code attrPath} of RFC 7644 §3.10 and nothing else. */

@@ -21,8 +21,8 @@ public record PatchPath(AttributePath target, Filter valueFilter) {
   /**
    * Parses a PATCH path without consulting a schema.
    *
-   * @throws ScimException {@code invalidPath} naming the 0-based position of the problem; the
-   *     whole path, value filter included, is "the path attribute" of RFC 7644 Table 9
+   * @throws ScimException {@code invalidPath} naming the 0-based position of the problem; the whole
+   *     path, value filter included, is "the path attribute" of RFC 7644 Table 9
    */
   public static PatchPath parse(String text) {
     return FilterParser.parsePatchPath(text, ScimException::invalidPath);

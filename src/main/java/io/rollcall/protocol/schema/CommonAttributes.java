@@ -46,6 +46,18 @@ public final class CommonAttributes {
 
   public static final List<AttributeDefinition> ALL = List.of(ID, EXTERNAL_ID, META);
 
+  /**
+   * The {@code schemas} member of every resource (RFC 7643 §3). Not an attribute of any schema and
+   * not in {@link #ALL}, but RFC 7644 §3.4.2.2 filters on it ({@code schemas eq "urn:…"}). The
+   * server derives it from the extensions a resource carries, hence read-only here.
+   */
+  public static final AttributeDefinition SCHEMAS =
+      of("schemas", AttributeType.REFERENCE, "The schema URNs the resource conforms to.")
+          .asMultiValued()
+          .withMutability(Mutability.READ_ONLY)
+          .withReturned(Returned.ALWAYS)
+          .withReferenceTypes("uri");
+
   private CommonAttributes() {}
 
   public static Optional<AttributeDefinition> attribute(String name) {

@@ -53,8 +53,7 @@ class FilterParserTest {
             "meta.lastModified le \"2011-05-13T04:42:34Z\"",
             cmp("meta.lastModified", LE, "2011-05-13T04:42:34Z")),
         Arguments.of(
-            "title pr and userType eq \"Employee\"",
-            and(pr("title"), eq("userType", "Employee"))),
+            "title pr and userType eq \"Employee\"", and(pr("title"), eq("userType", "Employee"))),
         Arguments.of(
             "title pr or userType eq \"Intern\"", or(pr("title"), eq("userType", "Intern"))),
         Arguments.of(
@@ -71,10 +70,7 @@ class FilterParserTest {
                 + " \"example.org\")",
             and(
                 cmp("userType", NE, "Employee"),
-                not(
-                    or(
-                        cmp("emails", CO, "example.com"),
-                        cmp("emails.value", CO, "example.org"))))),
+                not(or(cmp("emails", CO, "example.com"), cmp("emails.value", CO, "example.org"))))),
         Arguments.of(
             "userType eq \"Employee\" and (emails.type eq \"work\")",
             and(eq("userType", "Employee"), eq("emails.type", "work"))),
@@ -89,7 +85,9 @@ class FilterParserTest {
             "emails[type eq \"work\" and value co \"@example.com\"] or ims[type eq \"xmpp\" and"
                 + " value co \"@foo.com\"]",
             or(
-                vp("emails", and(eq("emails.type", "work"), cmp("emails.value", CO, "@example.com"))),
+                vp(
+                    "emails",
+                    and(eq("emails.type", "work"), cmp("emails.value", CO, "@example.com"))),
                 vp("ims", and(eq("ims.type", "xmpp"), cmp("ims.value", CO, "@foo.com"))))),
         Arguments.of(
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"Finance\"",
@@ -117,8 +115,7 @@ class FilterParserTest {
         Arguments.of("not a pr and b pr", and(not(pr("a")), pr("b"))),
         Arguments.of("not (a pr) or b pr", or(not(pr("a")), pr("b"))),
         Arguments.of(
-            "a pr and b pr or c pr and d pr",
-            or(and(pr("a"), pr("b")), and(pr("c"), pr("d")))),
+            "a pr and b pr or c pr and d pr", or(and(pr("a"), pr("b")), and(pr("c"), pr("d")))),
         Arguments.of("a pr and (b pr or c pr)", and(pr("a"), or(pr("b"), pr("c")))),
         Arguments.of("(a pr or b pr) and c pr", and(or(pr("a"), pr("b")), pr("c"))),
         Arguments.of("a pr and b pr and c pr", and(and(pr("a"), pr("b")), pr("c"))),
@@ -263,8 +260,7 @@ class FilterParserTest {
     int n = FilterParser.MAX_DEPTH + 1;
     ScimException e =
         assertThrows(
-            ScimException.class,
-            () -> FilterParser.parse("(".repeat(n) + "a pr" + ")".repeat(n)));
+            ScimException.class, () -> FilterParser.parse("(".repeat(n) + "a pr" + ")".repeat(n)));
     assertEquals("nesting deeper than 32 levels at 32", e.detail());
   }
 
@@ -340,8 +336,7 @@ class FilterParserTest {
         Arguments.of("emails[type eq \"work\"]x", "unexpected 'x' at 22"),
         Arguments.of(
             "emails[type eq \"work\"].value.x", "invalid character '.' in attribute name at 28"),
-        Arguments.of(
-            "emails[type eq]", "expected a string, number, true, false or null at 14"),
+        Arguments.of("emails[type eq]", "expected a string, number, true, false or null at 14"),
         Arguments.of("emails pr", "unexpected ' ' at 6"),
         Arguments.of(
             "name.givenName[type eq \"x\"]",
