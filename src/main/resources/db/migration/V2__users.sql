@@ -9,7 +9,9 @@ CREATE TABLE scim_user (
   -- userName folded to lower case: uniqueness is case-insensitive (RFC 7643 §4.1.1).
   user_name_key VARCHAR(512)    NOT NULL,
   external_id   VARCHAR(512),
-  active        BOOLEAN         NOT NULL,
+  -- Booleans that filters compare are stored as 0/1: the JPA provider binds booleans as
+  -- integers on some databases, and SMALLINT compares the same everywhere.
+  active        SMALLINT        NOT NULL,
   document      VARCHAR(1000000) NOT NULL,
   created_at    TIMESTAMP       NOT NULL,
   last_modified TIMESTAMP       NOT NULL,
@@ -29,11 +31,11 @@ CREATE TABLE scim_user_value (
   -- one element together, so emails[type eq "work" and value co "x"] matches one element.
   element      INTEGER       NOT NULL,
   -- True for the value a sort uses: the single value, or the primary (else first) element.
-  sort_key     BOOLEAN       NOT NULL,
+  sort_key     SMALLINT      NOT NULL,
   text_value   VARCHAR(1024),
   folded_value VARCHAR(1024),
   time_value   TIMESTAMP,
-  bool_value   BOOLEAN,
+  bool_value   SMALLINT,
   number_value DECIMAL(38, 9),
   PRIMARY KEY (user_id, attr, element)
 );

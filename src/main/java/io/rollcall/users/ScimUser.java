@@ -34,7 +34,8 @@ public class ScimUser {
   @Column(name = "external_id")
   private String externalId;
 
-  private boolean active;
+  /** 1 when active; see V2__users.sql for why not BOOLEAN. */
+  private short active;
 
   private String document;
 
@@ -63,9 +64,13 @@ public class ScimUser {
     this.userName = userName;
     this.userNameKey = foldUserName(userName);
     this.externalId = externalId;
-    this.active = active;
+    this.active = flag(active);
     this.document = document;
     this.lastModified = now;
+  }
+
+  static short flag(boolean value) {
+    return value ? (short) 1 : (short) 0;
   }
 
   static String foldUserName(String userName) {
@@ -89,7 +94,7 @@ public class ScimUser {
   }
 
   public boolean isActive() {
-    return active;
+    return active == 1;
   }
 
   String document() {

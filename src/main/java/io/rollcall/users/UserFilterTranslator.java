@@ -128,7 +128,7 @@ final class UserFilterTranslator {
   }
 
   private Predicate present(AttributePath path) {
-    if (isResourceType(path)) {
+    if (isResourceType(path) || isSchemas(path)) {
       return cb.conjunction();
     }
     Column column = column(path);
@@ -153,6 +153,9 @@ final class UserFilterTranslator {
     AttributePath path = comparison.path();
     if (isResourceType(path)) {
       return constantResourceType(comparison);
+    }
+    if (isSchemas(path)) {
+      return schemas(comparison);
     }
     if (comparison.value() == null) {
       // "eq null" asks for an unassigned attribute, "ne null" for an assigned one.
@@ -310,9 +313,10 @@ final class UserFilterTranslator {
     if (!(value instanceof Boolean b)) {
       throw ScimException.invalidFilter("a boolean attribute must be compared with true or false");
     }
+    Short flag = ScimUser.flag(b);
     return switch (op) {
-      case EQ -> cb.equal(field, param(b));
-      case NE -> cb.notEqual(field, param(b));
+      case EQ -> cb.equal(field, param(flag));
+      case NE -> cb.notEqual(field, param(flag));
       default -> throw ScimException.invalidFilter(
           "operator '" + op.keyword() + "' does not apply to a boolean attribute");
     };
@@ -400,6 +404,48 @@ final class UserFilterTranslator {
               case LE -> name.compareTo(s) <= 0;
             };
     return matches ? cb.conjunction() : cb.disjunction();
+  }
+
+  // ---- schemas lists the core schema and the extensions a user has values in ----
+
+  private static boolean isSchemas(AttributePath path) {
+    return path.schemaUrn() == null && !path.hasSubAttribute() && "schemas".equals(path.attribute());
+  }
+
+  /** {@code schemas eq "urn:…"} (RFC 7644 §3.4.2.2): true for the core URN, else "has that extension". */
+  private Predicate schemas(Filter.Comparison comparison) {
+    if (!(comparison.value() instanceof String urn)
+        || (comparison.operator() != ComparisonOperator.EQ && comparison.operator() != ComparisonOperator.NE)) {
+      throw ScimException.invalidFilter("schemas can only be compared with eq or ne and a URN");
+    }
+    Predicate has;
+    if (urn.equalsIgnoreCase(type.schema().id())) {
+      has = cb.conjunction();
+    } else {
+      has =
+          type.extension(urn)
+              .map(
+                  extension -> {
+                    List<String> keys = new ArrayList<>();
+                    extension.schema().attributes().stream()
+                        .filter(AttributeIndex::isIndexed)
+                        .forEach(
+                            a -> {
+                              if (a.isComplex()) {
+                                keys.addAll(subKeys(new AttributePath(extension.schema().id(), a.name(), null), a));
+                              } else {
+                                keys.add(AttributeIndex.key(type, extension.schema().id(), a.name(), null));
+                              }
+                            });
+                    Subquery<String> rows = userIds();
+                    Root<UserValue> v = rows.from(UserValue.class);
+                    rows.select(v.get("userId"))
+                        .where(cb.equal(v.get("tenantId"), tenant), v.get("attr").in(param(keys)));
+                    return root.get("id").in(rows);
+                  })
+              .orElse(cb.disjunction());
+    }
+    return comparison.operator() == ComparisonOperator.EQ ? has : cb.not(has);
   }
 
   // ---- helpers ----

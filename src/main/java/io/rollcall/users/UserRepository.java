@@ -134,7 +134,7 @@ public class UserRepository {
     pageQuery
         .select(root)
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
-        .orderBy(order(cb, root, type, sort, pageParameters));
+        .orderBy(order(cb, root, type, sort));
     TypedQuery<ScimUser> page = em.createQuery(pageQuery);
     UserFilterTranslator.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
@@ -172,14 +172,10 @@ public class UserRepository {
    * id so pages are stable.
    */
   private static List<Order> order(
-      CriteriaBuilder cb,
-      Root<ScimUser> root,
-      ResourceTypeDefinition type,
-      Sort sort,
-      Map<ParameterExpression<?>, Object> parameters) {
+      CriteriaBuilder cb, Root<ScimUser> root, ResourceTypeDefinition type, Sort sort) {
     List<Order> orders = new ArrayList<>();
     if (sort != null) {
-      Expression<?> value = sortValue(cb, root, type, sort, parameters);
+      Expression<?> value = sortValue(cb, root, type, sort);
       Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(value), 1).otherwise(0);
       orders.add(sort.descending() ? cb.desc(missing) : cb.asc(missing));
       orders.add(sort.descending() ? cb.desc(value) : cb.asc(value));
@@ -189,11 +185,7 @@ public class UserRepository {
   }
 
   private static Expression<?> sortValue(
-      CriteriaBuilder cb,
-      Root<ScimUser> root,
-      ResourceTypeDefinition type,
-      Sort sort,
-      Map<ParameterExpression<?>, Object> parameters) {
+      CriteriaBuilder cb, Root<ScimUser> root, ResourceTypeDefinition type, Sort sort) {
     AttributePath path = sort.path();
     if (path.schemaUrn() == null) {
       switch (path.dotted()) {
@@ -212,10 +204,9 @@ public class UserRepository {
       }
     }
     Join<ScimUser, UserValue> value = root.join("values", JoinType.LEFT);
-    ParameterExpression<String> key = cb.parameter(String.class, "sortKey");
-    parameters.put(
-        key, AttributeIndex.key(type, path.schemaUrn(), path.attribute(), path.subAttribute()));
-    value.on(cb.equal(value.get("attr"), key), cb.isTrue(value.get("sortKey")));
+    // The key comes from the schema (the path was resolved against it), never from the client.
+    String key = AttributeIndex.key(type, path.schemaUrn(), path.attribute(), path.subAttribute());
+    value.on(cb.equal(value.get("attr"), cb.literal(key)), cb.equal(value.get("sortKey"), cb.literal((short) 1)));
     return switch (sort.attribute().type()) {
       case BOOLEAN -> value.get("boolValue");
       case INTEGER, DECIMAL -> value.get("numberValue");

@@ -4,6 +4,9 @@ import io.rollcall.discovery.ScimLimits;
 import io.rollcall.protocol.PageCursor;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
+import io.rollcall.protocol.filter.AttributePaths;
+import io.rollcall.protocol.filter.ResolvedPath;
+import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.patch.PatchEngine;
@@ -137,12 +140,15 @@ public class UserService {
     return new UserPage(page.total(), 0, views(type, served), next);
   }
 
+  /**
+   * RFC 7644 §3.4.2.3: {@code sortBy} names a simple attribute or sub-attribute; a complex
+   * multi-valued attribute such as {@code emails} sorts by its {@code value}.
+   */
   private UserRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
-    AttributePath path = FilterParser.resolvePath(request.sortBy(), type, ScimException::invalidValue);
-    AttributeDefinition attribute = type.attribute(path.schemaUrn(), path.attribute()).orElseThrow();
-    if (path.hasSubAttribute()) {
-      attribute = attribute.subAttribute(path.subAttribute()).orElseThrow();
-    } else if (attribute.isComplex()) {
+    ResolvedPath resolved = AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue);
+    AttributePath path = resolved.path();
+    AttributeDefinition attribute = resolved.target();
+    if (attribute.isComplex()) {
       AttributeDefinition value =
           attribute
               .subAttribute("value")
@@ -150,7 +156,7 @@ public class UserService {
       path = path.child(value.name());
       attribute = value;
     }
-    if (!AttributeIndex.isIndexed(attribute)) {
+    if (!AttributeIndex.isIndexed(attribute) || CommonAttributes.SCHEMAS.hasName(path.attribute())) {
       throw ScimException.invalidValue("sortBy cannot use '" + request.sortBy() + "'");
     }
     return new UserRepository.Sort(path, attribute, request.descending());

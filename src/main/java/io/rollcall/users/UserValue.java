@@ -58,7 +58,7 @@ public class UserValue {
   private String tenantId;
 
   @Column(name = "sort_key")
-  private boolean sortKey;
+  private short sortKey;
 
   @Column(name = "text_value")
   private String textValue;
@@ -70,7 +70,7 @@ public class UserValue {
   private Instant timeValue;
 
   @Column(name = "bool_value")
-  private Boolean boolValue;
+  private Short boolValue;
 
   @Column(name = "number_value")
   private BigDecimal numberValue;
@@ -82,11 +82,11 @@ public class UserValue {
     this.tenantId = tenantId;
     this.attr = value.attr();
     this.element = value.element();
-    this.sortKey = value.sortKey();
+    this.sortKey = ScimUser.flag(value.sortKey());
     this.textValue = value.text();
     this.foldedValue = value.folded();
     this.timeValue = value.time();
-    this.boolValue = value.bool();
+    this.boolValue = value.bool() == null ? null : ScimUser.flag(value.bool());
     this.numberValue = value.number();
   }
 }

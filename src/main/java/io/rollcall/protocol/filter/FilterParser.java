@@ -178,11 +178,26 @@ public final class FilterParser {
       }
       Filter inner = parseValueFilter(path);
       if (!atEnd() && peek() == '.') {
-        throw errorAt(pos, "a sub-attribute after a value filter is only allowed in PATCH paths");
+        return parseTrailingSubAttribute(path, inner);
       }
       return new Filter.ValuePath(path, inner);
     }
     return parseAttributeExpression(qualify(path, scope, start));
+  }
+
+  /**
+   * {@code emails[type eq "work"].value eq "x"}: not in the RFC 7644 grammar, but Microsoft Entra ID
+   * sends it to look users up by work email. Deliberate tolerance: it reads as the value filter
+   * {@code emails[type eq "work" and value eq "x"]}, the only meaning it can have. Positioned on
+   * the ".".
+   */
+  private Filter parseTrailingSubAttribute(AttributePath path, Filter inner) {
+    pos++;
+    int start = pos;
+    String sub = readToken();
+    checkName(sub, start);
+    Filter condition = parseAttributeExpression(path.child(sub));
+    return new Filter.ValuePath(path, new Filter.And(inner, condition));
   }
 
   // attrPath "[" valFilter "]", positioned on the "["

@@ -194,9 +194,7 @@ class FilterParserTest {
         Arguments.of("x eq 1e99999999999", "number out of range at 5"),
         Arguments.of("userName eq True", "expected a string, number, true, false or null at 12"),
         Arguments.of("userName eq bjensen", "expected a string, number, true, false or null at 12"),
-        Arguments.of(
-            "emails[type eq \"work\"].value eq \"x\"",
-            "a sub-attribute after a value filter is only allowed in PATCH paths at 22"),
+        Arguments.of("emails[type eq \"work\"].value", "expected an operator after 'emails.value' at 28"),
         Arguments.of("emails[type eq \"work\"", "expected ']' at 21"),
         Arguments.of("emails[type eq \"work\")", "expected ']' at 21"),
         Arguments.of("emails[ims[type eq \"x\"]]", "value filters cannot be nested at 10"),
@@ -226,6 +224,16 @@ class FilterParserTest {
     assertEquals("invalidFilter", e.scimType());
     assertEquals(400, e.status());
     assertEquals(detail, e.detail());
+  }
+
+  /** Microsoft Entra ID's lookup by work email; not RFC grammar, tolerated with its one meaning. */
+  @Test
+  void entraValuePathWithTrailingSubAttributeReadsAsOneValueFilter() {
+    assertEquals(
+        new Filter.ValuePath(
+            AttributePath.of("emails"),
+            and(eq("emails.type", "work"), eq("emails.value", "alice@contoso.com"))),
+        FilterParser.parse("emails[type eq \"work\"].value eq \"alice@contoso.com\""));
   }
 
   @Test
