@@ -77,6 +77,7 @@ public final class ScimJson {
       for (int n; (n = body.read(chunk)) != -1; ) {
         total += n;
         if (total > ScimLimits.MAX_PAYLOAD_BYTES) {
+          drain(body, total);
           throw ScimException.payloadTooLarge(
               "The request body exceeds " + ScimLimits.MAX_PAYLOAD_BYTES + " bytes.");
         }
@@ -92,6 +93,19 @@ public final class ScimJson {
       throw ScimException.invalidSyntax("The request body is not valid UTF-8.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads and discards the rest of an oversized body (up to a bound), so that a client still
+   * sending it receives the 413 instead of a stalled connection. {@link RequestSizeFilter} refuses
+   * bodies announced larger than the bound before anything is read.
+   */
+  private static void drain(InputStream body, long alreadyRead) throws IOException {
+    byte[] sink = new byte[8192];
+    long total = alreadyRead;
+    for (int n; total < RequestSizeFilter.DRAIN_LIMIT && (n = body.read(sink)) != -1; ) {
+      total += n;
     }
   }
 
