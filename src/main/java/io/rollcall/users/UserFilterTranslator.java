@@ -214,15 +214,42 @@ final class UserFilterTranslator {
     return root.get("id").in(rows);
   }
 
-  private static Filter.Comparison anchor(Filter filter) {
-    if (filter instanceof Filter.Comparison c && c.operator() != ComparisonOperator.NE) {
-      return c;
+  /**
+   * The comparison of the inner filter's top-level conjunction that narrows the elements most: an
+   * equality on a free-form sub-attribute ({@code value}) beats one on a sub-attribute with a few
+   * canonical values ({@code type}), which beats any other comparison.
+   */
+  private Filter.Comparison anchor(Filter filter) {
+    List<Filter.Comparison> candidates = new ArrayList<>();
+    collectConjuncts(filter, candidates);
+    Filter.Comparison best = null;
+    int bestScore = -1;
+    for (Filter.Comparison c : candidates) {
+      int score = selectivity(c);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
     }
+    return best;
+  }
+
+  private static void collectConjuncts(Filter filter, List<Filter.Comparison> into) {
     if (filter instanceof Filter.And and) {
-      Filter.Comparison left = anchor(and.left());
-      return left != null ? left : anchor(and.right());
+      collectConjuncts(and.left(), into);
+      collectConjuncts(and.right(), into);
+    } else if (filter instanceof Filter.Comparison c
+        && c.operator() != ComparisonOperator.NE
+        && c.value() != null) {
+      into.add(c);
     }
-    return null;
+  }
+
+  private int selectivity(Filter.Comparison c) {
+    if (c.operator() != ComparisonOperator.EQ) {
+      return c.operator() == ComparisonOperator.SW ? 1 : 0;
+    }
+    return definition(c.path()).canonicalValues().isEmpty() ? 3 : 2;
   }
 
   /** Translates the filter inside brackets, each condition bound to the same element. */
