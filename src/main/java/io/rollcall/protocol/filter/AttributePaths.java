@@ -5,6 +5,8 @@ import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaDefinition;
+import io.rollcall.protocol.schema.SchemaExtension;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,6 +58,19 @@ public final class AttributePaths {
     AttributeDefinition attribute;
     if (urn == null && CommonAttributes.SCHEMAS.hasName(path.attribute())) {
       attribute = CommonAttributes.SCHEMAS;
+    } else if (urn == null && type.attribute(null, path.attribute()).isEmpty()) {
+      // Non-standard tolerance (Entra ID): an extension attribute named without its URN, as in
+      // {"op":"Add","path":"manager",…}; accepted only when exactly one extension has it.
+      List<SchemaDefinition> owners =
+          type.extensions().stream()
+              .map(SchemaExtension::schema)
+              .filter(s -> s.attribute(path.attribute()).isPresent())
+              .toList();
+      if (owners.size() != 1) {
+        throw errors.apply("unknown attribute '" + path + "'");
+      }
+      schema = Optional.of(owners.get(0));
+      attribute = owners.get(0).attribute(path.attribute()).orElseThrow();
     } else {
       attribute =
           type.attribute(urn, path.attribute())

@@ -620,6 +620,11 @@ public final class PatchEngine {
       // Non-standard tolerance (Entra ID): "manager": "id" for {"value": "id"}.
       value = Map.of("value", text);
     }
+    if (!definition.multiValued() && value instanceof List<?> list && list.size() == 1) {
+      // Non-standard tolerance (Entra ID): "manager": [{"$ref": …, "value": "id"}], a one-element
+      // array for a single-valued complex attribute.
+      value = list.get(0);
+    }
     if (!(value instanceof Map<?, ?> map)) {
       throw ScimException.invalidValue("'" + definition.name() + "' expects an object");
     }

@@ -63,9 +63,9 @@ import java.util.stream.Collectors;
  *       dropping data an IdP sent hides mapping mistakes until someone misses the data.
  *   <li>{@code schemas} is advisory on input. A missing {@code schemas}, a missing core URN and an
  *       extension whose key is present but whose URN is not listed are all tolerated; the output
- *       derives {@code schemas} from the data. An entry that names no schema of this resource type
- *       is a 400 {@code invalidValue}: it usually means the wrong endpoint or an extension the
- *       tenant has not configured.
+ *       derives {@code schemas} from the data. A SCIM URN ({@code urn:ietf:params:scim:…}) that
+ *       names no schema of this resource type is a 400 {@code invalidValue}: it usually means the
+ *       wrong endpoint. Vendor URNs with no attributes (Entra ID lists one on groups) are ignored.
  *   <li>An attribute given twice under different spellings ({@code userName} and {@code USERNAME},
  *       or nested and fully qualified) is a 400 {@code invalidValue}; single-valued complex values
  *       given in parts are merged when the parts do not overlap.
@@ -287,7 +287,13 @@ public final class ResourceNormalizer {
       if (!(urn instanceof String text)) {
         throw ScimException.invalidValue("attribute 'schemas' must be a list of schema URNs");
       }
-      if (type.schema(text).isEmpty()) {
+      if (type.schema(text).isPresent()) {
+        continue;
+      }
+      // Non-standard tolerance (Entra ID): its group payloads list Microsoft's own schema URN
+      // with no attributes under it, so a vendor URN is ignored (attributes filed under it are
+      // still refused as unknown). A SCIM URN of another resource type means the wrong endpoint.
+      if (text.regionMatches(true, 0, "urn:ietf:params:scim:", 0, 21)) {
         throw ScimException.invalidValue(
             "'schemas' lists '"
                 + clip(text)

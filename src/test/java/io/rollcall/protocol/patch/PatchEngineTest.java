@@ -593,6 +593,20 @@ class PatchEngineTest {
   @Nested
   class EntraId {
 
+    /** Microsoft's tutorial: {"op":"Add","path":"manager","value":[{"$ref":…,"value":…}]}. */
+    @Test
+    void acceptsManagerWithoutUrnAndAsAOneElementArray() {
+      Map<String, Object> result =
+          patch(
+              user(),
+              new PatchOperation(
+                  "Add",
+                  "manager",
+                  List.of(obj("$ref", "https://example.com/scim/v2/Users/m-7", "value", "m-7"))));
+      assertEquals(
+          "m-7", ((Map<?, ?>) ((Map<?, ?>) result.get(ENTERPRISE)).get("manager")).get("value"));
+    }
+
     @Test
     void acceptsOpNamesInAnyCase() {
       Map<String, Object> result =

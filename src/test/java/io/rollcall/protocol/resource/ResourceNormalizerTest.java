@@ -354,6 +354,17 @@ class ResourceNormalizerTest {
               + "', which is not a schema of resource type User");
     }
 
+    /** Entra ID sends its own schema URN on groups, with nothing filed under it. */
+    @Test
+    void vendorSchemaUrnWithoutAttributesIsIgnored() {
+      Map<String, Object> canonical =
+          USERS.normalize(
+              user(
+                  "\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                      + " \"http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/User\"]"));
+      assertEquals(List.of(CORE_USER), canonical.get("schemas"));
+    }
+
     @Test
     void unknownAttributesAreAllNamed() {
       assertInvalidValue(
