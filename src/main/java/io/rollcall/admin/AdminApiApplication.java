@@ -1,15 +1,21 @@
 package io.rollcall.admin;
 
+import io.rollcall.access.AccessResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** The JSON admin API under {@code /api/admin}, for scripts and the admin console's twin. */
+/** The JSON APIs under {@code /api}: the admin API and the host application's access-check API. */
 @ApplicationPath("/api")
 public class AdminApiApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(TenantAdminResource.class, ApiExceptionMapper.class);
+    return Set.of(
+        TenantAdminResource.class,
+        AccountAdminResource.class,
+        AppKeyAdminResource.class,
+        AccessResource.class,
+        ApiExceptionMapper.class);
   }
 }

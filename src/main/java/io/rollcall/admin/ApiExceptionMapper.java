@@ -1,5 +1,6 @@
 package io.rollcall.admin;
 
+import io.rollcall.access.UnknownAppKeyException;
 import io.rollcall.platform.InvalidInputException;
 import io.rollcall.platform.JsonErrors;
 import io.rollcall.security.UnknownTokenException;
@@ -29,7 +30,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof InvalidInputException) {
       return answer(400, failure.getMessage());
     }
-    if (failure instanceof UnknownTenantException || failure instanceof UnknownTokenException) {
+    if (failure instanceof UnknownTenantException
+        || failure instanceof UnknownTokenException
+        || failure instanceof UnknownAppKeyException) {
       return answer(404, failure.getMessage());
     }
     if (failure instanceof JsonbException || failure instanceof ProcessingException) {

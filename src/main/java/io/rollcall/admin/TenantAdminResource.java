@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Tenants and their SCIM tokens, for admins. Thin: each call is one service call. */
 @Path("admin/tenants")
@@ -39,7 +40,6 @@ public class TenantAdminResource {
 
   public record NewTenant(String name) {}
 
-  public record TenantChange(String name, Boolean active, String customUserSchema) {}
 
   public record TenantView(
       String id,
@@ -47,6 +47,9 @@ public class TenantAdminResource {
       boolean active,
       String scimBaseUrl,
       String customUserSchema,
+      String provisioningMode,
+      String deletePolicy,
+      Integer eraseDeactivatedAfterDays,
       Instant createdAt) {}
 
   public record NewToken(String description, Integer expiresInDays) {}
@@ -86,13 +89,18 @@ public class TenantAdminResource {
     return view(tenants.get(id));
   }
 
+  /**
+   * Changes settings: {@code name}, {@code active}, {@code customUserSchema},
+   * {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy} ("deprovision" /
+   * "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never).
+   */
   @PATCH
   @Path("{id}")
-  public TenantView change(@PathParam("id") String id, TenantChange body) {
+  public TenantView change(@PathParam("id") String id, Map<String, Object> body) {
     if (body == null) {
-      throw new InvalidInputException("a JSON body is required");
+      throw new InvalidInputException("a JSON object is required");
     }
-    return view(tenants.change(id, body.name(), body.active(), body.customUserSchema()));
+    return view(tenants.change(id, AdminJson.tenantChange(body)));
   }
 
   @POST
@@ -142,6 +150,9 @@ public class TenantAdminResource {
         t.isActive(),
         urls.scimBaseUrl(uriInfo.getBaseUri()),
         t.customUserSchema(),
+        t.provisioningMode().label(),
+        t.deletePolicy().label(),
+        t.eraseDeactivatedDays().orElse(null),
         t.createdAt());
   }
 }

@@ -1,5 +1,8 @@
 package io.rollcall.security;
 
+import io.rollcall.access.AppClient;
+import io.rollcall.access.AppKeyCredential;
+import io.rollcall.access.AppKeyIdentityStore;
 import io.rollcall.platform.JsonErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +21,9 @@ import java.util.Locale;
 
 /**
  * The one authentication mechanism of the WAR (Jakarta EE 10 takes one). It branches on the path:
- * bearer tokens for the SCIM API, HTTP Basic for the admin API. Each credential type is validated
- * by its own identity store, so a SCIM token never opens the admin API and an admin password never
- * reaches tenant data.
+ * bearer tokens for the SCIM API, HTTP Basic for the admin API, application keys for the
+ * access-check API. Each credential type is validated by its own identity store, so a SCIM token
+ * never opens the admin or access API and an admin password never reaches tenant data.
  *
  * <p>Failures are answered here with a JSON body: the container's own 401 would be an HTML page.
  * Credentials are read only from the {@code Authorization} header, never from a query string or a
@@ -31,6 +34,7 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
 
   static final String SCIM_REALM = "rollcall";
   static final String ADMIN_REALM = "rollcall-admin";
+  static final String APP_REALM = "rollcall-app";
 
   @Inject IdentityStoreHandler identityStores;
 
@@ -43,6 +47,9 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     }
     if (path.startsWith("/api/admin")) {
       return basic(request, response, context);
+    }
+    if (path.startsWith("/api/app/")) {
+      return appKey(request, response, context);
     }
     return context.doNothing();
   }
@@ -63,6 +70,27 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     }
     if (result.getCallerPrincipal() instanceof ScimClientPrincipal principal) {
       request.setAttribute(ScimClient.class.getName(), principal.client());
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  /** The access-check API: application keys only, never SCIM tokens or admin passwords. */
+  private AuthenticationStatus appKey(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String secret = credentials(request, "Bearer");
+    String challenge = "Bearer realm=\"" + APP_REALM + "\"";
+    if (secret == null) {
+      return JsonErrors.sendApiUnauthorized(response, challenge, "An application key is required.");
+    }
+    CredentialValidationResult result = identityStores.validate(new AppKeyCredential(secret));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return JsonErrors.sendApiUnauthorized(
+          response,
+          challenge + ", error=\"invalid_token\"",
+          "The application key is unknown, expired or revoked.");
+    }
+    if (result.getCallerPrincipal() instanceof AppKeyIdentityStore.AppPrincipal principal) {
+      request.setAttribute(AppClient.class.getName(), principal.client());
     }
     return context.notifyContainerAboutLogin(result);
   }

@@ -1,5 +1,6 @@
 package io.rollcall.tenant;
 
+import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.protocol.schema.StandardSchemas;
 import jakarta.persistence.Column;
@@ -8,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One customer organisation: it owns SCIM tokens, users and settings, and sees nothing else. */
@@ -30,6 +33,15 @@ public class Tenant {
   @Column(name = "groups_enabled")
   private boolean groupsEnabled;
 
+  @Column(name = "provisioning_mode")
+  private ProvisioningMode provisioningMode;
+
+  @Column(name = "delete_policy")
+  private DeletePolicy deletePolicy;
+
+  @Column(name = "erase_deactivated_days")
+  private Integer eraseDeactivatedDays;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -41,6 +53,8 @@ public class Tenant {
     this.active = true;
     this.customUserSchema = StandardSchemas.DEFAULT_CUSTOM_USER;
     this.groupsEnabled = false;
+    this.provisioningMode = ProvisioningMode.FULL;
+    this.deletePolicy = DeletePolicy.DEPROVISION;
   }
 
   public String id() {
@@ -65,6 +79,35 @@ public class Tenant {
 
   public boolean groupsEnabled() {
     return groupsEnabled;
+  }
+
+  public ProvisioningMode provisioningMode() {
+    return provisioningMode;
+  }
+
+  public DeletePolicy deletePolicy() {
+    return deletePolicy;
+  }
+
+  /** Days after which a deactivated user is erased automatically; empty for never. */
+  public Optional<Integer> eraseDeactivatedDays() {
+    return Optional.ofNullable(eraseDeactivatedDays);
+  }
+
+  public void provisionIn(ProvisioningMode mode) {
+    this.provisioningMode = Objects.requireNonNull(mode);
+  }
+
+  /**
+   * @param policy what DELETE does
+   * @param eraseAfterDays erase users deactivated this many days ago (0 to 3650), or null for never
+   */
+  public void applyLifecycle(DeletePolicy policy, Integer eraseAfterDays) {
+    if (eraseAfterDays != null && (eraseAfterDays < 0 || eraseAfterDays > 3650)) {
+      throw new InvalidInputException("eraseDeactivatedAfterDays must be between 0 and 3650, or null");
+    }
+    this.deletePolicy = Objects.requireNonNull(policy);
+    this.eraseDeactivatedDays = eraseAfterDays;
   }
 
   public void rename(String newName) {

@@ -37,21 +37,45 @@ public class TenantService {
     return find(id).orElseThrow(() -> new UnknownTenantException(id));
   }
 
-  /** Applies the given changes; a null argument leaves that setting as it is. */
-  public Tenant change(String id, String name, Boolean active, String customUserSchema) {
+  /**
+   * Changes to a tenant's settings; a null field leaves that setting as it is. The erase period
+   * is set whenever {@code eraseDeactivatedAfterDaysGiven}, to "never" when its value is null.
+   */
+  public record TenantChange(
+      String name,
+      Boolean active,
+      String customUserSchema,
+      String provisioningMode,
+      String deletePolicy,
+      boolean eraseDeactivatedAfterDaysGiven,
+      Integer eraseDeactivatedAfterDays) {}
+
+  public Tenant change(String id, TenantChange change) {
     Tenant tenant = get(id);
-    if (name != null) {
-      tenant.rename(name);
+    if (change.name() != null) {
+      tenant.rename(change.name());
     }
-    if (active != null) {
-      if (active) {
+    if (change.active() != null) {
+      if (change.active()) {
         tenant.enable();
       } else {
         tenant.disable();
       }
     }
-    if (customUserSchema != null) {
-      tenant.useCustomUserSchema(customUserSchema);
+    if (change.customUserSchema() != null) {
+      tenant.useCustomUserSchema(change.customUserSchema());
+    }
+    if (change.provisioningMode() != null) {
+      tenant.provisionIn(ProvisioningMode.fromLabel(change.provisioningMode()));
+    }
+    if (change.deletePolicy() != null || change.eraseDeactivatedAfterDaysGiven()) {
+      tenant.applyLifecycle(
+          change.deletePolicy() == null
+              ? tenant.deletePolicy()
+              : DeletePolicy.fromLabel(change.deletePolicy()),
+          change.eraseDeactivatedAfterDaysGiven()
+              ? change.eraseDeactivatedAfterDays()
+              : tenant.eraseDeactivatedDays().orElse(null));
     }
     return tenant;
   }

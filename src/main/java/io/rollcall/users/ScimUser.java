@@ -45,6 +45,14 @@ public class ScimUser {
   @Column(name = "last_modified")
   private Instant lastModified;
 
+  /** When the user last gained access; null while inactive. */
+  @Column(name = "access_since")
+  private Instant accessSince;
+
+  /** When the user lost access; null while active. Drives automatic erasure. */
+  @Column(name = "deactivated_at")
+  private Instant deactivatedAt;
+
   @Version private long version;
 
   /** Only for joins in sort queries; never loaded. */
@@ -65,6 +73,13 @@ public class ScimUser {
     this.userNameKey = foldUserName(userName);
     this.externalId = externalId;
     this.active = flag(active);
+    if (active) {
+      accessSince = accessSince == null ? now : accessSince;
+      deactivatedAt = null;
+    } else {
+      accessSince = null;
+      deactivatedAt = deactivatedAt == null ? now : deactivatedAt;
+    }
     this.document = document;
     this.lastModified = now;
   }
@@ -99,6 +114,14 @@ public class ScimUser {
 
   String document() {
     return document;
+  }
+
+  public Instant accessSince() {
+    return accessSince;
+  }
+
+  public Instant deactivatedAt() {
+    return deactivatedAt;
   }
 
   public Instant createdAt() {

@@ -89,6 +89,22 @@ public class UserRepository {
     em.remove(user);
   }
 
+  void recordDeprovisioned(DeprovisionedUser record) {
+    em.persist(record);
+  }
+
+  /** Ids of the tenant's users deactivated before the cutoff, oldest first. */
+  List<String> deactivatedBefore(String tenantId, java.time.Instant cutoff, int limit) {
+    return em.createQuery(
+            "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.deactivatedAt < :cutoff"
+                + " ORDER BY u.deactivatedAt",
+            String.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("cutoff", cutoff)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   void flush() {
     em.flush();
   }

@@ -16,14 +16,20 @@ import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.scim.ListRequest;
 import io.rollcall.security.CurrentClient;
+import io.rollcall.accounts.AccountDirectory;
+import io.rollcall.tenant.DeletePolicy;
+import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,6 +47,8 @@ public class UserService {
   @Inject CurrentClient client;
   @Inject TenantService tenants;
   @Inject UserRepository users;
+  @Inject AccountDirectory accounts;
+  @Inject Event<UserAccessChanged> accessChanged;
 
   Clock clock = Clock.systemUTC();
 
@@ -93,10 +101,19 @@ public class UserService {
     return view(type, user);
   }
 
+  /**
+   * Removes the user from SCIM. Under the tenant's "deprovision" policy a record of who was removed
+   * and when is kept; under "erase" nothing is. The account of an access-only tenant is never
+   * touched: it belongs to the host app.
+   */
   public void delete(String id, String ifMatch) {
     ScimUser user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
+    if (tenants.get(client.tenantId()).deletePolicy() == DeletePolicy.DEPROVISION) {
+      users.recordDeprovisioned(new DeprovisionedUser(user, clock.instant()));
+    }
     users.delete(user);
+    accessChanged.fire(new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
   }
 
   /** One page of users and what a client needs to fetch the next one. */
@@ -170,6 +187,17 @@ public class UserService {
     if (users.userNameTaken(client.tenantId(), userName, isNew ? null : user.id())) {
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
     }
+    boolean userNameChanges = isNew || !ScimUser.foldUserName(userName).equals(ScimUser.foldUserName(user.userName()));
+    if (userNameChanges
+        && tenants.get(client.tenantId()).provisioningMode() == ProvisioningMode.ACCESS_ONLY
+        && !accounts.exists(client.tenantId(), userName)) {
+      throw noAccount(userName);
+    }
+    Set<String> affected = new HashSet<>();
+    affected.add(ScimUser.foldUserName(userName));
+    if (!isNew) {
+      affected.add(ScimUser.foldUserName(user.userName()));
+    }
     Object externalId = canonical.get("externalId");
     boolean active = !Boolean.FALSE.equals(canonical.get("active"));
     user.store(
@@ -189,6 +217,22 @@ public class UserService {
     }
     users.reindex(user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
     users.flush();
+    accessChanged.fire(new UserAccessChanged(client.tenantId(), affected));
+  }
+
+  /**
+   * Access-only tenants grant access to people who already exist in the app. A userName with no
+   * account is a value "not compatible with the operation" — RFC 7644 §3.12 {@code invalidValue},
+   * a 400 the IdP shows to the IT admin — not a 404 (the endpoint exists) nor a 409 (nothing
+   * conflicts). Nothing is created or changed.
+   */
+  private static ScimException noAccount(String userName) {
+    return ScimException.invalidValue(
+        "No account with the email '"
+            + userName
+            + "' exists in the app. This tenant uses access-only provisioning: SCIM grants access"
+            + " to people who already exist in the app (matched by email) and never creates"
+            + " them. Add the person to the app first, then retry.");
   }
 
   private ScimUser existing(String id, boolean forUpdate) {

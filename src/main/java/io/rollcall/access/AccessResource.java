@@ -1,0 +1,75 @@
+package io.rollcall.access;
+
+import io.rollcall.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The access-check API for the host application, authenticated with an application key. A key
+ * scoped to another tenant gets the same 404 as an unknown tenant, so it learns nothing.
+ * Each answer carries {@code Server-Timing: app;dur=…} (milliseconds spent in Rollcall).
+ */
+@Path("app/v1/tenants/{tenantId}")
+@RolesAllowed(Roles.APP_CLIENT)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessResource {
+
+  @Inject AccessService access;
+  @Context HttpServletRequest request;
+
+  public record PeoplePage(List<Access> people, String next) {}
+
+  @GET
+  @Path("access")
+  public Response access(@PathParam("tenantId") String tenantId, @QueryParam("email") String email) {
+    long start = System.nanoTime();
+    checkScope(tenantId);
+    if (email == null || email.isBlank() || email.length() > 512) {
+      throw new io.rollcall.platform.InvalidInputException("query parameter email is required");
+    }
+    Access answer = access.lookup(tenantId, email.strip());
+    return timed(Response.ok(answer), start);
+  }
+
+  @GET
+  @Path("people")
+  public Response people(
+      @PathParam("tenantId") String tenantId,
+      @QueryParam("after") String after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    long start = System.nanoTime();
+    checkScope(tenantId);
+    int size = Math.max(1, Math.min(limit, 1000));
+    List<Access> page = access.withAccess(tenantId, after, size);
+    String next = page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
+    return timed(Response.ok(new PeoplePage(page, next)), start);
+  }
+
+  private void checkScope(String tenantId) {
+    Object client = request.getAttribute(AppClient.class.getName());
+    if (!(client instanceof AppClient app) || !app.covers(tenantId)) {
+      throw new NotFoundException();
+    }
+  }
+
+  private static Response timed(Response.ResponseBuilder response, long start) {
+    double millis = (System.nanoTime() - start) / 1e6;
+    return response
+        .header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f", millis))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+}

@@ -1,0 +1,96 @@
+package io.rollcall.access;
+
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.security.TokenSecret;
+import io.rollcall.security.TokenStatus;
+import io.rollcall.tenant.TenantService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Mints, lists, revokes and checks application keys. */
+@Stateless
+public class AppKeyService {
+
+  private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+  private static final ConcurrentMap<String, Instant> LAST_WRITTEN = new ConcurrentHashMap<>();
+
+  @PersistenceContext(unitName = "rollcall")
+  EntityManager em;
+
+  @Inject TenantService tenants;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The secret leaves the server only in this return value. */
+  public record MintedKey(AppKey key, String secret) {}
+
+  /** @param tenantId the one tenant the key reads, or null for every tenant */
+  public MintedKey mint(String tenantId, String description, Integer expiresInDays) {
+    if (tenantId != null) {
+      tenants.get(tenantId);
+    }
+    String text = description == null ? "" : description.strip();
+    if (text.length() > 200 || text.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException("description must be at most 200 printable characters");
+    }
+    Instant now = clock.instant();
+    Instant expiresAt = null;
+    if (expiresInDays != null) {
+      if (expiresInDays < 1 || expiresInDays > 3650) {
+        throw new InvalidInputException("expiresInDays must be between 1 and 3650, or absent");
+      }
+      expiresAt = now.plus(Duration.ofDays(expiresInDays));
+    }
+    String secret = TokenSecret.generate(AppKey.SECRET_PREFIX);
+    AppKey key = new AppKey(tenantId, secret, text, now, expiresAt);
+    em.persist(key);
+    return new MintedKey(key, secret);
+  }
+
+  public List<AppKey> list() {
+    return em.createQuery("SELECT k FROM AppKey k ORDER BY k.createdAt DESC, k.id", AppKey.class)
+        .getResultList();
+  }
+
+  public void revoke(String keyId) {
+    AppKey key = em.find(AppKey.class, keyId);
+    if (key == null) {
+      throw new UnknownAppKeyException(keyId);
+    }
+    key.revoke(clock.instant());
+  }
+
+  /** Finds the key by its lookup prefix and compares the whole secret in constant time. */
+  public Optional<AppClient> authenticate(String presented) {
+    if (!TokenSecret.isWellFormed(presented, AppKey.SECRET_PREFIX)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    for (AppKey key :
+        em.createQuery("SELECT k FROM AppKey k WHERE k.prefix = :prefix", AppKey.class)
+            .setParameter("prefix", TokenSecret.lookupKey(presented))
+            .getResultList()) {
+      if (TokenSecret.matches(presented, key.secretHash())) {
+        if (key.status(now) != TokenStatus.ACTIVE) {
+          return Optional.empty();
+        }
+        Instant written = LAST_WRITTEN.get(key.id());
+        if (written == null || Duration.between(written, now).compareTo(LAST_USED_RESOLUTION) >= 0) {
+          LAST_WRITTEN.put(key.id(), now);
+          key.usedAt(now);
+        }
+        return Optional.of(new AppClient(key.id(), key.tenantId()));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,68 @@
+package io.rollcall.admin;
+
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.tenant.TenantService;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads admin API bodies that must tell a missing member from an explicit {@code null}. */
+final class AdminJson {
+
+  private static final Set<String> TENANT_FIELDS =
+      Set.of(
+          "name",
+          "active",
+          "customUserSchema",
+          "provisioningMode",
+          "deletePolicy",
+          "eraseDeactivatedAfterDays");
+
+  private AdminJson() {}
+
+  static TenantService.TenantChange tenantChange(Map<String, Object> body) {
+    for (String key : body.keySet()) {
+      if (!TENANT_FIELDS.contains(key)) {
+        throw new InvalidInputException("unknown setting \"" + key + "\"; known: " + TENANT_FIELDS);
+      }
+    }
+    return new TenantService.TenantChange(
+        string(body, "name"),
+        bool(body, "active"),
+        string(body, "customUserSchema"),
+        string(body, "provisioningMode"),
+        string(body, "deletePolicy"),
+        body.containsKey("eraseDeactivatedAfterDays"),
+        integer(body, "eraseDeactivatedAfterDays"));
+  }
+
+  static String string(Map<String, Object> body, String key) {
+    Object value = body.get(key);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new InvalidInputException(key + " must be a string");
+  }
+
+  static Boolean bool(Map<String, Object> body, String key) {
+    Object value = body.get(key);
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    throw new InvalidInputException(key + " must be true or false");
+  }
+
+  static Integer integer(Map<String, Object> body, String key) {
+    Object value = body.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      BigDecimal d = new BigDecimal(n.toString());
+      if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(1_000_000)) < 0) {
+        return d.intValue();
+      }
+    }
+    throw new InvalidInputException(key + " must be a whole number");
+  }
+}

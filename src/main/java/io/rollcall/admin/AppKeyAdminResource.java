@@ -1,0 +1,76 @@
+package io.rollcall.admin;
+
+import io.rollcall.access.AppKey;
+import io.rollcall.access.AppKeyService;
+import io.rollcall.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Application keys for the access-check API: minted (shown once), listed, revoked. */
+@Path("admin/app-keys")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppKeyAdminResource {
+
+  @Inject AppKeyService keys;
+  @Context UriInfo uriInfo;
+
+  /** {@code tenantId} null: the key reads every tenant. */
+  public record NewKey(String description, String tenantId, Integer expiresInDays) {}
+
+  public record MintedKeyView(
+      String id, String key, String prefix, String tenantId, String description, Instant createdAt, Instant expiresAt) {}
+
+  public record KeyView(
+      String id,
+      String prefix,
+      String tenantId,
+      String description,
+      String status,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant lastUsedAt) {}
+
+  @POST
+  public Response mint(NewKey body) {
+    NewKey request = body == null ? new NewKey(null, null, null) : body;
+    AppKeyService.MintedKey minted = keys.mint(request.tenantId(), request.description(), request.expiresInDays());
+    AppKey k = minted.key();
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(k.id()).build())
+        .header("Cache-Control", "no-store")
+        .entity(new MintedKeyView(k.id(), minted.secret(), k.prefix(), k.tenantId(), k.description(), k.createdAt(), k.expiresAt()))
+        .build();
+  }
+
+  @GET
+  public List<KeyView> list() {
+    Instant now = Clock.systemUTC().instant();
+    return keys.list().stream()
+        .map(k -> new KeyView(k.id(), k.prefix(), k.tenantId(), k.description(), k.status(now).label(),
+            k.createdAt(), k.expiresAt(), k.revokedAt(), k.lastUsedAt()))
+        .toList();
+  }
+
+  @DELETE
+  @Path("{keyId}")
+  public Response revoke(@PathParam("keyId") String keyId) {
+    keys.revoke(keyId);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,234 @@
+package io.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Access-only provisioning end to end, as the first customer guide describes it: people exist in
+ * the app first (account directory), SCIM grants and revokes their access by email, and the host
+ * app asks the access-check API. Also the lifecycle policies and the separation of secrets.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessOnlyIT {
+
+  static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.rollcall();
+  }
+
+  @ArquillianResource URL base;
+
+  private record Tenant(Http http, String id, String scimToken, String appKey) {
+    Http.Answer scim(String method, String path, String json) {
+      return http.send(method, "scim/v2/" + path, Http.bearer(scimToken), json == null ? null : "application/scim+json", json);
+    }
+
+    Http.Answer patch(String userId, String operations) {
+      return scim("PATCH", "Users/" + userId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":" + operations + "}");
+    }
+
+    JsonObject access(String email) {
+      Http.Answer answer =
+          http.get("api/app/v1/tenants/" + id + "/access?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Http.bearer(appKey));
+      assertEquals(200, answer.status(), answer.body());
+      assertNotNull(answer.header("Server-Timing"));
+      return answer.json();
+    }
+
+    Http.Answer settings(String json) {
+      return http.send("PATCH", "api/admin/tenants/" + id, Http.admin(), "application/json", json);
+    }
+
+    Http.Answer upload(String contentType, String body) {
+      return http.send("PUT", "api/admin/tenants/" + id + "/accounts", Http.admin(), contentType, body);
+    }
+  }
+
+  private Tenant tenant(String mode) {
+    Http http = new Http(base);
+    String id = http.createTenant("access-" + UUID.randomUUID().toString().substring(0, 8));
+    assertEquals(200, http.send("PATCH", "api/admin/tenants/" + id, Http.admin(), "application/json",
+        "{\"provisioningMode\":\"" + mode + "\"}").status());
+    Http.Answer key = http.postJson("api/admin/app-keys", Http.admin(), "{\"description\":\"host app\",\"tenantId\":\"" + id + "\"}");
+    assertEquals(201, key.status(), key.body());
+    assertTrue(key.json().getString("key").startsWith("rca_"));
+    return new Tenant(http, id, http.mintToken(id), key.json().getString("key"));
+  }
+
+  private static String user(String email) {
+    return """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+         "name":{"givenName":"A","familyName":"B"},"title":"Sent by the IdP",
+         "emails":[{"primary":true,"value":"%s","type":"work"}],"active":true}
+        """.formatted(email, email);
+  }
+
+  @Test
+  void theGuidesTestFlowEndToEnd() {
+    Tenant t = tenant("access-only");
+    Http.Answer loaded =
+        t.upload("application/json",
+            "[{\"email\":\"alice@acme.com\",\"displayName\":\"Alice\",\"title\":\"Controller\",\"department\":\"Finance\"},"
+                + "{\"email\":\"bob@acme.com\",\"displayName\":\"Bob\"}]");
+    assertEquals(200, loaded.status(), loaded.body());
+    assertEquals(2, loaded.json().getInt("created"));
+
+    // Before the IdP assigns her: no access.
+    JsonObject before = t.access("alice@acme.com");
+    assertFalse(before.getBoolean("hasAccess"));
+
+    // The IdP assigns her (its userName may differ in case).
+    Http.Answer created = t.scim("POST", "Users", user("Alice@Acme.com"));
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    JsonObject granted = t.access("alice@acme.com");
+    assertTrue(granted.getBoolean("hasAccess"));
+    assertEquals(id, granted.getString("scimUserId"));
+    assertNotNull(granted.getString("since"));
+
+    // Deactivation revokes, reactivation restores; the SCIM user stays.
+    assertEquals(200, t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]").status());
+    assertFalse(t.access("alice@acme.com").getBoolean("hasAccess"));
+    assertEquals(200, t.scim("GET", "Users/" + id, null).status());
+    assertEquals(200, t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":true}}]").status());
+    assertTrue(t.access("alice@acme.com").getBoolean("hasAccess"));
+
+    // Someone the app does not know: a clear error, nothing created.
+    Http.Answer unknown = t.scim("POST", "Users", user("carol@acme.com"));
+    assertEquals(400, unknown.status());
+    assertEquals("invalidValue", unknown.json().getString("scimType"));
+    assertTrue(unknown.json().getString("detail").contains("must exist") || unknown.json().getString("detail").contains("exist in the app"), unknown.body());
+    assertEquals(0, t.scim("GET", "Users?filter=" + URLEncoder.encode("userName eq \"carol@acme.com\"", StandardCharsets.UTF_8), null).json().getInt("totalResults"));
+
+    // An email change moves access; to an unknown email it fails and nothing changes.
+    assertEquals(200, t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"bob@acme.com\"}]").status());
+    assertFalse(t.access("alice@acme.com").getBoolean("hasAccess"));
+    assertTrue(t.access("bob@acme.com").getBoolean("hasAccess"));
+    Http.Answer moveToUnknown = t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"nobody@acme.com\"}]");
+    assertEquals(400, moveToUnknown.status());
+    assertEquals("bob@acme.com", t.scim("GET", "Users/" + id, null).json().getString("userName"));
+    Http.Answer putToUnknown = t.scim("PUT", "Users/" + id, user("nobody@acme.com"));
+    assertEquals(400, putToUnknown.status());
+    assertTrue(t.access("bob@acme.com").getBoolean("hasAccess"));
+
+    // The people list, and the account's HR data untouched by what the IdP sent.
+    JsonObject people = t.http.get("api/app/v1/tenants/" + t.id + "/people", Http.bearer(t.appKey)).json();
+    assertEquals(1, people.getJsonArray("people").size());
+    assertEquals("bob@acme.com", people.getJsonArray("people").getJsonObject(0).getString("email"));
+    JsonObject accounts = t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
+    assertEquals("Controller", accounts.getJsonArray("accounts").getJsonObject(0).getString("title"));
+  }
+
+  @Test
+  void accountUploadsAreIdempotentStreamedAndReportBadRows() {
+    Tenant t = tenant("access-only");
+    String json =
+        "[{\"email\":\"a@x.com\",\"title\":\"T\"},{\"email\":\"not-an-email\"},{\"title\":\"no email\"},"
+            + "{\"email\":\"b@x.com\",\"shoe\":\"44\"},{\"email\":\"c@x.com\",\"title\":7}]";
+    JsonObject first = t.upload("application/json", json).json();
+    assertEquals(5, first.getInt("received"));
+    assertEquals(1, first.getInt("created"));
+    assertEquals(4, first.getInt("rejected"));
+    assertEquals(2, first.getJsonArray("errors").getJsonObject(0).getInt("row"));
+    JsonObject again = t.upload("application/json", json).json();
+    assertEquals(0, again.getInt("created"));
+    assertEquals(1, again.getInt("unchanged"));
+
+    String csv = "email,displayName,Manager Email\r\nd@x.com,\"Doe, Dana\",a@x.com\r\na@x.com,Alpha,\r\n,missing,\r\n";
+    JsonObject fromCsv = t.upload("text/csv", csv).json();
+    assertEquals(3, fromCsv.getInt("received"));
+    assertEquals(1, fromCsv.getInt("created"));
+    assertEquals(1, fromCsv.getInt("updated"));
+    assertEquals(1, fromCsv.getInt("rejected"));
+
+    Http.Answer badCsv = t.upload("text/csv", "mail,name\nx@y.z,X\n");
+    assertEquals(400, badCsv.status());
+    Http.Answer notJson = t.upload("application/json", "[{\"email\":");
+    assertEquals(400, notJson.status());
+    assertEquals(400, t.upload("application/xml", "<a/>").status());
+  }
+
+  @Test
+  void applicationKeysAndScimTokensNeverOpenEachOthersApi() {
+    Tenant a = tenant("full");
+    Tenant b = tenant("full");
+    Http http = a.http;
+    String path = "api/app/v1/tenants/" + a.id + "/access?email=x@y.z";
+    assertEquals(200, http.get(path, Http.bearer(a.appKey)).status());
+    assertEquals(401, http.get(path, Http.bearer(a.scimToken)).status());
+    assertEquals(401, http.get(path, Http.admin()).status());
+    assertEquals(401, http.get(path, null).status());
+    assertEquals(404, http.get(path, Http.bearer(b.appKey)).status(), "a key of another tenant learns nothing");
+    assertEquals(401, http.get("scim/v2/Users", Http.bearer(a.appKey)).status());
+    assertEquals(401, http.get("api/admin/tenants", Http.bearer(a.appKey)).status());
+
+    Http.Answer all = http.postJson("api/admin/app-keys", Http.admin(), "{\"description\":\"every tenant\"}");
+    String everyTenant = all.json().getString("key");
+    assertEquals(200, http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant)).status());
+    assertEquals(204, http.send("DELETE", "api/admin/app-keys/" + all.json().getString("id"), Http.admin(), null, null).status());
+    assertEquals(401, http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant)).status());
+    assertFalse(http.get("api/admin/app-keys", Http.admin()).body().contains(everyTenant));
+  }
+
+  @Test
+  void fullProvisioningTenantsAnswerAccessFromScimUsers() {
+    Tenant t = tenant("full");
+    String id = t.scim("POST", "Users", user("dan@full.com")).json().getString("id");
+    assertTrue(t.access("DAN@full.com").getBoolean("hasAccess"));
+    t.patch(id, "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]");
+    assertFalse(t.access("dan@full.com").getBoolean("hasAccess"));
+  }
+
+  @Test
+  void deletePoliciesAndAutomaticErasure() throws InterruptedException {
+    Tenant t = tenant("full");
+    assertEquals(400, t.settings("{\"deletePolicy\":\"shred\"}").status());
+    assertEquals(400, t.settings("{\"eraseDeactivatedAfterDays\":-1}").status());
+
+    // Default policy: deprovision. DELETE, then the same person can be provisioned again.
+    String first = t.scim("POST", "Users", user("eve@full.com")).json().getString("id");
+    assertEquals(204, t.scim("DELETE", "Users/" + first, null).status());
+    assertEquals(404, t.scim("GET", "Users/" + first, null).status());
+    assertEquals(201, t.scim("POST", "Users", user("eve@full.com")).status());
+
+    JsonObject erase = t.settings("{\"deletePolicy\":\"erase\",\"eraseDeactivatedAfterDays\":0}").json();
+    assertEquals("erase", erase.getString("deletePolicy"));
+    assertEquals(0, erase.getInt("eraseDeactivatedAfterDays"));
+    String second = t.scim("POST", "Users", user("fay@full.com")).json().getString("id");
+    assertEquals(204, t.scim("DELETE", "Users/" + second, null).status());
+    assertEquals(201, t.scim("POST", "Users", user("fay@full.com")).status());
+
+    // Deactivated users are erased by the timer (every 2 s in the test server); active ones stay.
+    String leaving = t.scim("POST", "Users", user("gus@full.com")).json().getString("id");
+    String staying = t.scim("POST", "Users", user("hal@full.com")).json().getString("id");
+    t.patch(leaving, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");
+    boolean erased = false;
+    for (int i = 0; i < 30 && !erased; i++) {
+      Thread.sleep(500);
+      erased = t.scim("GET", "Users/" + leaving, null).status() == 404;
+    }
+    assertTrue(erased, "a user deactivated longer than the tenant's period is erased");
+    assertEquals(200, t.scim("GET", "Users/" + staying, null).status());
+    JsonObject never = t.settings("{\"eraseDeactivatedAfterDays\":null}").json();
+    assertFalse(never.containsKey("eraseDeactivatedAfterDays"), "null means never erase");
+    assertEquals("erase", never.getString("deletePolicy"), "an unnamed setting stays as it was");
+  }
+}
