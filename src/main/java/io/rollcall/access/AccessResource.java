@@ -2,7 +2,10 @@ package io.rollcall.access;
 
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.rollcall.events.EventOutbox;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,9 +33,17 @@ import java.util.Locale;
 public class AccessResource {
 
   @Inject AccessService access;
+  @Inject EventOutbox events;
   @Context HttpServletRequest request;
 
   public record PeoplePage(List<Access> people, String next) {}
+
+  /** One provisioning event; {@code changes} is the JSON object of what changed. */
+  public record EventView(
+      long seq, String id, Instant occurredAt, String kind, String scimUserId, String email, JsonObject changes) {}
+
+  /** Events in order; resume with {@code after=next}. {@code next} is the last seq served (or the given one). */
+  public record EventPage(List<EventView> events, long next) {}
 
   @GET
   @Path("access")
@@ -56,6 +69,31 @@ public class AccessResource {
     List<Access> page = access.withAccess(tenantId, after, size);
     String next = page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
     return timed(Response.ok(new PeoplePage(page, next)), start);
+  }
+
+  /**
+   * The tenant's provisioning events after {@code after} (a sequence number; 0 for the
+   * beginning), in order, so a host app can poll and resume without gaps or duplicates.
+   */
+  @GET
+  @Path("events")
+  public Response events(
+      @PathParam("tenantId") String tenantId,
+      @QueryParam("after") @DefaultValue("0") long after,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    long start = System.nanoTime();
+    checkScope(tenantId);
+    int size = Math.max(1, Math.min(limit, 1000));
+    List<EventView> page =
+        events.after(tenantId, Math.max(0, after), size).stream()
+            .map(
+                e ->
+                    new EventView(
+                        e.seq(), e.id(), e.occurredAt(), e.kind(), e.scimUserId(), e.email(),
+                        Json.createReader(new StringReader(e.changes())).readObject()))
+            .toList();
+    long next = page.isEmpty() ? Math.max(0, after) : page.get(page.size() - 1).seq();
+    return timed(Response.ok(new EventPage(page, next)), start);
   }
 
   private void checkScope(String tenantId) {

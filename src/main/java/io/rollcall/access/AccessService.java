@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class AccessService {
 
   static final long TTL_NANOS = 5_000_000_000L;
+  private static final Jsonb JSON = JsonbBuilder.create();
   private static final int MAX_ENTRIES = 200_000;
 
   @PersistenceContext(unitName = "rollcall")
@@ -63,21 +66,22 @@ public class AccessService {
     String emailKey = email.toLowerCase(Locale.ROOT);
     List<Object[]> rows =
         em.createQuery(
-                "SELECT u.id, u.accessSince FROM ScimUser u"
+                "SELECT u.id, u.accessSince, u.permissionGroups FROM ScimUser u"
                     + " WHERE u.tenantId = :tenant AND u.userNameKey = :key",
                 Object[].class)
             .setParameter("tenant", tenant.id())
             .setParameter("key", emailKey)
             .getResultList();
     if (rows.isEmpty()) {
-      return new Access(email, false, null, null);
+      return new Access(email, false, null, null, List.of());
     }
     String userId = (String) rows.get(0)[0];
     Instant since = (Instant) rows.get(0)[1];
     boolean linked =
         tenant.provisioningMode() != ProvisioningMode.ACCESS_ONLY || accountExists(tenant.id(), emailKey);
     boolean hasAccess = since != null && linked;
-    return new Access(email, hasAccess, hasAccess ? since : null, userId);
+    return new Access(
+        email, hasAccess, hasAccess ? since : null, userId, hasAccess ? groups((String) rows.get(0)[2]) : List.of());
   }
 
   private boolean accountExists(String tenantId, String emailKey) {
@@ -99,7 +103,7 @@ public class AccessService {
                 + " AND a.emailKey = u.userNameKey)"
             : "";
     return em.createQuery(
-            "SELECT u.userName, u.accessSince, u.id FROM ScimUser u WHERE u.tenantId = :tenant"
+            "SELECT u.userName, u.accessSince, u.id, u.permissionGroups FROM ScimUser u WHERE u.tenantId = :tenant"
                 + " AND u.accessSince IS NOT NULL AND u.userNameKey > :after"
                 + accountCondition
                 + " ORDER BY u.userNameKey",
@@ -109,13 +113,20 @@ public class AccessService {
         .setMaxResults(limit)
         .getResultList()
         .stream()
-        .map(r -> new Access((String) r[0], true, (Instant) r[1], (String) r[2]))
+        .map(r -> new Access((String) r[0], true, (Instant) r[1], (String) r[2], groups((String) r[3])))
         .toList();
   }
 
   private static Access withEmail(Access access, String email) {
     return access.email().equals(email)
         ? access
-        : new Access(email, access.hasAccess(), access.since(), access.scimUserId());
+        : new Access(email, access.hasAccess(), access.since(), access.scimUserId(), access.permissionGroups());
+  }
+
+  private static List<String> groups(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    return List.of(JSON.fromJson(json, String[].class));
   }
 }

@@ -15,6 +15,7 @@ public class AdminApiApplication extends Application {
         TenantAdminResource.class,
         AccountAdminResource.class,
         AppKeyAdminResource.class,
+        PermissionRuleAdminResource.class,
         AccessResource.class,
         ApiExceptionMapper.class);
   }

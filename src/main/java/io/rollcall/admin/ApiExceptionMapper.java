@@ -3,6 +3,7 @@ package io.rollcall.admin;
 import io.rollcall.access.UnknownAppKeyException;
 import io.rollcall.platform.InvalidInputException;
 import io.rollcall.platform.JsonErrors;
+import io.rollcall.protocol.ScimException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
 import jakarta.ejb.EJBException;
@@ -34,6 +35,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         || failure instanceof UnknownTokenException
         || failure instanceof UnknownAppKeyException) {
       return answer(404, failure.getMessage());
+    }
+    if (failure instanceof ScimException scim && scim.status() < 500) {
+      return answer(scim.status(), scim.detail());
     }
     if (failure instanceof JsonbException || failure instanceof ProcessingException) {
       return answer(400, "The request body is not valid JSON of the expected shape.");

@@ -1,6 +1,8 @@
 package io.rollcall.tenant;
 
+import io.rollcall.events.EventOutbox;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -15,9 +17,13 @@ public class TenantService {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
+  @Inject EventOutbox events;
+
   public Tenant create(String name) {
     Tenant tenant = new Tenant(name, Instant.now(Clock.systemUTC()));
     em.persist(tenant);
+    em.flush();
+    events.open(tenant.id());
     return tenant;
   }
 

@@ -53,6 +53,10 @@ public class ScimUser {
   @Column(name = "deactivated_at")
   private Instant deactivatedAt;
 
+  /** The permission groups the tenant's rules give this user, as a JSON array. */
+  @Column(name = "permission_groups")
+  private String permissionGroups;
+
   @Version private long version;
 
   /** Only for joins in sort queries; never loaded. */
@@ -114,6 +118,14 @@ public class ScimUser {
 
   String document() {
     return document;
+  }
+
+  public String permissionGroupsJson() {
+    return permissionGroups;
+  }
+
+  void permissionGroupsJson(String json) {
+    this.permissionGroups = json;
   }
 
   public Instant accessSince() {

@@ -1,5 +1,11 @@
 package io.rollcall.users;
 
+import io.rollcall.permissions.PermissionService;
+import io.rollcall.permissions.RuleSet;
+import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,6 +19,41 @@ public class UserLifecycle {
   static final int BATCH = 200;
 
   @Inject UserRepository users;
+  @Inject TenantService tenants;
+  @Inject PermissionService permissions;
+  @Inject UserEvents events;
+
+  /** The outcome of one batch: how many users changed groups, and where to continue (null: done). */
+  public record Batch(int changed, String lastId) {}
+
+  /**
+   * Evaluates the tenant's permission rules for one batch of users after {@code afterId} (in id
+   * order), storing changed groups with their events. One short transaction per batch.
+   */
+  public Batch recomputePermissions(String tenantId, String afterId) {
+    Tenant tenant = tenants.get(tenantId);
+    ResourceTypeDefinition type = tenant.schemaRegistry().user();
+    RuleSet rules = permissions.ruleSet(tenant);
+    List<ScimUser> batch = users.batchForUpdate(tenantId, afterId, BATCH);
+    int changed = 0;
+    for (ScimUser user : batch) {
+      List<String> groups = rules.groupsFor(UserDocuments.fromStored(type, user.document()));
+      if (events.groupsChanged(user, groups)) {
+        changed++;
+      }
+    }
+    return new Batch(changed, batch.size() < BATCH ? null : batch.get(batch.size() - 1).id());
+  }
+
+  /** How many of the tenant's users a filter matches now, and a few of their userNames. */
+  public record Matches(long total, List<String> sample) {}
+
+  public Matches matching(String tenantId, String filterText) {
+    ResourceTypeDefinition type = tenants.get(tenantId).schemaRegistry().user();
+    UserRepository.Page page =
+        users.search(tenantId, type, FilterParser.parse(filterText, type), null, 0, 10, null);
+    return new Matches(page.total(), page.users().stream().map(ScimUser::userName).toList());
+  }
 
   /**
    * Erases (without a deprovisioning record) one batch of the tenant's users that were deactivated
@@ -23,7 +64,11 @@ public class UserLifecycle {
     for (String id : ids) {
       users.findForUpdate(tenantId, id)
           .filter(u -> !u.isActive())
-          .ifPresent(users::delete);
+          .ifPresent(
+              u -> {
+                events.deleted(u);
+                users.delete(u);
+              });
     }
     return ids.size();
   }

@@ -89,6 +89,18 @@ public class UserRepository {
     em.remove(user);
   }
 
+  /** The next users after {@code afterId} in id order, locked for update. */
+  List<ScimUser> batchForUpdate(String tenantId, String afterId, int limit) {
+    return em.createQuery(
+            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
+            ScimUser.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("after", afterId)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   void recordDeprovisioned(DeprovisionedUser record) {
     em.persist(record);
   }

@@ -17,6 +17,7 @@ import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.scim.ListRequest;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.accounts.AccountDirectory;
+import io.rollcall.permissions.PermissionService;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.TenantService;
@@ -49,6 +50,8 @@ public class UserService {
   @Inject UserRepository users;
   @Inject AccountDirectory accounts;
   @Inject Event<UserAccessChanged> accessChanged;
+  @Inject UserEvents events;
+  @Inject PermissionService permissions;
 
   Clock clock = Clock.systemUTC();
 
@@ -61,7 +64,7 @@ public class UserService {
     ResourceTypeDefinition type = userType();
     Map<String, Object> canonical = canonical(input, type);
     ScimUser user = new ScimUser(client.tenantId(), clock.instant());
-    store(type, user, canonical, true);
+    store(type, user, canonical, null);
     return view(type, user);
   }
 
@@ -79,7 +82,7 @@ public class UserService {
     Map<String, Object> canonical = canonical(input, type);
     new ResourceNormalizer(type).checkReplace(current, canonical);
     if (!sameAttributes(current, canonical)) {
-      store(type, user, canonical, false);
+      store(type, user, canonical, current);
     }
     return view(type, user);
   }
@@ -96,7 +99,7 @@ public class UserService {
     Map<String, Object> patched = PatchEngine.apply(current, operations, type);
     Map<String, Object> canonical = canonical(patched, type);
     if (!sameAttributes(current, canonical)) {
-      store(type, user, canonical, false);
+      store(type, user, canonical, current);
     }
     return view(type, user);
   }
@@ -112,6 +115,7 @@ public class UserService {
     if (tenants.get(client.tenantId()).deletePolicy() == DeletePolicy.DEPROVISION) {
       users.recordDeprovisioned(new DeprovisionedUser(user, clock.instant()));
     }
+    events.deleted(user);
     users.delete(user);
     accessChanged.fire(new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
   }
@@ -181,8 +185,13 @@ public class UserService {
 
   // ---- the one write path ----
 
+  /**
+   * @param before the user's representation before this change, or null for a new user
+   */
   private void store(
-      ResourceTypeDefinition type, ScimUser user, Map<String, Object> canonical, boolean isNew) {
+      ResourceTypeDefinition type, ScimUser user, Map<String, Object> canonical, Map<String, Object> before) {
+    boolean isNew = before == null;
+    boolean wasActive = !isNew && user.isActive();
     String userName = (String) canonical.get("userName");
     if (users.userNameTaken(client.tenantId(), userName, isNew ? null : user.id())) {
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
@@ -216,6 +225,13 @@ public class UserService {
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
     }
     users.reindex(user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
+    if (isNew) {
+      events.initialGroups(user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+      events.provisioned(user, canonical);
+    } else {
+      events.changed(user, wasActive, before, canonical);
+      events.groupsChanged(user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+    }
     users.flush();
     accessChanged.fire(new UserAccessChanged(client.tenantId(), affected));
   }

@@ -1,0 +1,68 @@
+package io.rollcall.admin;
+
+import io.rollcall.permissions.PermissionRule;
+import io.rollcall.permissions.PermissionService;
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.protocol.ScimException;
+import io.rollcall.security.Roles;
+import io.rollcall.users.UserLifecycle;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A tenant's permission rules: read, replace as a whole (order matters), preview a filter. */
+@Path("admin/tenants/{id}/permission-rules")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PermissionRuleAdminResource {
+
+  @Inject PermissionService permissions;
+  @Inject UserLifecycle users;
+
+  public record RuleView(String id, int position, String filter, String group) {}
+
+  public record Preview(String filter) {}
+
+  public record PreviewResult(long matches, List<String> sample) {}
+
+  @GET
+  public List<RuleView> list(@PathParam("id") String tenantId) {
+    return views(permissions.list(tenantId));
+  }
+
+  @PUT
+  public List<RuleView> replace(@PathParam("id") String tenantId, List<PermissionService.RuleInput> rules) {
+    if (rules == null) {
+      throw new InvalidInputException("a JSON array of {\"filter\", \"group\"} rules is required");
+    }
+    return views(permissions.replace(tenantId, rules));
+  }
+
+  /** "This rule matches these N people now." */
+  @POST
+  @Path("preview")
+  public PreviewResult preview(@PathParam("id") String tenantId, Preview body) {
+    if (body == null || body.filter() == null || body.filter().isBlank()) {
+      throw new InvalidInputException("a filter is required");
+    }
+    try {
+      UserLifecycle.Matches matches = users.matching(tenantId, body.filter());
+      return new PreviewResult(matches.total(), matches.sample());
+    } catch (ScimException e) {
+      throw new InvalidInputException("invalid filter: " + e.detail());
+    }
+  }
+
+  private static List<RuleView> views(List<PermissionRule> rules) {
+    return rules.stream().map(r -> new RuleView(r.id(), r.position(), r.filter(), r.groupName())).toList();
+  }
+}
