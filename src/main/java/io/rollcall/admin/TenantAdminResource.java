@@ -162,7 +162,10 @@ public class TenantAdminResource {
         tokens.rotate(id, tokenId, body.graceMinutes(), body.description(), body.expiresInDays());
     ScimToken t = rotation.replacement().token();
     return Response.created(
-            uriInfo.getBaseUriBuilder().path("admin/tenants/{id}/tokens/{tokenId}").build(id, t.id()))
+            uriInfo
+                .getBaseUriBuilder()
+                .path("admin/tenants/{id}/tokens/{tokenId}")
+                .build(id, t.id()))
         .header("Cache-Control", "no-store")
         .entity(
             new RotatedTokenView(

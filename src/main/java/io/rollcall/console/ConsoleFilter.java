@@ -28,7 +28,8 @@ public class ConsoleFilter extends HttpFilter {
   @Inject ConsoleSessions sessions;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/console/assets/")) {

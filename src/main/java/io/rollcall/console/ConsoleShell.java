@@ -1,5 +1,6 @@
 package io.rollcall.console;
 
+import io.rollcall.security.ConsoleSessions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,7 +31,7 @@ public class ConsoleShell {
     if (session != null) {
       session.invalidate();
     }
-    Pages.redirect(io.rollcall.security.ConsoleSessions.SIGN_IN_PAGE + "?reason=signed-out");
+    Pages.redirect(ConsoleSessions.SIGN_IN_PAGE + "?reason=signed-out");
     return null;
   }
 }

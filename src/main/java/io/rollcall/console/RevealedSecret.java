@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The secret of a token minted just before this page, shown in this one response. Request scoped
- * on purpose: it is never kept in the view or the session, so a reload or any later request has
+ * The secret of a token minted just before this page, shown in this one response. Request scoped on
+ * purpose: it is never kept in the view or the session, so a reload or any later request has
  * nothing to show.
  */
 @Named

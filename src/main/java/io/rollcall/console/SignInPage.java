@@ -1,5 +1,6 @@
 package io.rollcall.console;
 
+import io.rollcall.security.Roles;
 import io.rollcall.security.SignInRefusal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -35,7 +36,7 @@ public class SignInPage {
 
   /** An admin who is already signed in goes straight to the console. */
   public void redirectIfSignedIn() {
-    if (security.isCallerInRole(io.rollcall.security.Roles.ADMIN)) {
+    if (security.isCallerInRole(Roles.ADMIN)) {
       Pages.redirect(HOME);
     }
   }

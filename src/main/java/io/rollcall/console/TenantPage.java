@@ -7,9 +7,9 @@ import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.MintedToken;
 import io.rollcall.security.TokenService.Rotation;
 import io.rollcall.security.TokenStatus;
+import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
-import io.rollcall.security.UnknownTokenException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -87,7 +87,8 @@ public class TenantPage implements Serializable {
     active = tenant.get().isActive();
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    URI root = URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/");
+    URI root =
+        URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/");
     scimBaseUrl = urls.scimBaseUrl(root);
     Instant now = Clock.systemUTC().instant();
     rows = tokens.list(id).stream().map(t -> row(t, now)).toList();

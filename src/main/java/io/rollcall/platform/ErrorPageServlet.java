@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * The container's error page (see web.xml): whatever goes wrong outside JAX-RS — an unmapped path,
  * a rejected request, an exception in a filter — the client still gets JSON, never HTML or a stack
- * trace. Under {@code /scim} the body is the SCIM error of RFC 7644 §3.12. Under
- * {@code /console/}, where a person reads the answer in a browser, it is a plain HTML page.
+ * trace. Under {@code /scim} the body is the SCIM error of RFC 7644 §3.12. Under {@code /console/},
+ * where a person reads the answer in a browser, it is a plain HTML page.
  */
 @WebServlet("/error")
 public class ErrorPageServlet extends HttpServlet {

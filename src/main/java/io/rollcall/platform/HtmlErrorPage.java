@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of the admin console: a short HTML page in the console's style that says what
- * happened and where to go next. It never shows exception text; a 500 shows only the correlation
- * id that is also in the server log.
+ * happened and where to go next. It never shows exception text; a 500 shows only the correlation id
+ * that is also in the server log.
  */
 final class HtmlErrorPage {
 

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * console's paths look at them: the SCIM API and the admin API authenticate each request from its
  * {@code Authorization} header alone, so a console session opens neither.
  *
- * <p>A session ends after {@code rollcall.console.idle-timeout} without requests, and at the
- * latest {@link #MAX_LIFETIME} after sign-in.
+ * <p>A session ends after {@code rollcall.console.idle-timeout} without requests, and at the latest
+ * {@link #MAX_LIFETIME} after sign-in.
  */
 @ApplicationScoped
 public class ConsoleSessions {

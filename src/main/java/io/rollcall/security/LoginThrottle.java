@@ -17,12 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * per client address; after {@code rollcall.console.login-attempts} failures within the lock-out
  * period the key is locked for that period, and every attempt on it is refused without looking at
  * the password. A client address gets four times as many attempts, since several admins may share
- * one address. Successful sign-ins clear the username's count but not the address's, so an
- * attacker with one valid account cannot reset the address limit.
+ * one address. Successful sign-ins clear the username's count but not the address's, so an attacker
+ * with one valid account cannot reset the address limit.
  *
- * <p>The counts live in this node's memory: a restart forgets them, and each cluster node counts
- * on its own. That bounds guessing to a few attempts per minute per node, which PBKDF2 makes
- * hopeless.
+ * <p>The counts live in this node's memory: a restart forgets them, and each cluster node counts on
+ * its own. That bounds guessing to a few attempts per minute per node, which PBKDF2 makes hopeless.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -63,7 +62,8 @@ public class LoginThrottle {
     lockout = Duration.parse(lockoutSetting);
     if (attempts < 1 || lockout.isNegative() || lockout.isZero()) {
       throw new IllegalStateException(
-          "rollcall.console.login-attempts must be at least 1 and rollcall.console.lockout positive");
+          "rollcall.console.login-attempts must be at least 1 and rollcall.console.lockout"
+              + " positive");
     }
   }
 
@@ -101,7 +101,8 @@ public class LoginThrottle {
             f = new Failures(0, now, null);
           }
           int count = f.count() + 1;
-          return new Failures(count, f.since(), count >= limit ? now.plus(lockout) : f.lockedUntil());
+          return new Failures(
+              count, f.since(), count >= limit ? now.plus(lockout) : f.lockedUntil());
         });
   }
 

@@ -59,13 +59,14 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
 
   /**
    * The console: a sign-in comes from the sign-in page through {@code SecurityContext.authenticate}
-   * with a username and password; later requests are recognised by their session. Any
-   * {@code Authorization} header is ignored here, so neither a SCIM token nor Basic credentials
-   * open the console.
+   * with a username and password; later requests are recognised by their session. Any {@code
+   * Authorization} header is ignored here, so neither a SCIM token nor Basic credentials open the
+   * console.
    */
   private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
     if (context.isAuthenticationRequest()
-        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential login) {
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential login) {
       return consoleSignIn(request, context, login);
     }
     Optional<String> admin = consoleSessions.signedIn(request);

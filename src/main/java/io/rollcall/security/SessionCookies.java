@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * Makes sure the session cookie carries {@code SameSite=Strict}. web.xml asks for it through the
- * Servlet 6 cookie attributes, but Payara 6 leaves them out of the session cookie, so the header
- * is completed here right after the container adds it (at session creation and at the id change
- * of a sign-in). A cookie that already has a SameSite attribute is left alone.
+ * Servlet 6 cookie attributes, but Payara 6 leaves them out of the session cookie, so the header is
+ * completed here right after the container adds it (at session creation and at the id change of a
+ * sign-in). A cookie that already has a SameSite attribute is left alone.
  */
 final class SessionCookies {
 

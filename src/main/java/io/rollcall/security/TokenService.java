@@ -41,7 +41,9 @@ public class TokenService {
   /** The secret leaves the server only in this return value. */
   public record MintedToken(ScimToken token, String secret) {}
 
-  /** A rotation: the new token (with its secret) and the old one, now set to stop at the cut-over. */
+  /**
+   * A rotation: the new token (with its secret) and the old one, now set to stop at the cut-over.
+   */
   public record Rotation(MintedToken replacement, ScimToken replaced) {}
 
   /** How a tenant's tokens are used: how many open the API now, and the last time one did. */
@@ -104,13 +106,17 @@ public class TokenService {
   }
 
   /**
-   * Zero-downtime rotation: mints a replacement and revokes the old token {@code graceMinutes}
-   * from now, so the identity provider can switch to the new secret while both work. Without a
+   * Zero-downtime rotation: mints a replacement and revokes the old token {@code graceMinutes} from
+   * now, so the identity provider can switch to the new secret while both work. Without a
    * description the replacement keeps the old one's; without {@code expiresInDays} it gets the old
    * token's lifetime (none if the old one never expired).
    */
   public Rotation rotate(
-      String tenantId, String tokenId, Integer graceMinutes, String description, Integer expiresInDays) {
+      String tenantId,
+      String tokenId,
+      Integer graceMinutes,
+      String description,
+      Integer expiresInDays) {
     if (graceMinutes == null || graceMinutes < 0 || graceMinutes > MAX_GRACE_MINUTES) {
       throw new InvalidInputException(
           "graceMinutes must be between 0 and " + MAX_GRACE_MINUTES + " (30 days)");
@@ -136,7 +142,8 @@ public class TokenService {
   public Map<String, TenantActivity> activityByTenant() {
     Instant now = clock.instant();
     Map<String, TenantActivity> activity = new HashMap<>();
-    List<ScimToken> all = em.createQuery("SELECT t FROM ScimToken t", ScimToken.class).getResultList();
+    List<ScimToken> all =
+        em.createQuery("SELECT t FROM ScimToken t", ScimToken.class).getResultList();
     for (ScimToken token : all) {
       TenantActivity sofar = activity.getOrDefault(token.tenantId(), TenantActivity.NONE);
       int active = sofar.activeTokens() + (token.status(now) == TokenStatus.ACTIVE ? 1 : 0);

@@ -37,7 +37,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -73,7 +73,8 @@ class ConsoleIT {
   static void startBrowser() throws IOException {
     ChromeDriverService service =
         new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(System.getProperty("rollcall.chromedriver", "/usr/bin/chromedriver")))
+            .usingDriverExecutable(
+                new File(System.getProperty("rollcall.chromedriver", "/usr/bin/chromedriver")))
             .usingAnyFreePort()
             .build();
     ChromeOptions options = new ChromeOptions();
@@ -131,8 +132,13 @@ class ConsoleIT {
     assertNotEquals(before.getValue(), after.getValue(), "a new session id after sign-in");
     assertTrue(after.isHttpOnly());
     assertEquals("Strict", after.getSameSite());
-    assertRedirectsToSignIn(http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + before.getValue()));
-    assertEquals(200, http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + after.getValue()).status());
+    assertRedirectsToSignIn(
+        http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + before.getValue()));
+    assertEquals(
+        200,
+        http()
+            .get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + after.getValue())
+            .status());
   }
 
   @Test
@@ -143,8 +149,11 @@ class ConsoleIT {
     assertTrue(browser.getCurrentUrl().contains("/console/login.xhtml"));
     assertTrue(text().contains("You are signed out."));
     open("console/tenants.xhtml");
-    assertTrue(browser.getCurrentUrl().endsWith("/console/login.xhtml"), "console pages need a new sign-in");
-    assertRedirectsToSignIn(http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + session));
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/console/login.xhtml"),
+        "console pages need a new sign-in");
+    assertRedirectsToSignIn(
+        http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + session));
   }
 
   @Test
@@ -155,13 +164,16 @@ class ConsoleIT {
     }
     Instant locked = Instant.now();
     submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
-    assertTrue(text().contains("Too many failed sign-ins"), "even the right password is refused: " + text());
+    assertTrue(
+        text().contains("Too many failed sign-ins"),
+        "even the right password is refused: " + text());
     assertTrue(browser.getCurrentUrl().endsWith("/console/login.xhtml"));
 
     Duration left = LOCKOUT.minus(Duration.between(locked, Instant.now())).plusMillis(500);
     Thread.sleep(Math.max(0, left.toMillis()));
     submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
-    assertTrue(browser.getCurrentUrl().endsWith("/console/tenants.xhtml"), "the lock expires: " + text());
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/console/tenants.xhtml"), "the lock expires: " + text());
   }
 
   @Test
@@ -189,7 +201,8 @@ class ConsoleIT {
     String name = unique("Acme");
     type(By.id("create:name"), name);
     press(By.id("create:submit"));
-    assertTrue(browser.getCurrentUrl().contains("/console/tenant.xhtml?id="), browser.getCurrentUrl());
+    assertTrue(
+        browser.getCurrentUrl().contains("/console/tenant.xhtml?id="), browser.getCurrentUrl());
     assertTrue(text().contains("Tenant created."));
     assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith(name));
     assertTrue(text().contains("No tokens yet."));
@@ -204,7 +217,8 @@ class ConsoleIT {
     assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
 
     browser.navigate().refresh();
-    assertTrue(browser.findElements(By.id("new-secret")).isEmpty(), "the secret is gone after a reload");
+    assertTrue(
+        browser.findElements(By.id("new-secret")).isEmpty(), "the secret is gone after a reload");
     assertFalse(browser.getPageSource().contains(secret));
     assertTrue(text().contains("shown once and cannot be shown again"));
 
@@ -213,7 +227,10 @@ class ConsoleIT {
     assertTrue(row.getText().contains("Active"));
     press(row.findElement(By.cssSelector("a.revoke")));
     assertTrue(text().contains("Revoke token " + prefix(secret)), text());
-    assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status(), "not before confirming");
+    assertEquals(
+        200,
+        http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status(),
+        "not before confirming");
     press(By.id("revoke-form:confirm"));
     assertTrue(text().contains("Token revoked."));
     assertEquals(401, http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
@@ -232,7 +249,9 @@ class ConsoleIT {
     open("console/tenant.xhtml?id=" + tenant);
     String old = mintToken("Entra ID", "");
     press(tokenRow(old).findElement(By.cssSelector("a.rotate")));
-    browser.findElement(By.cssSelector("select[id='rotate-form:grace'] option[value='60']")).click();
+    browser
+        .findElement(By.cssSelector("select[id='rotate-form:grace'] option[value='60']"))
+        .click();
     press(By.id("rotate-form:confirm"));
     String replacement = browser.findElement(By.id("new-secret")).getAttribute("value");
     assertNotEquals(old, replacement);
@@ -240,7 +259,8 @@ class ConsoleIT {
     shoot("05-rotation");
 
     assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(old)).status());
-    assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
+    assertEquals(
+        200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
 
     // Cutting over early: "Revoke now" on the old token, which is still active until the cut-over.
     open("console/tenant.xhtml?id=" + tenant);
@@ -249,7 +269,8 @@ class ConsoleIT {
     press(oldRow.findElement(By.cssSelector("a.revoke")));
     press(By.id("revoke-form:confirm"));
     assertEquals(401, http().get("scim/v2/ServiceProviderConfig", Http.bearer(old)).status());
-    assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
+    assertEquals(
+        200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
   }
 
   @Test
@@ -257,7 +278,10 @@ class ConsoleIT {
     Http http = http();
     String tenant = http.createTenant(unique("api-rotate"));
     Http.Answer minted =
-        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"description\":\"Okta\",\"expiresInDays\":30}");
+        http.postJson(
+            "api/admin/tenants/" + tenant + "/tokens",
+            Http.admin(),
+            "{\"description\":\"Okta\",\"expiresInDays\":30}");
     String firstId = minted.json().getString("id");
     String first = minted.json().getString("token");
 
@@ -265,24 +289,46 @@ class ConsoleIT {
     assertEquals(201, rotated.status(), rotated.body());
     JsonObject second = rotated.json();
     assertEquals("no-store", rotated.header("Cache-Control"));
-    assertTrue(rotated.header("Location").endsWith("/api/admin/tenants/" + tenant + "/tokens/" + second.getString("id")));
+    assertTrue(
+        rotated
+            .header("Location")
+            .endsWith("/api/admin/tenants/" + tenant + "/tokens/" + second.getString("id")));
     assertEquals(firstId, second.getString("replacedTokenId"));
-    assertTrue(Instant.parse(second.getString("replacedTokenRevokedAt")).isAfter(Instant.now().plusSeconds(3500)));
+    assertTrue(
+        Instant.parse(second.getString("replacedTokenRevokedAt"))
+            .isAfter(Instant.now().plusSeconds(3500)));
     assertEquals("Okta", second.getString("description"), "the description carries over");
     assertTrue(second.containsKey("expiresAt"), "so does the lifetime");
     assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(first)).status());
-    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status());
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status());
 
-    Http.Answer third = rotate(tenant, second.getString("id"), "{\"graceMinutes\":0,\"description\":\"Okta 2\"}");
+    Http.Answer third =
+        rotate(tenant, second.getString("id"), "{\"graceMinutes\":0,\"description\":\"Okta 2\"}");
     assertEquals(201, third.status());
-    assertEquals(401, http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status(), "no grace: cut over at once");
-    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(third.json().getString("token"))).status());
-    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(first)).status(), "still in its grace period");
+    assertEquals(
+        401,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status(),
+        "no grace: cut over at once");
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(third.json().getString("token")))
+            .status());
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(first)).status(),
+        "still in its grace period");
 
-    assertEquals(400, rotate(tenant, second.getString("id"), "{\"graceMinutes\":0}").status(), "a revoked token cannot be rotated");
+    assertEquals(
+        400,
+        rotate(tenant, second.getString("id"), "{\"graceMinutes\":0}").status(),
+        "a revoked token cannot be rotated");
     assertEquals(400, rotate(tenant, third.json().getString("id"), "{}").status());
-    assertEquals(400, rotate(tenant, third.json().getString("id"), "{\"graceMinutes\":-1}").status());
-    assertEquals(404, rotate(tenant, UUID.randomUUID().toString(), "{\"graceMinutes\":5}").status());
+    assertEquals(
+        400, rotate(tenant, third.json().getString("id"), "{\"graceMinutes\":-1}").status());
+    assertEquals(
+        404, rotate(tenant, UUID.randomUUID().toString(), "{\"graceMinutes\":5}").status());
   }
 
   @Test
@@ -332,14 +378,22 @@ class ConsoleIT {
       assertTrue(guide.getText().contains("Test it"), idp);
     }
     String okta = browser.findElement(By.id("guide-okta")).getText();
-    for (String field : List.of("SCIM connector base URL", "Unique identifier field for users", "userName",
-        "HTTP Header", "Create Users", "Update User Attributes", "Deactivate Users")) {
+    for (String field :
+        List.of(
+            "SCIM connector base URL",
+            "Unique identifier field for users",
+            "userName",
+            "HTTP Header",
+            "Create Users",
+            "Update User Attributes",
+            "Deactivate Users")) {
       assertTrue(okta.contains(field), field);
     }
     String entra = browser.findElement(By.id("guide-entra")).getText();
     assertTrue(entra.contains("Tenant URL") && entra.contains("Secret Token"), entra);
     String onelogin = browser.findElement(By.id("guide-onelogin")).getText();
-    assertTrue(onelogin.contains("SCIM Base URL") && onelogin.contains("SCIM Bearer Token"), onelogin);
+    assertTrue(
+        onelogin.contains("SCIM Base URL") && onelogin.contains("SCIM Bearer Token"), onelogin);
     String jumpcloud = browser.findElement(By.id("guide-jumpcloud")).getText();
     assertTrue(jumpcloud.contains("Base URL") && jumpcloud.contains("Token Key"), jumpcloud);
   }
@@ -377,18 +431,24 @@ class ConsoleIT {
     String csrf = field(page, "rollcall_csrf");
     String name = unique("Forged");
     String form =
-        "create=create&create%3Aname=" + name + "&create%3Asubmit=Create+tenant"
-            + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        "create=create&create%3Aname="
+            + name
+            + "&create%3Asubmit=Create+tenant"
+            + "&jakarta.faces.ViewState="
+            + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
 
     Http.Answer missing = postForm("console/tenants.xhtml", form, cookie);
     assertEquals(403, missing.status());
     assertTrue(missing.header("Content-Type").startsWith("text/html"));
     assertTrue(missing.body().contains("This form was refused"), missing.body());
-    Http.Answer wrong = postForm("console/tenants.xhtml", form + "&rollcall_csrf=" + csrf.substring(1) + "x", cookie);
+    Http.Answer wrong =
+        postForm(
+            "console/tenants.xhtml", form + "&rollcall_csrf=" + csrf.substring(1) + "x", cookie);
     assertEquals(403, wrong.status());
     assertFalse(tenantExists(name), "neither request created anything");
 
-    Http.Answer withToken = postForm("console/tenants.xhtml", form + "&rollcall_csrf=" + csrf, cookie);
+    Http.Answer withToken =
+        postForm("console/tenants.xhtml", form + "&rollcall_csrf=" + csrf, cookie);
     assertEquals(302, withToken.status(), "the same request with the token goes through");
     assertTrue(tenantExists(name));
   }
@@ -397,7 +457,8 @@ class ConsoleIT {
   void consoleErrorsAreFriendlyPagesAndApiErrorsStayJson() {
     signIn();
     String cookie = "JSESSIONID=" + sessionCookie();
-    Http.Answer unknownTenant = http().get("console/tenant.xhtml?id=" + UUID.randomUUID(), null, "Cookie", cookie);
+    Http.Answer unknownTenant =
+        http().get("console/tenant.xhtml?id=" + UUID.randomUUID(), null, "Cookie", cookie);
     assertEquals(404, unknownTenant.status());
     assertTrue(unknownTenant.header("Content-Type").startsWith("text/html"));
     assertTrue(unknownTenant.body().contains("Nothing here"));
@@ -475,15 +536,19 @@ class ConsoleIT {
 
   private static void assertRedirectsToSignIn(Http.Answer answer) {
     assertEquals(302, answer.status(), answer.body());
-    assertTrue(answer.header("Location").endsWith("/console/login.xhtml"), answer.header("Location"));
+    assertTrue(
+        answer.header("Location").endsWith("/console/login.xhtml"), answer.header("Location"));
   }
 
   private Http.Answer rotate(String tenant, String tokenId, String body) {
-    return http().postJson("api/admin/tenants/" + tenant + "/tokens/" + tokenId + "/rotate", Http.admin(), body);
+    return http()
+        .postJson(
+            "api/admin/tenants/" + tenant + "/tokens/" + tokenId + "/rotate", Http.admin(), body);
   }
 
   private Http.Answer postForm(String path, String body, String cookie) {
-    return http().send("POST", path, null, "application/x-www-form-urlencoded", body, "Cookie", cookie);
+    return http()
+        .send("POST", path, null, "application/x-www-form-urlencoded", body, "Cookie", cookie);
   }
 
   private boolean tenantExists(String name) {
@@ -492,7 +557,9 @@ class ConsoleIT {
   }
 
   private static String field(String page, String name) {
-    Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"").matcher(page);
+    Matcher m =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page);
     assertTrue(m.find(), "the page has a " + name + " field");
     return m.group(1);
   }
@@ -507,12 +574,21 @@ class ConsoleIT {
   /** Saves the whole page (not only the window) as a PNG named after the step. */
   private static void shoot(String name) {
     Dimension window = browser.manage().window().getSize();
-    Number height =
-        (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
-    browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue())));
+    JavascriptExecutor js = browser;
+    js.executeScript("window.scrollTo(0, 0);");
+    long page =
+        ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+    long chrome =
+        window.getHeight() - ((Number) js.executeScript("return window.innerHeight;")).longValue();
+    browser
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), page + chrome)));
     try {
       File png = browser.getScreenshotAs(OutputType.FILE);
-      Files.copy(png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new IllegalStateException("screenshot " + name + " not saved", e);
     } finally {
@@ -528,14 +604,24 @@ class ConsoleIT {
   private static void press(WebElement target) {
     WebElement page = browser.findElement(By.tagName("html"));
     target.click();
-    until(() -> isGone(page) && "complete".equals(browser.executeScript("return document.readyState")), "the next page");
+    until(() -> isGone(page) && isLoaded(), "the next page");
+  }
+
+  private static boolean isLoaded() {
+    try {
+      return "complete".equals(browser.executeScript("return document.readyState"));
+    } catch (WebDriverException e) {
+      return false;
+    }
   }
 
   private static boolean isGone(WebElement element) {
     try {
       element.isEnabled();
       return false;
-    } catch (StaleElementReferenceException e) {
+    } catch (WebDriverException e) {
+      // Usually StaleElementReferenceException; Chromium may also report a node "that does not
+      // belong to the document" while the old page is being replaced.
       return true;
     }
   }
