@@ -337,7 +337,8 @@ class ConsoleIT {
     String tenant = http.createTenant(unique("Settings"));
     String token = http.mintToken(tenant);
     signIn();
-    open("console/settings.xhtml?id=" + tenant);
+    press(By.cssSelector("tr[data-tenant='" + tenant + "'] a[href^='settings.xhtml']"));
+    assertTrue(browser.getCurrentUrl().contains("/console/settings.xhtml?id=" + tenant));
 
     type(By.id("schema:urn"), "not a urn");
     press(By.id("schema:submit"));
