@@ -57,6 +57,18 @@ public class TenantAdminResource {
   public record MintedTokenView(
       String id, String token, String prefix, String description, Instant createdAt, Instant expiresAt) {}
 
+  public record Rotate(Integer graceMinutes, String description, Integer expiresInDays) {}
+
+  public record RotatedTokenView(
+      String id,
+      String token,
+      String prefix,
+      String description,
+      Instant createdAt,
+      Instant expiresAt,
+      String replacedTokenId,
+      Instant replacedTokenRevokedAt) {}
+
   public record TokenView(
       String id,
       String prefix,
@@ -141,6 +153,39 @@ public class TenantAdminResource {
   public Response revoke(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
     tokens.revoke(id, tokenId);
     return Response.noContent().build();
+  }
+
+  /**
+   * Zero-downtime rotation: a new token now, the old one revoked {@code graceMinutes} later. The
+   * new secret is in this answer only.
+   */
+  @POST
+  @Path("{id}/tokens/{tokenId}/rotate")
+  public Response rotate(
+      @PathParam("id") String id, @PathParam("tokenId") String tokenId, Rotate body) {
+    if (body == null) {
+      throw new InvalidInputException("a JSON body with \"graceMinutes\" is required");
+    }
+    TokenService.Rotation rotation =
+        tokens.rotate(id, tokenId, body.graceMinutes(), body.description(), body.expiresInDays());
+    ScimToken t = rotation.replacement().token();
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path("admin/tenants/{id}/tokens/{tokenId}")
+                .build(id, t.id()))
+        .header("Cache-Control", "no-store")
+        .entity(
+            new RotatedTokenView(
+                t.id(),
+                rotation.replacement().secret(),
+                t.prefix(),
+                t.description(),
+                t.createdAt(),
+                t.expiresAt(),
+                rotation.replaced().id(),
+                rotation.replaced().revokedAt()))
+        .build();
   }
 
   private TenantView view(Tenant t) {

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 /**
  * The container's error page (see web.xml): whatever goes wrong outside JAX-RS — an unmapped path,
  * a rejected request, an exception in a filter — the client still gets JSON, never HTML or a stack
- * trace. Under {@code /scim} the body is the SCIM error of RFC 7644 §3.12.
+ * trace. Under {@code /scim} the body is the SCIM error of RFC 7644 §3.12. Under {@code /console/},
+ * where a person reads the answer in a browser, it is a plain HTML page.
  */
 @WebServlet("/error")
 public class ErrorPageServlet extends HttpServlet {
@@ -27,14 +28,20 @@ public class ErrorPageServlet extends HttpServlet {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? "" : uri.toString();
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    if (HtmlErrorPage.isExpiredView(failure)) {
+      status = 400;
+    }
     String message = messageFor(status);
+    String correlationId = null;
     if (status >= 500) {
-      String correlationId = UUID.randomUUID().toString();
+      correlationId = UUID.randomUUID().toString();
       LOG.log(Level.WARNING, "Unexpected failure " + correlationId + " on " + path, failure);
       message = message + " (correlation id " + correlationId + ")";
       response.setHeader("X-Correlation-Id", correlationId);
     }
-    if (path.startsWith(request.getContextPath() + "/scim")) {
+    if (path.startsWith(request.getContextPath() + "/console/")) {
+      HtmlErrorPage.write(response, status, request.getContextPath(), failure, correlationId);
+    } else if (path.startsWith(request.getContextPath() + "/scim")) {
       JsonErrors.write(
           response, status, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(status, null, message));
     } else {

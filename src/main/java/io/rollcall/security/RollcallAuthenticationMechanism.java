@@ -16,14 +16,19 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one authentication mechanism of the WAR (Jakarta EE 10 takes one). It branches on the path:
  * bearer tokens for the SCIM API, HTTP Basic for the admin API, application keys for the
- * access-check API. Each credential type is validated by its own identity store, so a SCIM token
- * never opens the admin or access API and an admin password never reaches tenant data.
+ * access-check API, and a sign-in form with a session for the admin console. Each credential type
+ * is validated by its own identity store, so a SCIM token never opens the admin or access API or
+ * the console, and an admin password never reaches tenant data. The session is consulted only
+ * under {@code /console/}: a console session never authenticates an API request.
  *
  * <p>Failures are answered here with a JSON body: the container's own 401 would be an HTML page.
  * Credentials are read only from the {@code Authorization} header, never from a query string or a
@@ -37,6 +42,8 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   static final String APP_REALM = "rollcall-app";
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject ConsoleSessions consoleSessions;
+  @Inject LoginThrottle throttle;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -51,7 +58,52 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     if (path.startsWith("/api/app/")) {
       return appKey(request, response, context);
     }
+    if (path.startsWith("/console/")) {
+      return console(request, context);
+    }
     return context.doNothing();
+  }
+
+  /**
+   * The console: a sign-in comes from the sign-in page through {@code SecurityContext.authenticate}
+   * with a username and password; later requests are recognised by their session. Any {@code
+   * Authorization} header is ignored here, so neither a SCIM token nor Basic credentials open the
+   * console.
+   */
+  private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential login) {
+      return consoleSignIn(request, context, login);
+    }
+    Optional<String> admin = consoleSessions.signedIn(request);
+    if (admin.isPresent()) {
+      return context.notifyContainerAboutLogin(admin.get(), Set.of(Roles.ADMIN));
+    }
+    if (context.isProtected()) {
+      return context.redirect(request.getContextPath() + ConsoleSessions.SIGN_IN_PAGE);
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus consoleSignIn(
+      HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential login) {
+    String address = request.getRemoteAddr();
+    Optional<Instant> locked = throttle.lockedUntil(login.getCaller(), address);
+    if (locked.isPresent()) {
+      new SignInRefusal(locked.get()).attachTo(request);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    CredentialValidationResult result = identityStores.validate(login);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID
+        || !result.getCallerGroups().contains(Roles.ADMIN)) {
+      throttle.failed(login.getCaller(), address);
+      new SignInRefusal(null).attachTo(request);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.succeeded(login.getCaller());
+    consoleSessions.start(request, context.getResponse(), result.getCallerPrincipal().getName());
+    return context.notifyContainerAboutLogin(result);
   }
 
   private AuthenticationStatus bearer(

@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /** A bearer token with which one tenant's identity provider calls the SCIM API. */
@@ -95,6 +97,30 @@ public class ScimToken {
       return TokenStatus.EXPIRED;
     }
     return TokenStatus.ACTIVE;
+  }
+
+  /** Whether a revocation is set for a moment still to come: the token works until then. */
+  public boolean revocationScheduled(Instant now) {
+    return revokedAt != null && revokedAt.isAfter(now);
+  }
+
+  /**
+   * Whether an active token has gone unused for the whole period (counting from its creation if it
+   * was never used): a hint that nobody needs it any more and it can be revoked.
+   */
+  public boolean unusedFor(Duration period, Instant now) {
+    Instant since = lastUsedAt == null ? createdAt : lastUsedAt;
+    return status(now) == TokenStatus.ACTIVE && since.isBefore(now.minus(period));
+  }
+
+  /** Days from creation to expiry, rounded up; empty for a token that never expires. */
+  OptionalInt lifetimeInDays() {
+    if (expiresAt == null) {
+      return OptionalInt.empty();
+    }
+    long seconds = Duration.between(createdAt, expiresAt).toSeconds();
+    long days = (seconds + Duration.ofDays(1).toSeconds() - 1) / Duration.ofDays(1).toSeconds();
+    return OptionalInt.of((int) Math.max(1, days));
   }
 
   /** Revokes now, or at a later time (zero-downtime rotation); an earlier revocation stands. */

@@ -10,7 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,6 +23,7 @@ public class TokenService {
 
   static final int MAX_DESCRIPTION = 200;
   static final int MAX_EXPIRY_DAYS = 3650;
+  static final int MAX_GRACE_MINUTES = 30 * 24 * 60;
 
   /** How stale {@code lastUsedAt} may get: one write per token and minute at most. */
   private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
@@ -37,6 +40,16 @@ public class TokenService {
 
   /** The secret leaves the server only in this return value. */
   public record MintedToken(ScimToken token, String secret) {}
+
+  /**
+   * A rotation: the new token (with its secret) and the old one, now set to stop at the cut-over.
+   */
+  public record Rotation(MintedToken replacement, ScimToken replaced) {}
+
+  /** How a tenant's tokens are used: how many open the API now, and the last time one did. */
+  public record TenantActivity(int activeTokens, Instant lastUsedAt) {
+    public static final TenantActivity NONE = new TenantActivity(0, null);
+  }
 
   public MintedToken mint(String tenantId, String description, Integer expiresInDays) {
     Tenant tenant = tenants.get(tenantId);
@@ -90,6 +103,61 @@ public class TokenService {
         find(tenantId, tokenId).orElseThrow(() -> new UnknownTokenException(tokenId));
     token.revoke(at);
     return token;
+  }
+
+  /**
+   * Zero-downtime rotation: mints a replacement and revokes the old token {@code graceMinutes} from
+   * now, so the identity provider can switch to the new secret while both work. Without a
+   * description the replacement keeps the old one's; without {@code expiresInDays} it gets the old
+   * token's lifetime (none if the old one never expired).
+   */
+  public Rotation rotate(
+      String tenantId,
+      String tokenId,
+      Integer graceMinutes,
+      String description,
+      Integer expiresInDays) {
+    if (graceMinutes == null || graceMinutes < 0 || graceMinutes > MAX_GRACE_MINUTES) {
+      throw new InvalidInputException(
+          "graceMinutes must be between 0 and " + MAX_GRACE_MINUTES + " (30 days)");
+    }
+    tenants.get(tenantId);
+    ScimToken old = find(tenantId, tokenId).orElseThrow(() -> new UnknownTokenException(tokenId));
+    Instant now = clock.instant();
+    if (old.status(now) != TokenStatus.ACTIVE) {
+      throw new InvalidInputException(
+          "only an active token can be rotated; this one is " + old.status(now).label());
+    }
+    String text = description == null || description.isBlank() ? old.description() : description;
+    Integer days = expiresInDays;
+    if (days == null && old.lifetimeInDays().isPresent()) {
+      days = Math.min(MAX_EXPIRY_DAYS, old.lifetimeInDays().getAsInt());
+    }
+    MintedToken replacement = mint(tenantId, text, days);
+    old.revoke(now.plus(Duration.ofMinutes(graceMinutes)));
+    return new Rotation(replacement, old);
+  }
+
+  /** Per tenant id: active tokens and the last SCIM request with any of its tokens. */
+  public Map<String, TenantActivity> activityByTenant() {
+    Instant now = clock.instant();
+    Map<String, TenantActivity> activity = new HashMap<>();
+    List<ScimToken> all =
+        em.createQuery("SELECT t FROM ScimToken t", ScimToken.class).getResultList();
+    for (ScimToken token : all) {
+      TenantActivity sofar = activity.getOrDefault(token.tenantId(), TenantActivity.NONE);
+      int active = sofar.activeTokens() + (token.status(now) == TokenStatus.ACTIVE ? 1 : 0);
+      Instant last = latest(sofar.lastUsedAt(), token.lastUsedAt());
+      activity.put(token.tenantId(), new TenantActivity(active, last));
+    }
+    return activity;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isAfter(b) ? a : b;
   }
 
   /**

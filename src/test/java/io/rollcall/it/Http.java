@@ -95,8 +95,8 @@ final class Http {
     }
   }
 
-  Answer get(String path, String authorization) {
-    return send("GET", path, authorization, null, null);
+  Answer get(String path, String authorization, String... headers) {
+    return send("GET", path, authorization, null, null, headers);
   }
 
   Answer postJson(String path, String authorization, String json) {

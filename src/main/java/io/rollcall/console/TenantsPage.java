@@ -1,0 +1,68 @@
+package io.rollcall.console;
+
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.security.TokenService;
+import io.rollcall.security.TokenService.TenantActivity;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The list of tenants, with their token activity, and the form to create one. */
+@Named
+@ViewScoped
+public class TenantsPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject TenantService tenants;
+  @Inject TokenService tokens;
+
+  /** One line of the list. */
+  public record Row(String id, String name, boolean active, int activeTokens, Instant lastActivity)
+      implements Serializable {}
+
+  private List<Row> rows;
+  private String newName;
+
+  @PostConstruct
+  void load() {
+    Map<String, TenantActivity> activity = tokens.activityByTenant();
+    rows =
+        tenants.list().stream()
+            .map(
+                t -> {
+                  TenantActivity a = activity.getOrDefault(t.id(), TenantActivity.NONE);
+                  return new Row(t.id(), t.name(), t.isActive(), a.activeTokens(), a.lastUsedAt());
+                })
+            .toList();
+  }
+
+  public String create() {
+    try {
+      Tenant tenant = tenants.create(newName);
+      return "tenant?faces-redirect=true&id=" + tenant.id() + "&done=created";
+    } catch (InvalidInputException e) {
+      Pages.error("create:name", e.getMessage());
+      return null;
+    }
+  }
+
+  public List<Row> getRows() {
+    return rows;
+  }
+
+  public String getNewName() {
+    return newName;
+  }
+
+  public void setNewName(String newName) {
+    this.newName = newName;
+  }
+}

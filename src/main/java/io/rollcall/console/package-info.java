@@ -1,0 +1,6 @@
+/**
+ * The admin console: Jakarta Faces pages under {@code /console/} for tenants, SCIM tokens, identity
+ * provider setup guides and tenant settings. The beans only translate between pages and the same
+ * services the admin API uses; sign-in, sessions and CSRF tokens belong to {@code security}.
+ */
+package io.rollcall.console;

@@ -1,0 +1,644 @@
+package io.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The admin console in a real browser (headless Chromium): sign-in and its protections, tenants,
+ * tokens shown once, revocation, rotation, settings, CSRF, and the separation between console
+ * sessions and the APIs. Saves a screenshot of each main page into {@code target/screenshots}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+  private static final String ADMIN = "admin";
+  private static final Dimension LAPTOP = new Dimension(1280, 900);
+  private static final Dimension PHONE = new Dimension(390, 844);
+
+  /** Matches {@code rollcall.console.lockout} of the test server (see the pom). */
+  private static final Duration LOCKOUT = Duration.ofSeconds(8);
+
+  private static ChromeDriver browser;
+  private static Path screenshots;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.rollcall();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("rollcall.chromedriver", "/usr/bin/chromedriver")))
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("rollcall.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--window-size=" + LAPTOP.getWidth() + "," + LAPTOP.getHeight());
+    browser = new ChromeDriver(service, options);
+    screenshots = Path.of(System.getProperty("rollcall.screenshots", "target/screenshots"));
+    Files.createDirectories(screenshots);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void signedOutOnALaptop() {
+    browser.manage().window().setSize(LAPTOP);
+    open("console/assets/console.css");
+    browser.manage().deleteAllCookies();
+  }
+
+  // --- Sign-in, sessions, sign-out
+
+  @Test
+  void wrongPasswordIsRejectedAndSignInStartsANewSession() {
+    open("console/tenants.xhtml");
+    assertTrue(browser.getCurrentUrl().endsWith("/console/login.xhtml"), "redirected to sign in");
+    Cookie before = browser.manage().getCookieNamed("JSESSIONID");
+    assertNotNull(before, "the sign-in page has a session for its CSRF token");
+    assertTrue(before.isHttpOnly());
+    assertEquals("Strict", before.getSameSite());
+    shoot("01-sign-in");
+
+    submitSignIn(ADMIN, "not-the-password");
+    assertTrue(browser.getCurrentUrl().endsWith("/console/login.xhtml"));
+    assertTrue(text().contains("The username or password is not correct."), text());
+
+    submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
+    assertTrue(browser.getCurrentUrl().endsWith("/console/tenants.xhtml"), browser.getCurrentUrl());
+    assertTrue(text().contains("Signed in as admin"));
+    Cookie after = browser.manage().getCookieNamed("JSESSIONID");
+    assertNotEquals(before.getValue(), after.getValue(), "a new session id after sign-in");
+    assertTrue(after.isHttpOnly());
+    assertEquals("Strict", after.getSameSite());
+    assertRedirectsToSignIn(
+        http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + before.getValue()));
+    assertEquals(
+        200,
+        http()
+            .get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + after.getValue())
+            .status());
+  }
+
+  @Test
+  void signOutEndsTheSession() {
+    signIn();
+    String session = sessionCookie();
+    press(By.id("signout:submit"));
+    assertTrue(browser.getCurrentUrl().contains("/console/login.xhtml"));
+    assertTrue(text().contains("You are signed out."));
+    open("console/tenants.xhtml");
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/console/login.xhtml"),
+        "console pages need a new sign-in");
+    assertRedirectsToSignIn(
+        http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + session));
+  }
+
+  @Test
+  void repeatedFailedSignInsLockTheUsernameForAWhile() throws InterruptedException {
+    for (int i = 0; i < 5; i++) {
+      submitSignIn(ADMIN, "guess-" + i);
+      assertTrue(text().contains("The username or password is not correct."), text());
+    }
+    Instant locked = Instant.now();
+    submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
+    assertTrue(
+        text().contains("Too many failed sign-ins"),
+        "even the right password is refused: " + text());
+    assertTrue(browser.getCurrentUrl().endsWith("/console/login.xhtml"));
+
+    Duration left = LOCKOUT.minus(Duration.between(locked, Instant.now())).plusMillis(500);
+    Thread.sleep(Math.max(0, left.toMillis()));
+    submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/console/tenants.xhtml"), "the lock expires: " + text());
+  }
+
+  @Test
+  void scimTokensAndBasicCredentialsNeverOpenTheConsoleAndSessionsNeverOpenTheApis() {
+    Http http = http();
+    String token = http.mintToken(http.createTenant(unique("separation")));
+    assertRedirectsToSignIn(http.get("console/tenants.xhtml", Http.bearer(token)));
+    assertRedirectsToSignIn(http.get("console/tenants.xhtml", Http.admin()));
+
+    signIn();
+    String cookie = "JSESSIONID=" + sessionCookie();
+    Http.Answer scim = http.get("scim/v2/ServiceProviderConfig", null, "Cookie", cookie);
+    assertEquals(401, scim.status());
+    assertTrue(scim.header("Content-Type").startsWith("application/scim+json"));
+    Http.Answer api = http.get("api/admin/tenants", null, "Cookie", cookie);
+    assertEquals(401, api.status());
+    assertEquals(401, api.json().getInt("status"));
+  }
+
+  // --- Tenants and tokens
+
+  @Test
+  void createsATenantMintsATokenShownOnceAndRevokesIt() {
+    signIn();
+    String name = unique("Acme");
+    type(By.id("create:name"), name);
+    press(By.id("create:submit"));
+    assertTrue(
+        browser.getCurrentUrl().contains("/console/tenant.xhtml?id="), browser.getCurrentUrl());
+    assertTrue(text().contains("Tenant created."));
+    assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith(name));
+    assertTrue(text().contains("No tokens yet."));
+    String baseUrl = browser.findElement(By.id("scim-base-url")).getAttribute("value");
+    assertTrue(baseUrl.endsWith("/scim/v2"), baseUrl);
+
+    String secret = mintToken("Okta production", "90");
+    assertTrue(secret.startsWith("rcs_"), secret);
+    assertTrue(text().contains("This is the only time this token is shown."));
+    assertTrue(browser.findElement(By.cssSelector("[data-copy='new-secret']")).isDisplayed());
+    shoot("03-token-created");
+    assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
+
+    browser.navigate().refresh();
+    assertTrue(
+        browser.findElements(By.id("new-secret")).isEmpty(), "the secret is gone after a reload");
+    assertFalse(browser.getPageSource().contains(secret));
+    assertTrue(text().contains("shown once and cannot be shown again"));
+
+    WebElement row = tokenRow(secret);
+    assertTrue(row.getText().contains("Okta production"));
+    assertTrue(row.getText().contains("Active"));
+    press(row.findElement(By.cssSelector("a.revoke")));
+    assertTrue(text().contains("Revoke token " + prefix(secret)), text());
+    assertEquals(
+        200,
+        http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status(),
+        "not before confirming");
+    press(By.id("revoke-form:confirm"));
+    assertTrue(text().contains("Token revoked."));
+    assertEquals(401, http().get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
+    assertEquals("revoked", tokenRow(secret).getAttribute("data-status"));
+
+    open("console/tenants.xhtml");
+    WebElement listed = browser.findElement(By.xpath("//tr[td/a[text()='" + name + "']]"));
+    assertTrue(listed.getText().contains("Active"), listed.getText());
+    assertTrue(listed.getText().contains("ago"), "last SCIM activity: " + listed.getText());
+  }
+
+  @Test
+  void rotationKeepsBothTokensWorkingUntilTheCutOver() {
+    String tenant = http().createTenant(unique("Rotate"));
+    signIn();
+    open("console/tenant.xhtml?id=" + tenant);
+    String old = mintToken("Entra ID", "");
+    press(tokenRow(old).findElement(By.cssSelector("a.rotate")));
+    browser
+        .findElement(By.cssSelector("select[id='rotate-form:grace'] option[value='60']"))
+        .click();
+    press(By.id("rotate-form:confirm"));
+    String replacement = browser.findElement(By.id("new-secret")).getAttribute("value");
+    assertNotEquals(old, replacement);
+    assertTrue(text().contains("keeps working until"), text());
+    shoot("05-rotation");
+
+    assertEquals(200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(old)).status());
+    assertEquals(
+        200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
+
+    // Cutting over early: "Revoke now" on the old token, which is still active until the cut-over.
+    open("console/tenant.xhtml?id=" + tenant);
+    WebElement oldRow = tokenRow(old);
+    assertTrue(oldRow.getText().contains("Stops in"), oldRow.getText());
+    press(oldRow.findElement(By.cssSelector("a.revoke")));
+    press(By.id("revoke-form:confirm"));
+    assertEquals(401, http().get("scim/v2/ServiceProviderConfig", Http.bearer(old)).status());
+    assertEquals(
+        200, http().get("scim/v2/ServiceProviderConfig", Http.bearer(replacement)).status());
+  }
+
+  @Test
+  void adminApiRotatesATokenWithAGracePeriod() {
+    Http http = http();
+    String tenant = http.createTenant(unique("api-rotate"));
+    Http.Answer minted =
+        http.postJson(
+            "api/admin/tenants/" + tenant + "/tokens",
+            Http.admin(),
+            "{\"description\":\"Okta\",\"expiresInDays\":30}");
+    String firstId = minted.json().getString("id");
+    String first = minted.json().getString("token");
+
+    Http.Answer rotated = rotate(tenant, firstId, "{\"graceMinutes\":60}");
+    assertEquals(201, rotated.status(), rotated.body());
+    JsonObject second = rotated.json();
+    assertEquals("no-store", rotated.header("Cache-Control"));
+    assertTrue(
+        rotated
+            .header("Location")
+            .endsWith("/api/admin/tenants/" + tenant + "/tokens/" + second.getString("id")));
+    assertEquals(firstId, second.getString("replacedTokenId"));
+    assertTrue(
+        Instant.parse(second.getString("replacedTokenRevokedAt"))
+            .isAfter(Instant.now().plusSeconds(3500)));
+    assertEquals("Okta", second.getString("description"), "the description carries over");
+    assertTrue(second.containsKey("expiresAt"), "so does the lifetime");
+    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(first)).status());
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status());
+
+    Http.Answer third =
+        rotate(tenant, second.getString("id"), "{\"graceMinutes\":0,\"description\":\"Okta 2\"}");
+    assertEquals(201, third.status());
+    assertEquals(
+        401,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(second.getString("token"))).status(),
+        "no grace: cut over at once");
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(third.json().getString("token")))
+            .status());
+    assertEquals(
+        200,
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer(first)).status(),
+        "still in its grace period");
+
+    assertEquals(
+        400,
+        rotate(tenant, second.getString("id"), "{\"graceMinutes\":0}").status(),
+        "a revoked token cannot be rotated");
+    assertEquals(400, rotate(tenant, third.json().getString("id"), "{}").status());
+    assertEquals(
+        400, rotate(tenant, third.json().getString("id"), "{\"graceMinutes\":-1}").status());
+    assertEquals(
+        404, rotate(tenant, UUID.randomUUID().toString(), "{\"graceMinutes\":5}").status());
+  }
+
+  @Test
+  void settingsRenameDisableAndSetTheCustomSchema() {
+    Http http = http();
+    String tenant = http.createTenant(unique("Settings"));
+    String token = http.mintToken(tenant);
+    signIn();
+    press(By.cssSelector("tr[data-tenant='" + tenant + "'] a[href^='settings.xhtml']"));
+    assertTrue(browser.getCurrentUrl().contains("/console/settings.xhtml?id=" + tenant));
+
+    type(By.id("schema:urn"), "not a urn");
+    press(By.id("schema:submit"));
+    WebElement error = browser.findElement(By.cssSelector("#schema .field-error"));
+    assertTrue(error.getText().contains("customUserSchema must be a URN"), error.getText());
+    shoot("07-settings-error");
+    type(By.id("schema:urn"), "urn:acme:params:scim:schemas:extension:acme:2.0:User");
+    press(By.id("schema:submit"));
+    assertTrue(text().contains("Custom extension URN saved."));
+    assertEquals(
+        "urn:acme:params:scim:schemas:extension:acme:2.0:User",
+        http.get("api/admin/tenants/" + tenant, Http.admin()).json().getString("customUserSchema"));
+
+    String renamed = unique("Renamed");
+    type(By.id("rename:name"), renamed);
+    press(By.id("rename:submit"));
+    assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith(renamed));
+
+    press(By.id("status-form:disable"));
+    assertTrue(text().contains("Tenant disabled."));
+    assertEquals(401, http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)).status());
+    shoot("06-settings");
+    press(By.id("status-form:enable"));
+    assertTrue(text().contains("Tenant enabled."));
+    assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)).status());
+  }
+
+  @Test
+  void setupGuidesCarryTheTenantsValues() {
+    String tenant = http().createTenant(unique("Guides"));
+    signIn();
+    open("console/tenant.xhtml?id=" + tenant);
+    String baseUrl = browser.findElement(By.id("scim-base-url")).getAttribute("value");
+    for (String idp : List.of("okta", "entra", "google", "onelogin", "jumpcloud")) {
+      WebElement guide = browser.findElement(By.id("guide-" + idp));
+      guide.findElement(By.tagName("summary")).click();
+      assertEquals(baseUrl, guide.findElement(By.id(idp + "-url")).getAttribute("value"), idp);
+      assertTrue(guide.getText().contains("Test it"), idp);
+    }
+    String okta = browser.findElement(By.id("guide-okta")).getText();
+    for (String field :
+        List.of(
+            "SCIM connector base URL",
+            "Unique identifier field for users",
+            "userName",
+            "HTTP Header",
+            "Create Users",
+            "Update User Attributes",
+            "Deactivate Users")) {
+      assertTrue(okta.contains(field), field);
+    }
+    String entra = browser.findElement(By.id("guide-entra")).getText();
+    assertTrue(entra.contains("Tenant URL") && entra.contains("Secret Token"), entra);
+    String onelogin = browser.findElement(By.id("guide-onelogin")).getText();
+    assertTrue(
+        onelogin.contains("SCIM Base URL") && onelogin.contains("SCIM Bearer Token"), onelogin);
+    String jumpcloud = browser.findElement(By.id("guide-jumpcloud")).getText();
+    assertTrue(jumpcloud.contains("Base URL") && jumpcloud.contains("Token Key"), jumpcloud);
+  }
+
+  @Test
+  void pagesReadWellOnALaptopAndAPhone() {
+    Http http = http();
+    String tenant = http.createTenant(unique("Globex"));
+    http.mintToken(tenant);
+    String used = http.mintToken(tenant);
+    http.get("scim/v2/ServiceProviderConfig", Http.bearer(used));
+    http.createTenant(unique("Initech"));
+    signIn();
+    shoot("02-tenants");
+    open("console/tenant.xhtml?id=" + tenant);
+    browser.findElement(By.cssSelector("#guide-okta summary")).click();
+    shoot("04-tenant");
+
+    browser.manage().window().setSize(PHONE);
+    open("console/tenant.xhtml?id=" + tenant);
+    assertFalse(overflowsSideways(), "no sideways scrolling on a phone");
+    shoot("08-tenant-phone");
+    open("console/tenants.xhtml");
+    assertFalse(overflowsSideways());
+  }
+
+  // --- CSRF and errors
+
+  @Test
+  void aPostWithoutTheCsrfTokenIsRejected() {
+    signIn();
+    String cookie = "JSESSIONID=" + sessionCookie();
+    String page = browser.getPageSource();
+    String viewState = field(page, "jakarta.faces.ViewState");
+    String csrf = field(page, "rollcall_csrf");
+    String name = unique("Forged");
+    String form =
+        "create=create&create%3Aname="
+            + name
+            + "&create%3Asubmit=Create+tenant"
+            + "&jakarta.faces.ViewState="
+            + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+
+    Http.Answer missing = postForm("console/tenants.xhtml", form, cookie);
+    assertEquals(403, missing.status());
+    assertTrue(missing.header("Content-Type").startsWith("text/html"));
+    assertTrue(missing.body().contains("This form was refused"), missing.body());
+    Http.Answer wrong =
+        postForm(
+            "console/tenants.xhtml", form + "&rollcall_csrf=" + csrf.substring(1) + "x", cookie);
+    assertEquals(403, wrong.status());
+    assertFalse(tenantExists(name), "neither request created anything");
+
+    Http.Answer withToken =
+        postForm("console/tenants.xhtml", form + "&rollcall_csrf=" + csrf, cookie);
+    assertEquals(302, withToken.status(), "the same request with the token goes through");
+    assertTrue(tenantExists(name));
+  }
+
+  @Test
+  void consoleErrorsAreFriendlyPagesAndApiErrorsStayJson() {
+    signIn();
+    String cookie = "JSESSIONID=" + sessionCookie();
+    Http.Answer unknownTenant =
+        http().get("console/tenant.xhtml?id=" + UUID.randomUUID(), null, "Cookie", cookie);
+    assertEquals(404, unknownTenant.status());
+    assertTrue(unknownTenant.header("Content-Type").startsWith("text/html"));
+    assertTrue(unknownTenant.body().contains("Nothing here"));
+    Http.Answer noPage = http().get("console/no-such-page.xhtml", null, "Cookie", cookie);
+    assertEquals(404, noPage.status());
+    assertTrue(noPage.header("Content-Type").startsWith("text/html"));
+
+    Http.Answer api = http().get("api/admin/no-such-thing", Http.admin());
+    assertEquals(404, api.status());
+    assertTrue(api.header("Content-Type").startsWith("application/json"));
+    Http.Answer scim = http().get("scim/v2/NoSuchEndpoint", null);
+    assertTrue(scim.header("Content-Type").startsWith("application/scim+json"));
+
+    open("console/tenant.xhtml?id=" + UUID.randomUUID());
+    assertTrue(text().contains("Nothing here"));
+  }
+
+  // --- Helpers
+
+  private Http http() {
+    return new Http(base);
+  }
+
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void open(String path) {
+    browser.get(base.toString().replaceAll("/$", "") + "/" + path);
+  }
+
+  private static String text() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  private static void type(By field, String value) {
+    WebElement input = browser.findElement(field);
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  private void submitSignIn(String username, String password) {
+    open("console/login.xhtml");
+    type(By.id("signin:username"), username);
+    type(By.id("signin:password"), password);
+    press(By.id("signin:submit"));
+  }
+
+  private void signIn() {
+    submitSignIn(ADMIN, Http.ADMIN_PASSWORD);
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/console/tenants.xhtml"),
+        "signed in: " + browser.getCurrentUrl() + " " + text());
+  }
+
+  private static String sessionCookie() {
+    return browser.manage().getCookieNamed("JSESSIONID").getValue();
+  }
+
+  /** Mints a token on the open tenant page and returns the secret the page shows. */
+  private static String mintToken(String description, String expiryDays) {
+    type(By.id("mint:description"), description);
+    type(By.id("mint:expiry"), expiryDays);
+    press(By.id("mint:submit"));
+    return browser.findElement(By.id("new-secret")).getAttribute("value");
+  }
+
+  private static WebElement tokenRow(String secret) {
+    return browser.findElement(By.cssSelector("tr[data-prefix='" + prefix(secret) + "']"));
+  }
+
+  private static String prefix(String secret) {
+    return secret.substring(0, 12);
+  }
+
+  private static void assertRedirectsToSignIn(Http.Answer answer) {
+    assertEquals(302, answer.status(), answer.body());
+    assertTrue(
+        answer.header("Location").endsWith("/console/login.xhtml"), answer.header("Location"));
+  }
+
+  private Http.Answer rotate(String tenant, String tokenId, String body) {
+    return http()
+        .postJson(
+            "api/admin/tenants/" + tenant + "/tokens/" + tokenId + "/rotate", Http.admin(), body);
+  }
+
+  private Http.Answer postForm(String path, String body, String cookie) {
+    return http()
+        .send("POST", path, null, "application/x-www-form-urlencoded", body, "Cookie", cookie);
+  }
+
+  private boolean tenantExists(String name) {
+    return http().get("api/admin/tenants", Http.admin()).array().stream()
+        .anyMatch(t -> t.asJsonObject().getString("name").equals(name));
+  }
+
+  private static String field(String page, String name) {
+    Matcher m =
+        Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]+)\"")
+            .matcher(page);
+    assertTrue(m.find(), "the page has a " + name + " field");
+    return m.group(1);
+  }
+
+  private static boolean overflowsSideways() {
+    Object wider =
+        ((JavascriptExecutor) browser)
+            .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    return Boolean.TRUE.equals(wider);
+  }
+
+  /** Saves the whole page (not only the window) as a PNG named after the step. */
+  private static void shoot(String name) {
+    Dimension window = browser.manage().window().getSize();
+    JavascriptExecutor js = browser;
+    js.executeScript("window.scrollTo(0, 0);");
+    long page =
+        ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+    long chrome =
+        window.getHeight() - ((Number) js.executeScript("return window.innerHeight;")).longValue();
+    browser
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), page + chrome)));
+    try {
+      File png = browser.getScreenshotAs(OutputType.FILE);
+      Files.copy(
+          png.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("screenshot " + name + " not saved", e);
+    } finally {
+      browser.manage().window().setSize(window);
+    }
+  }
+
+  /** Clicks a button or link that loads a new page, and waits until that page has loaded. */
+  private static void press(By target) {
+    press(browser.findElement(target));
+  }
+
+  private static void press(WebElement target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    target.click();
+    until(() -> isGone(page) && isLoaded(), "the next page");
+  }
+
+  private static boolean isLoaded() {
+    try {
+      return "complete".equals(browser.executeScript("return document.readyState"));
+    } catch (WebDriverException e) {
+      return false;
+    }
+  }
+
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      // Usually StaleElementReferenceException; Chromium may also report a node "that does not
+      // belong to the document" while the old page is being replaced.
+      return true;
+    }
+  }
+
+  private static void until(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+}
