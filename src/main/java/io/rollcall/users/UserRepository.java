@@ -89,15 +89,28 @@ public class UserRepository {
     em.remove(user);
   }
 
-  /** The next users after {@code afterId} in id order, locked for update. */
+  /**
+   * The next users after {@code afterId} in id order, locked for update. Ids first, then the rows
+   * by id: the H2 dialect cannot combine {@code FOR UPDATE} with a row limit.
+   */
   List<ScimUser> batchForUpdate(String tenantId, String afterId, int limit) {
+    List<String> ids =
+        em.createQuery(
+                "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
+                String.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("after", afterId)
+            .setMaxResults(limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
     return em.createQuery(
-            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
+            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id IN :ids ORDER BY u.id",
             ScimUser.class)
         .setParameter("tenant", tenantId)
-        .setParameter("after", afterId)
+        .setParameter("ids", ids)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .setMaxResults(limit)
         .getResultList();
   }
 
@@ -105,7 +118,7 @@ public class UserRepository {
     em.persist(record);
   }
 
-  /** Ids of the tenant's users deactivated before the cutoff, oldest first. */
+  /** Ids of the tenant's users deactivated before the cutoff, oldest first (not locked). */
   List<String> deactivatedBefore(String tenantId, java.time.Instant cutoff, int limit) {
     return em.createQuery(
             "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.deactivatedAt < :cutoff"

@@ -198,6 +198,74 @@ class AccessOnlyIT {
   }
 
   @Test
+  void everyChangeIsAnOrderedEventAndPermissionRulesFollowTheData() throws InterruptedException {
+    Tenant t = tenant("full");
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    Http.Answer rules =
+        t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
+            "[{\"filter\":\"" + enterprise + ":department eq \\\"Finance\\\"\",\"group\":\"Finance\"},"
+                + "{\"filter\":\"title co \\\"Manager\\\"\",\"group\":\"Team Lead\"}]");
+    assertEquals(200, rules.status(), rules.body());
+    assertEquals(400, t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
+        "[{\"filter\":\"title eq\",\"group\":\"X\"}]").status());
+
+    String id = t.scim("POST", "Users",
+        "{\"userName\":\"ivy@full.com\",\"title\":\"Engineer\",\"" + enterprise + "\":{\"department\":\"Finance\"}}")
+        .json().getString("id");
+    JsonObject access = t.access("ivy@full.com");
+    assertEquals("Finance", access.getJsonArray("permissionGroups").getString(0));
+
+    t.patch(id, "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Finance Manager\"}]");
+    t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");
+    t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":true}}]");
+    assertEquals(
+        400,
+        t.patch(id, "[{\"op\":\"replace\",\"path\":\"title\",\"value\":5}]").status(),
+        "a failed change is rolled back and (checked below) leaves no event");
+    assertEquals(204, t.scim("DELETE", "Users/" + id, null).status());
+
+    JsonObject page = t.http.get("api/app/v1/tenants/" + t.id + "/events?after=0&limit=100", Http.bearer(t.appKey)).json();
+    var events = page.getJsonArray("events");
+    java.util.List<String> kinds = new java.util.ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      assertEquals(i + 1, events.getJsonObject(i).getInt("seq"), "numbers are gapless and ordered");
+      assertEquals(id, events.getJsonObject(i).getString("scimUserId"));
+      kinds.add(events.getJsonObject(i).getString("kind"));
+    }
+    assertEquals(
+        java.util.List.of("provisioned", "updated", "permissions_changed", "deactivated", "reactivated", "deleted"),
+        kinds);
+    JsonObject provisioned = events.getJsonObject(0);
+    assertEquals("ivy@full.com", provisioned.getString("email"));
+    assertEquals("Finance", provisioned.getJsonObject("changes").getJsonArray("permissionGroups").getString(0));
+    assertEquals("title", events.getJsonObject(1).getJsonObject("changes").getJsonArray("attributes").getString(0));
+    assertEquals("Team Lead", events.getJsonObject(2).getJsonObject("changes").getJsonArray("added").getString(0));
+
+    // Resuming after the last number returns nothing new; after 3 returns the rest.
+    long last = page.getJsonNumber("next").longValue();
+    assertEquals(0, t.http.get("api/app/v1/tenants/" + t.id + "/events?after=" + last, Http.bearer(t.appKey)).json().getJsonArray("events").size());
+    assertEquals(3, t.http.get("api/app/v1/tenants/" + t.id + "/events?after=3", Http.bearer(t.appKey)).json().getJsonArray("events").size());
+
+    // Changing the rules re-evaluates everyone in the background.
+    String joe = t.scim("POST", "Users", "{\"userName\":\"joe@full.com\",\"title\":\"Sales Manager\"}").json().getString("id");
+    assertEquals("Team Lead", t.access("joe@full.com").getJsonArray("permissionGroups").getString(0));
+    JsonObject preview = t.http.postJson("api/admin/tenants/" + t.id + "/permission-rules/preview", Http.admin(),
+        "{\"filter\":\"title sw \\\"Sales\\\"\"}").json();
+    assertEquals(1, preview.getInt("matches"));
+    assertEquals("joe@full.com", preview.getJsonArray("sample").getString(0));
+    t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
+        "[{\"filter\":\"title sw \\\"Sales\\\"\",\"group\":\"Sales\"}]");
+    boolean regrouped = false;
+    for (int i = 0; i < 40 && !regrouped; i++) {
+      Thread.sleep(250);
+      var groups = t.http.get("api/app/v1/tenants/" + t.id + "/access?email=joe%40full.com", Http.bearer(t.appKey)).json().getJsonArray("permissionGroups");
+      regrouped = groups.size() == 1 && groups.getString(0).equals("Sales");
+    }
+    assertTrue(regrouped, "groups follow a rule change for existing people");
+    assertNotNull(joe);
+  }
+
+  @Test
   void deletePoliciesAndAutomaticErasure() throws InterruptedException {
     Tenant t = tenant("full");
     assertEquals(400, t.settings("{\"deletePolicy\":\"shred\"}").status());
