@@ -16,6 +16,7 @@ public class AdminApiApplication extends Application {
         AccountAdminResource.class,
         AppKeyAdminResource.class,
         PermissionRuleAdminResource.class,
+        WebhookAdminResource.class,
         AccessResource.class,
         ApiExceptionMapper.class);
   }

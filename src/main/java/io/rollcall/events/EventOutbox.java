@@ -48,6 +48,16 @@ public class EventOutbox {
         .getResultList();
   }
 
+  /** The tenant's newest event, if any (a list of at most one). */
+  public List<ProvisioningEvent> latest(String tenantId) {
+    return em.createQuery(
+            "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant ORDER BY e.seq DESC",
+            ProvisioningEvent.class)
+        .setParameter("tenant", tenantId)
+        .setMaxResults(1)
+        .getResultList();
+  }
+
   /** Creates the tenant's counter; called when the tenant is created. */
   public void open(String tenantId) {
     em.persist(new TenantEventCounter(tenantId));

@@ -265,6 +265,89 @@ class AccessOnlyIT {
     assertNotNull(joe);
   }
 
+  /**
+   * A local receiver that fails, then times out, then accepts: every event still arrives, once
+   * accepted, in order, with a valid signature; the SCIM API never waits for it.
+   */
+  @Test
+  void webhooksDeliverEveryEventSignedAndInOrderThroughFailures() throws Exception {
+    Tenant t = tenant("full");
+    java.util.List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    String[] secret = new String[1];
+    java.util.concurrent.atomic.AtomicBoolean badSignature = new java.util.concurrent.atomic.AtomicBoolean();
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+    receiver.createContext("/hook", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      int call = calls.incrementAndGet();
+      try {
+        if (call == 1) {
+          exchange.sendResponseHeaders(500, -1);
+          return;
+        }
+        if (call == 2) {
+          Thread.sleep(4000); // longer than the test server's 2 s webhook timeout
+          exchange.sendResponseHeaders(200, -1);
+          return;
+        }
+        long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst("Rollcall-Timestamp"));
+        if (!io.rollcall.webhooks.WebhookSignature.verify(
+            secret[0], timestamp, body, exchange.getRequestHeaders().getFirst("Rollcall-Signature"))) {
+          badSignature.set(true);
+        }
+        bodies.add(body);
+        exchange.sendResponseHeaders(204, -1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        exchange.close();
+      }
+    });
+    receiver.start();
+    try {
+      Http.Answer configured =
+          t.http.send("PUT", "api/admin/tenants/" + t.id + "/webhook", Http.admin(), "application/json",
+              "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
+      assertEquals(200, configured.status(), configured.body());
+      secret[0] = configured.json().getString("signingSecret");
+      assertFalse(t.http.get("api/admin/tenants/" + t.id + "/webhook", Http.admin()).json().containsKey("signingSecret"),
+          "the signing secret is shown once");
+
+      long start = System.nanoTime();
+      String id = t.scim("POST", "Users", user("kim@full.com")).json().getString("id");
+      t.patch(id, "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}]");
+      t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");
+      assertTrue((System.nanoTime() - start) / 1e9 < 3.5, "SCIM writes do not wait for the receiver");
+
+      for (int i = 0; i < 60 && bodies.size() < 3; i++) {
+        Thread.sleep(500);
+      }
+      assertEquals(3, bodies.size(), "every event arrives despite a failure and a timeout: " + calls.get() + " calls");
+      assertFalse(badSignature.get(), "every signature verifies");
+      assertTrue(bodies.get(0).contains("\"kind\":\"provisioned\""));
+      assertTrue(bodies.get(1).contains("\"kind\":\"updated\""));
+      assertTrue(bodies.get(2).contains("\"kind\":\"deactivated\""));
+      JsonObject status = t.http.get("api/admin/tenants/" + t.id + "/webhook", Http.admin()).json();
+      assertEquals(status.getInt("latestSeq"), status.getInt("deliveredSeq"));
+
+      // Paused: nothing is sent until it is resumed.
+      t.http.send("POST", "api/admin/tenants/" + t.id + "/webhook/pause", Http.admin(), "application/json", "{}");
+      t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":true}}]");
+      Thread.sleep(2500);
+      assertEquals(3, bodies.size());
+      t.http.send("POST", "api/admin/tenants/" + t.id + "/webhook/resume", Http.admin(), "application/json", "{}");
+      for (int i = 0; i < 20 && bodies.size() < 4; i++) {
+        Thread.sleep(500);
+      }
+      assertEquals(4, bodies.size());
+      assertTrue(bodies.get(3).contains("\"kind\":\"reactivated\""));
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
   @Test
   void deletePoliciesAndAutomaticErasure() throws InterruptedException {
     Tenant t = tenant("full");

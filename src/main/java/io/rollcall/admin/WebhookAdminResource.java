@@ -1,0 +1,84 @@
+package io.rollcall.admin;
+
+import io.rollcall.platform.InvalidInputException;
+import io.rollcall.security.Roles;
+import io.rollcall.webhooks.Webhook;
+import io.rollcall.webhooks.WebhookService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+
+/** A tenant's webhook: configure (the signing secret is shown once), watch delivery, pause, retry. */
+@Path("admin/tenants/{id}/webhook")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WebhookAdminResource {
+
+  @Inject WebhookService webhooks;
+
+  public record NewWebhook(String url) {}
+
+  public record WebhookView(
+      String url,
+      String signingSecret,
+      boolean paused,
+      long deliveredSeq,
+      long latestSeq,
+      int failedAttempts,
+      Instant nextAttemptAt,
+      String lastError,
+      Instant lastSuccessAt) {}
+
+  @PUT
+  public Response configure(@PathParam("id") String tenantId, NewWebhook body) {
+    if (body == null || body.url() == null) {
+      throw new InvalidInputException("a JSON body with \"url\" is required");
+    }
+    WebhookService.Configured configured = webhooks.configure(tenantId, body.url());
+    return Response.ok(view(tenantId, configured.webhook(), configured.signingSecret()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @GET
+  public WebhookView status(@PathParam("id") String tenantId) {
+    return view(tenantId, webhooks.find(tenantId).orElseThrow(NotFoundException::new), null);
+  }
+
+  @POST
+  @Path("pause")
+  public WebhookView pause(@PathParam("id") String tenantId) {
+    return view(tenantId, webhooks.pause(tenantId), null);
+  }
+
+  /** Resumes a paused webhook, or retries a failing one now instead of after its backoff. */
+  @POST
+  @Path("resume")
+  public WebhookView resume(@PathParam("id") String tenantId) {
+    return view(tenantId, webhooks.resume(tenantId), null);
+  }
+
+  @DELETE
+  public Response remove(@PathParam("id") String tenantId) {
+    webhooks.remove(tenantId);
+    return Response.noContent().build();
+  }
+
+  private WebhookView view(String tenantId, Webhook w, String secret) {
+    return new WebhookView(
+        w.url(), secret, w.isPaused(), w.deliveredSeq(), webhooks.latestSeq(tenantId), w.attempts(),
+        w.nextAttemptAt(), w.lastError(), w.lastSuccessAt());
+  }
+}
