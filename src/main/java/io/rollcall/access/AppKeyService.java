@@ -13,15 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /** Mints, lists, revokes and checks application keys. */
 @Stateless
 public class AppKeyService {
-
-  private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-  private static final ConcurrentMap<String, Instant> LAST_WRITTEN = new ConcurrentHashMap<>();
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -79,15 +74,11 @@ public class AppKeyService {
         em.createQuery("SELECT k FROM AppKey k WHERE k.prefix = :prefix", AppKey.class)
             .setParameter("prefix", TokenSecret.lookupKey(presented))
             .getResultList()) {
-      if (TokenSecret.matches(presented, key.secretHash())) {
+      if (key.matches(presented)) {
         if (key.status(now) != TokenStatus.ACTIVE) {
           return Optional.empty();
         }
-        Instant written = LAST_WRITTEN.get(key.id());
-        if (written == null || Duration.between(written, now).compareTo(LAST_USED_RESOLUTION) >= 0) {
-          LAST_WRITTEN.put(key.id(), now);
-          key.usedAt(now);
-        }
+        key.recordUse(now);
         return Optional.of(new AppClient(key.id(), key.tenantId()));
       }
     }

@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /** Mints, lists, revokes, checks and purges SCIM bearer tokens. */
 @Stateless
@@ -24,12 +22,6 @@ public class TokenService {
   static final int MAX_DESCRIPTION = 200;
   static final int MAX_EXPIRY_DAYS = 3650;
   static final int MAX_GRACE_MINUTES = 30 * 24 * 60;
-
-  /** How stale {@code lastUsedAt} may get: one write per token and minute at most. */
-  private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-
-  /** When each token's {@code lastUsedAt} was last written, to skip writes on hot paths. */
-  private static final ConcurrentMap<String, Instant> LAST_WRITTEN = new ConcurrentHashMap<>();
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -179,24 +171,15 @@ public class TokenService {
     for (Object[] row : rows) {
       ScimToken token = (ScimToken) row[0];
       boolean tenantActive = (Boolean) row[1];
-      if (TokenSecret.matches(presented, token.secretHash())) {
+      if (token.matches(presented)) {
         if (!tenantActive || token.status(now) != TokenStatus.ACTIVE) {
           return Optional.empty();
         }
-        recordUse(token, now);
+        token.recordUse(now);
         return Optional.of(new ScimClient(token.tenantId(), token.id(), token.prefix()));
       }
     }
     return Optional.empty();
-  }
-
-  private void recordUse(ScimToken token, Instant now) {
-    Instant written = LAST_WRITTEN.get(token.id());
-    if (written != null && Duration.between(written, now).compareTo(LAST_USED_RESOLUTION) < 0) {
-      return;
-    }
-    LAST_WRITTEN.put(token.id(), now);
-    token.usedAt(now);
   }
 
   /** Deletes tokens that expired or were revoked before {@code cutoff}; returns how many. */
@@ -210,7 +193,7 @@ public class TokenService {
     if (ids.isEmpty()) {
       return 0;
     }
-    ids.forEach(LAST_WRITTEN::remove);
+    ids.forEach(LastUse::forget);
     return em.createQuery("DELETE FROM ScimToken t WHERE t.id IN :ids")
         .setParameter("ids", ids)
         .executeUpdate();

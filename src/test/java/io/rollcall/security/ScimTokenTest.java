@@ -29,7 +29,7 @@ class ScimTokenTest {
   @Test
   void useRestartsTheUnusedPeriod() {
     ScimToken token = token(null);
-    token.usedAt(CREATED.plus(Duration.ofDays(20)));
+    token.recordUse(CREATED.plus(Duration.ofDays(20)));
     assertFalse(token.unusedFor(MONTH, CREATED.plus(Duration.ofDays(45))));
     assertTrue(token.unusedFor(MONTH, CREATED.plus(Duration.ofDays(51))));
   }

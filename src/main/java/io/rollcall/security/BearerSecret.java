@@ -1,0 +1,131 @@
+package io.rollcall.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * What every kind of bearer secret keeps: only the hash of the secret and a short lookup prefix,
+ * a description, and its lifecycle (expiry, revocation — possibly scheduled — and last use).
+ * SCIM tokens and application keys are both bearer secrets, stored in their own tables.
+ */
+@MappedSuperclass
+public abstract class BearerSecret {
+
+  @Id private String id;
+
+  private String prefix;
+
+  @Column(name = "secret_hash")
+  private String secretHash;
+
+  private String description;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "last_used_at")
+  private Instant lastUsedAt;
+
+  protected BearerSecret() {}
+
+  protected BearerSecret(String secret, String description, Instant now, Instant expiresAt) {
+    this.id = UUID.randomUUID().toString();
+    this.prefix = TokenSecret.lookupKey(secret);
+    this.secretHash = TokenSecret.hash(secret);
+    this.description = description;
+    this.createdAt = now;
+    this.expiresAt = expiresAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
+  }
+
+  public Instant lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  /** Whether the presented secret is this one, compared in constant time. */
+  public boolean matches(String presented) {
+    return TokenSecret.matches(presented, secretHash);
+  }
+
+  public TokenStatus status(Instant now) {
+    if (revokedAt != null && !revokedAt.isAfter(now)) {
+      return TokenStatus.REVOKED;
+    }
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      return TokenStatus.EXPIRED;
+    }
+    return TokenStatus.ACTIVE;
+  }
+
+  /** Whether a revocation is set for a moment still to come: the secret works until then. */
+  public boolean revocationScheduled(Instant now) {
+    return revokedAt != null && revokedAt.isAfter(now);
+  }
+
+  /**
+   * Whether an active secret has gone unused for the whole period (counting from its creation if it
+   * was never used): a hint that nobody needs it any more and it can be revoked.
+   */
+  public boolean unusedFor(Duration period, Instant now) {
+    Instant since = lastUsedAt == null ? createdAt : lastUsedAt;
+    return status(now) == TokenStatus.ACTIVE && since.isBefore(now.minus(period));
+  }
+
+  /** Days from creation to expiry, rounded up; empty for a secret that never expires. */
+  public OptionalInt lifetimeInDays() {
+    if (expiresAt == null) {
+      return OptionalInt.empty();
+    }
+    long seconds = Duration.between(createdAt, expiresAt).toSeconds();
+    long days = (seconds + Duration.ofDays(1).toSeconds() - 1) / Duration.ofDays(1).toSeconds();
+    return OptionalInt.of((int) Math.max(1, days));
+  }
+
+  /** Revokes now, or at a later time (zero-downtime rotation); an earlier revocation stands. */
+  public void revoke(Instant at) {
+    if (revokedAt == null || at.isBefore(revokedAt)) {
+      revokedAt = at;
+    }
+  }
+
+  /** Records a use, at most once a minute per secret (see {@link LastUse}). */
+  public void recordUse(Instant at) {
+    if (LastUse.due(id, at) && (lastUsedAt == null || at.isAfter(lastUsedAt))) {
+      lastUsedAt = at;
+    }
+  }
+}
