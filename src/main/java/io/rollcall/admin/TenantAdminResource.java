@@ -39,7 +39,8 @@ public class TenantAdminResource {
 
   public record NewTenant(String name) {}
 
-  public record TenantChange(String name, Boolean active, String customUserSchema) {}
+  public record TenantChange(
+      String name, Boolean active, String customUserSchema, Boolean groupsEnabled) {}
 
   public record TenantView(
       String id,
@@ -47,6 +48,7 @@ public class TenantAdminResource {
       boolean active,
       String scimBaseUrl,
       String customUserSchema,
+      boolean groupsEnabled,
       Instant createdAt) {}
 
   public record NewToken(String description, Integer expiresInDays) {}
@@ -92,7 +94,9 @@ public class TenantAdminResource {
     if (body == null) {
       throw new InvalidInputException("a JSON body is required");
     }
-    return view(tenants.change(id, body.name(), body.active(), body.customUserSchema()));
+    return view(
+        tenants.change(
+            id, body.name(), body.active(), body.customUserSchema(), body.groupsEnabled()));
   }
 
   @POST
@@ -142,6 +146,7 @@ public class TenantAdminResource {
         t.isActive(),
         urls.scimBaseUrl(uriInfo.getBaseUri()),
         t.customUserSchema(),
+        t.groupsEnabled(),
         t.createdAt());
   }
 }

@@ -38,7 +38,8 @@ public class TenantService {
   }
 
   /** Applies the given changes; a null argument leaves that setting as it is. */
-  public Tenant change(String id, String name, Boolean active, String customUserSchema) {
+  public Tenant change(
+      String id, String name, Boolean active, String customUserSchema, Boolean groupsEnabled) {
     Tenant tenant = get(id);
     if (name != null) {
       tenant.rename(name);
@@ -52,6 +53,13 @@ public class TenantService {
     }
     if (customUserSchema != null) {
       tenant.useCustomUserSchema(customUserSchema);
+    }
+    if (groupsEnabled != null) {
+      if (groupsEnabled) {
+        tenant.enableGroups();
+      } else {
+        tenant.disableGroups();
+      }
     }
     return tenant;
   }
