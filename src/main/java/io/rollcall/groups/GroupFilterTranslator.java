@@ -60,9 +60,20 @@ final class GroupFilterTranslator {
     return new LinkedHashMap<>();
   }
 
+  /**
+   * Sets the bind values. A filter that is constant false ({@code meta.resourceType eq "User"})
+   * lets the JPA provider drop the whole condition, parameters included; those are skipped.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static void bind(TypedQuery<?> typed, Map<ParameterExpression<?>, Object> parameters) {
-    parameters.forEach((p, v) -> typed.setParameter((ParameterExpression) p, v));
+    parameters.forEach(
+        (p, v) -> {
+          try {
+            typed.setParameter((ParameterExpression) p, v);
+          } catch (IllegalArgumentException notInQuery) {
+            // Dropped along with a constant condition.
+          }
+        });
   }
 
   Predicate translate(Filter filter) {
@@ -84,6 +95,12 @@ final class GroupFilterTranslator {
     AttributePath path =
         filter instanceof Filter.Present p ? p.path() : ((Filter.Comparison) filter).path();
     if (isMembers(path)) {
+      if (filter instanceof Filter.Comparison c
+          && c.operator() == ComparisonOperator.NE
+          && c.value() != null) {
+        // As for users: ne matches groups where no member equals the operand, empty ones too.
+        return cb.not(membership(new Filter.Comparison(path, ComparisonOperator.EQ, c.value())));
+      }
       return membership(filter);
     }
     if (filter instanceof Filter.Present) {

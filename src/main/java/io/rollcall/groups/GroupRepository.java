@@ -39,6 +39,9 @@ public class GroupRepository {
   /** Ids per IN list: well below the bind-parameter limits of H2 and PostgreSQL. */
   static final int CHUNK = 500;
 
+  /** How many levels of nested groups {@code User.groups} follows. */
+  static final int MAX_NESTING = 16;
+
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
@@ -206,8 +209,9 @@ public class GroupRepository {
 
   /**
    * The groups of each user: direct memberships and those inherited through nested groups, in one
-   * recursive query (portable SQL, H2 and PostgreSQL). {@code UNION} rather than {@code UNION ALL}
-   * makes a cycle of groups terminate, as a row already found is not found again.
+   * recursive query (portable SQL, H2 and PostgreSQL). Groups may nest in a cycle, and H2 does not
+   * stop a recursive {@code UNION} on rows it has already produced, so the recursion stops at
+   * {@link #MAX_NESTING} levels; a group nested deeper than that is not listed as indirect.
    */
   Map<String, List<UserGroup>> groupsOf(String tenantId, Collection<String> userIds) {
     Map<String, List<UserGroup>> groups = new HashMap<>();
@@ -218,16 +222,18 @@ public class GroupRepository {
       }
       Query query =
           em.createNativeQuery(
-              "WITH RECURSIVE reach (user_id, group_id, direct) AS ("
-                  + " SELECT m.member_id, m.group_id, 1 FROM scim_group_member m"
+              "WITH RECURSIVE reach (user_id, group_id, depth) AS ("
+                  + " SELECT m.member_id, m.group_id, 0 FROM scim_group_member m"
                   + " WHERE m.tenant_id = ?1 AND m.member_type = 'User' AND m.member_id IN ("
                   + in
                   + ")"
                   + " UNION"
-                  + " SELECT r.user_id, m.group_id, 0 FROM reach r"
+                  + " SELECT r.user_id, m.group_id, r.depth + 1 FROM reach r"
                   + " JOIN scim_group_member m ON m.member_id = r.group_id"
-                  + " WHERE m.tenant_id = ?2 AND m.member_type = 'Group')"
-                  + " SELECT r.user_id, r.group_id, g.display_name, MAX(r.direct) FROM reach r"
+                  + " WHERE m.tenant_id = ?2 AND m.member_type = 'Group' AND r.depth < "
+                  + MAX_NESTING
+                  + ")"
+                  + " SELECT r.user_id, r.group_id, g.display_name, MIN(r.depth) FROM reach r"
                   + " JOIN scim_group g ON g.id = r.group_id"
                   + " GROUP BY r.user_id, r.group_id, g.display_name, g.display_name_key"
                   + " ORDER BY r.user_id, g.display_name_key, r.group_id");
@@ -239,7 +245,7 @@ public class GroupRepository {
       @SuppressWarnings("unchecked")
       List<Object[]> rows = query.getResultList();
       for (Object[] row : rows) {
-        boolean direct = ((Number) row[3]).intValue() == 1;
+        boolean direct = ((Number) row[3]).intValue() == 0;
         groups
             .computeIfAbsent((String) row[0], k -> new ArrayList<>())
             .add(new UserGroup((String) row[1], (String) row[2], direct));
