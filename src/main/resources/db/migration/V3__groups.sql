@@ -30,5 +30,6 @@ CREATE TABLE scim_group_member (
   member_type VARCHAR(8)  NOT NULL,
   PRIMARY KEY (group_id, member_id)
 );
--- A user's groups (User.groups, deletion of a user) and filters on members.value.
-CREATE INDEX scim_group_member_member ON scim_group_member (tenant_id, member_id);
+-- A user's groups (User.groups, deletion of a user) and filters on members.value. member_id leads:
+-- H2 turns "member_id IN (...)" into index lookups only on an index's first column.
+CREATE INDEX scim_group_member_member ON scim_group_member (member_id, tenant_id);

@@ -30,8 +30,12 @@ import java.util.Set;
  * Reads and writes groups and their membership rows. Every query takes the tenant id and puts it in
  * the WHERE clause, membership rows included; nothing reads groups or members by id alone.
  *
- * <p>Member writes are proportional to the members named: lookups and deletes go by primary key in
- * chunks of {@link #CHUNK} ids, so a request never builds an unbounded IN list.
+ * <p>Member writes are proportional to the members named. Membership rows are looked up and
+ * deleted one statement per member, each an exact primary-key match: H2 does not turn {@code
+ * member_id IN (…)} into key lookups when {@code member_id} is the second key column and scans the
+ * whole group instead (measured: 10 ids in a group of 100,000 took 60–230 ms as one IN statement,
+ * 1.3 ms as ten key lookups). Users and groups are looked up by id in chunks of {@link #CHUNK}, as
+ * {@code id} leads their primary key.
  */
 @ApplicationScoped
 public class GroupRepository {
@@ -122,16 +126,14 @@ public class GroupRepository {
   /** Which of the ids are already members of the group. */
   Set<String> existingMembers(ScimGroup group, Collection<String> ids) {
     Set<String> existing = new HashSet<>();
-    for (List<String> chunk : chunks(ids)) {
-      existing.addAll(
-          em.createQuery(
-                  "SELECT m.memberId FROM GroupMember m WHERE m.tenantId = :tenant"
-                      + " AND m.groupId = :group AND m.memberId IN :ids",
-                  String.class)
-              .setParameter("tenant", group.tenantId())
-              .setParameter("group", group.id())
-              .setParameter("ids", chunk)
-              .getResultList());
+    TypedQuery<String> member =
+        em.createQuery(
+            "SELECT m.memberId FROM GroupMember m WHERE m.tenantId = :tenant"
+                + " AND m.groupId = :group AND m.memberId = :member",
+            String.class);
+    member.setParameter("tenant", group.tenantId()).setParameter("group", group.id());
+    for (String id : ids) {
+      existing.addAll(member.setParameter("member", id).getResultList());
     }
     return existing;
   }
@@ -155,16 +157,14 @@ public class GroupRepository {
 
   /** Deletes the rows of the given members; ids that are not members are skipped. */
   int removeMembers(ScimGroup group, Collection<String> ids) {
+    Query delete =
+        em.createQuery(
+            "DELETE FROM GroupMember m WHERE m.tenantId = :tenant AND m.groupId = :group"
+                + " AND m.memberId = :member");
+    delete.setParameter("tenant", group.tenantId()).setParameter("group", group.id());
     int removed = 0;
-    for (List<String> chunk : chunks(ids)) {
-      removed +=
-          em.createQuery(
-                  "DELETE FROM GroupMember m WHERE m.tenantId = :tenant AND m.groupId = :group"
-                      + " AND m.memberId IN :ids")
-              .setParameter("tenant", group.tenantId())
-              .setParameter("group", group.id())
-              .setParameter("ids", chunk)
-              .executeUpdate();
+    for (String id : ids) {
+      removed += delete.setParameter("member", id).executeUpdate();
     }
     return removed;
   }
