@@ -1,5 +1,6 @@
 package io.rollcall.groups;
 
+import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.scim.ListRequest;
@@ -18,6 +19,8 @@ import java.util.Map;
 /** Renders a stored group as the SCIM resource a client receives (RFC 7643 §3.1, §4.2). */
 public final class GroupRepresentation {
 
+  private static final AttributePath MEMBERS = AttributePath.of("members");
+
   private GroupRepresentation() {}
 
   static Map<String, Object> render(StoredGroup group, URI base, AttributeProjection projection) {
@@ -32,25 +35,6 @@ public final class GroupRepresentation {
                 resource.put(key, value);
               }
             });
-    if (group.members() != null && !group.members().isEmpty()) {
-      // Member ids are server-issued UUIDs: appending them to the endpoint needs no escaping.
-      Map<MemberType, String> endpoints = new EnumMap<>(MemberType.class);
-      for (MemberType type : MemberType.values()) {
-        endpoints.put(type, UriBuilder.fromUri(base).path(type.endpoint()).build() + "/");
-      }
-      List<Map<String, Object>> members = new ArrayList<>(group.members().size());
-      for (StoredGroup.Member member : group.members()) {
-        Map<String, Object> element = new LinkedHashMap<>();
-        element.put("value", member.value());
-        element.put("$ref", endpoints.get(member.type()) + member.value());
-        if (member.display() != null) {
-          element.put("display", member.display());
-        }
-        element.put("type", member.type().scimName());
-        members.add(element);
-      }
-      resource.put("members", members);
-    }
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("resourceType", "Group");
     meta.put("created", timestamp(group.created()));
@@ -58,7 +42,62 @@ public final class GroupRepresentation {
     meta.put("location", location(base, group.id()).toString());
     meta.put("version", group.etag());
     resource.put("meta", meta);
-    return projection.apply(resource);
+    Map<String, Object> projected = projection.apply(resource);
+    if (group.members() == null || group.members().isEmpty()) {
+      return projected;
+    }
+    // Members are built once, already projected: a group may have 100,000 of them, too many to
+    // render and then copy through the projection.
+    List<Map<String, Object>> members = members(group.members(), base, projection);
+    if (members.isEmpty()) {
+      return projected;
+    }
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    projected.forEach(
+        (key, value) -> {
+          if ("meta".equals(key)) {
+            ordered.put("members", members);
+          }
+          ordered.put(key, value);
+        });
+    ordered.putIfAbsent("members", members);
+    return ordered;
+  }
+
+  private static List<Map<String, Object>> members(
+      List<StoredGroup.Member> stored, URI base, AttributeProjection projection) {
+    boolean value = projection.includes(MEMBERS.child("value"));
+    boolean ref = projection.includes(MEMBERS.child("$ref"));
+    boolean display = projection.includes(MEMBERS.child("display"));
+    boolean type = projection.includes(MEMBERS.child("type"));
+    if (!value && !ref && !display && !type) {
+      return List.of();
+    }
+    // Member ids are server-issued UUIDs: appending them to the endpoint needs no escaping.
+    Map<MemberType, String> endpoints = new EnumMap<>(MemberType.class);
+    for (MemberType memberType : MemberType.values()) {
+      endpoints.put(memberType, UriBuilder.fromUri(base).path(memberType.endpoint()).build() + "/");
+    }
+    List<Map<String, Object>> members = new ArrayList<>(stored.size());
+    for (StoredGroup.Member member : stored) {
+      Map<String, Object> element = new LinkedHashMap<>();
+      if (value) {
+        element.put("value", member.value());
+      }
+      if (ref) {
+        element.put("$ref", endpoints.get(member.type()) + member.value());
+      }
+      if (display && member.display() != null) {
+        element.put("display", member.display());
+      }
+      if (type) {
+        element.put("type", member.type().scimName());
+      }
+      if (!element.isEmpty()) {
+        members.add(element);
+      }
+    }
+    return members;
   }
 
   /** The list response of a search, each group rendered with the request's projection. */
