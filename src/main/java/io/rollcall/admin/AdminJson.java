@@ -14,6 +14,7 @@ final class AdminJson {
           "name",
           "active",
           "customUserSchema",
+          "groupsEnabled",
           "provisioningMode",
           "deletePolicy",
           "eraseDeactivatedAfterDays");
@@ -30,6 +31,7 @@ final class AdminJson {
         string(body, "name"),
         bool(body, "active"),
         string(body, "customUserSchema"),
+        bool(body, "groupsEnabled"),
         string(body, "provisioningMode"),
         string(body, "deletePolicy"),
         body.containsKey("eraseDeactivatedAfterDays"),

@@ -47,6 +47,7 @@ public class TenantAdminResource {
       boolean active,
       String scimBaseUrl,
       String customUserSchema,
+      boolean groupsEnabled,
       String provisioningMode,
       String deletePolicy,
       Integer eraseDeactivatedAfterDays,
@@ -102,7 +103,7 @@ public class TenantAdminResource {
   }
 
   /**
-   * Changes settings: {@code name}, {@code active}, {@code customUserSchema},
+   * Changes settings: {@code name}, {@code active}, {@code customUserSchema}, {@code groupsEnabled},
    * {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy} ("deprovision" /
    * "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never).
    */
@@ -195,6 +196,7 @@ public class TenantAdminResource {
         t.isActive(),
         urls.scimBaseUrl(uriInfo.getBaseUri()),
         t.customUserSchema(),
+        t.groupsEnabled(),
         t.provisioningMode().label(),
         t.deletePolicy().label(),
         t.eraseDeactivatedDays().orElse(null),

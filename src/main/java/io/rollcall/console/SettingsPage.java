@@ -61,7 +61,7 @@ public class SettingsPage implements Serializable {
   private String change(String field, String newName, Boolean enable, String urn, String outcome) {
     try {
       tenants.change(
-          id, new TenantService.TenantChange(newName, enable, urn, null, null, false, null));
+          id, new TenantService.TenantChange(newName, enable, urn, null, null, null, false, null));
       return "settings?faces-redirect=true&id=" + id + "&done=" + outcome;
     } catch (InvalidInputException e) {
       Pages.error(field, e.getMessage());

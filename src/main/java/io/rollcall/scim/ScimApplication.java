@@ -1,7 +1,7 @@
 package io.rollcall.scim;
 
 import io.rollcall.discovery.DiscoveryResource;
-import io.rollcall.users.RootSearchResource;
+import io.rollcall.groups.GroupsResource;
 import io.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -16,6 +16,7 @@ public class ScimApplication extends Application {
     return Set.of(
         DiscoveryResource.class,
         UsersResource.class,
+        GroupsResource.class,
         RootSearchResource.class,
         ScimExceptionMapper.class);
   }

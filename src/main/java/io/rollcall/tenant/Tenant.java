@@ -122,6 +122,19 @@ public class Tenant {
     this.active = true;
   }
 
+  /** Lets the tenant's SCIM clients use {@code /Groups}; discovery lists the Group type. */
+  public void enableGroups() {
+    this.groupsEnabled = true;
+  }
+
+  /**
+   * Hides {@code /Groups} from the tenant's SCIM clients (404, not in discovery). Stored groups are
+   * kept and come back when groups are enabled again.
+   */
+  public void disableGroups() {
+    this.groupsEnabled = false;
+  }
+
   /** Sets the URN of the custom User extension, so an IdP's existing mapping carries over. */
   public void useCustomUserSchema(String urn) {
     this.customUserSchema = CustomSchemaUrn.check(urn);

@@ -51,6 +51,7 @@ public class TenantService {
       String name,
       Boolean active,
       String customUserSchema,
+      Boolean groupsEnabled,
       String provisioningMode,
       String deletePolicy,
       boolean eraseDeactivatedAfterDaysGiven,
@@ -82,6 +83,13 @@ public class TenantService {
           change.eraseDeactivatedAfterDaysGiven()
               ? change.eraseDeactivatedAfterDays()
               : tenant.eraseDeactivatedDays().orElse(null));
+    }
+    if (change.groupsEnabled() != null) {
+      if (change.groupsEnabled()) {
+        tenant.enableGroups();
+      } else {
+        tenant.disableGroups();
+      }
     }
     return tenant;
   }

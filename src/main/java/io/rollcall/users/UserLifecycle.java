@@ -22,6 +22,7 @@ public class UserLifecycle {
   @Inject TenantService tenants;
   @Inject PermissionService permissions;
   @Inject UserEvents events;
+  @Inject UserGroups groups;
 
   /** The outcome of one batch: how many users changed groups, and where to continue (null: done). */
   public record Batch(int changed, String lastId) {}
@@ -67,6 +68,7 @@ public class UserLifecycle {
           .ifPresent(
               u -> {
                 events.deleted(u);
+                groups.removeFromAllGroups(tenantId, u.id());
                 users.delete(u);
               });
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders a stored user as the SCIM resource a client receives (RFC 7643 §3.1, §4.1). */
-final class UserRepresentation {
+public final class UserRepresentation {
 
   private UserRepresentation() {}
 
@@ -25,7 +25,9 @@ final class UserRepresentation {
     user.attributes()
         .forEach(
             (key, value) -> {
-              if (!"schemas".equals(key)) {
+              if ("groups".equals(key)) {
+                resource.put(key, withGroupRefs(value, location));
+              } else if (!"schemas".equals(key)) {
                 resource.put(key, value);
               }
             });
@@ -40,17 +42,41 @@ final class UserRepresentation {
   }
 
   /** The list response of a search, each user rendered with the request's projection. */
-  static Map<String, Object> list(
+  public static Map<String, Object> list(
+      UserService.UserPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
+    return ListResponses.page(
+        page.totalResults(), page.startIndex(), resources(page, base, query, type), page.nextCursor());
+  }
+
+  /** The users of a page, rendered; for a search that spans resource types. */
+  public static List<Map<String, Object>> resources(
       UserService.UserPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
     AttributeProjection projection =
         AttributeProjection.of(type, query.attributes(), query.excludedAttributes());
-    return ListResponses.page(
-        page.totalResults(),
-        page.startIndex(),
-        page.users().stream()
-            .map(u -> render(u, location(base, u.id()).toString(), projection))
-            .toList(),
-        page.nextCursor());
+    return page.users().stream()
+        .map(u -> render(u, location(base, u.id()).toString(), projection))
+        .toList();
+  }
+
+  /** {@code groups.$ref}: the group's location, a sibling of the user's under the same base. */
+  private static Object withGroupRefs(Object groups, String userLocation) {
+    if (!(groups instanceof List<?> list)) {
+      return groups;
+    }
+    URI user = URI.create(userLocation);
+    return list.stream()
+        .map(
+            item -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> group = new LinkedHashMap<>((Map<String, Object>) item);
+              Object id = group.get("value");
+              Map<String, Object> element = new LinkedHashMap<>();
+              element.put("value", id);
+              element.put("$ref", user.resolve("../Groups/" + id).toString());
+              element.putAll(group);
+              return element;
+            })
+        .toList();
   }
 
   static URI location(URI base, String id) {

@@ -11,6 +11,7 @@ import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
+import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -52,6 +54,7 @@ public class UserService {
   @Inject Event<UserAccessChanged> accessChanged;
   @Inject UserEvents events;
   @Inject PermissionService permissions;
+  @Inject UserGroups groups;
 
   Clock clock = Clock.systemUTC();
 
@@ -69,8 +72,14 @@ public class UserService {
   }
 
   public StoredUser get(String id) {
+    return get(id, true);
+  }
+
+  /** @param withGroups whether to compute {@code groups}; false when the projection drops it */
+  public StoredUser get(String id, boolean withGroups) {
     ResourceTypeDefinition type = userType();
-    return view(type, existing(id, false));
+    StoredUser user = view(type, existing(id, false));
+    return withGroups ? withGroups(List.of(user)).get(0) : user;
   }
 
   /** RFC 7644 §3.5.1: replaces every client-writable attribute; read-only ones are ignored. */
@@ -84,7 +93,7 @@ public class UserService {
     if (!sameAttributes(current, canonical)) {
       store(type, user, canonical, current);
     }
-    return view(type, user);
+    return withGroups(List.of(view(type, user))).get(0);
   }
 
   /**
@@ -101,7 +110,7 @@ public class UserService {
     if (!sameAttributes(current, canonical)) {
       store(type, user, canonical, current);
     }
-    return view(type, user);
+    return withGroups(List.of(view(type, user))).get(0);
   }
 
   /**
@@ -116,6 +125,7 @@ public class UserService {
       users.recordDeprovisioned(new DeprovisionedUser(user, clock.instant()));
     }
     events.deleted(user);
+    groups.removeFromAllGroups(client.tenantId(), user.id());
     users.delete(user);
     accessChanged.fire(new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
   }
@@ -125,6 +135,17 @@ public class UserService {
       long totalResults, int startIndex, List<StoredUser> users, String nextCursor) {}
 
   public UserPage search(ListRequest request) {
+    UserPage page = searchWithoutGroups(request);
+    boolean withGroups =
+        AttributeProjection.of(userType(), request.attributes(), request.excludedAttributes())
+            .includes(GROUPS);
+    return withGroups
+        ? new UserPage(
+            page.totalResults(), page.startIndex(), withGroups(page.users()), page.nextCursor())
+        : page;
+  }
+
+  private UserPage searchWithoutGroups(ListRequest request) {
     ResourceTypeDefinition type = userType();
     Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
     UserRepository.Sort sort = request.sortBy() == null ? null : sort(type, request);
@@ -271,6 +292,43 @@ public class UserService {
     Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
     canonical.remove("password");
     return canonical;
+  }
+
+  // ---- groups (RFC 7643 §4.1.2), read-only and computed, never stored ----
+
+  static final AttributePath GROUPS = AttributePath.of("groups");
+
+  /** Adds each user's direct and indirect groups, with one query for the whole list. */
+  private List<StoredUser> withGroups(List<StoredUser> page) {
+    if (page.isEmpty() || !tenants.get(client.tenantId()).groupsEnabled()) {
+      return page;
+    }
+    Map<String, List<UserGroups.UserGroup>> found =
+        groups.groupsOf(client.tenantId(), page.stream().map(StoredUser::id).toList());
+    return page.stream()
+        .map(
+            user -> {
+              List<UserGroups.UserGroup> of = found.get(user.id());
+              if (of == null || of.isEmpty()) {
+                return user;
+              }
+              Map<String, Object> attributes = new LinkedHashMap<>(user.attributes());
+              attributes.put(
+                  "groups",
+                  of.stream()
+                      .map(
+                          g -> {
+                            Map<String, Object> element = new LinkedHashMap<>();
+                            element.put("value", g.groupId());
+                            element.put("display", g.display());
+                            element.put("type", g.direct() ? "direct" : "indirect");
+                            return element;
+                          })
+                      .toList());
+              return new StoredUser(
+                  user.id(), attributes, user.created(), user.lastModified(), user.version());
+            })
+        .toList();
   }
 
   private List<StoredUser> views(ResourceTypeDefinition type, List<ScimUser> page) {

@@ -61,7 +61,10 @@ public class UsersResource {
       @PathParam("id") String id,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    StoredUser user = users.get(id);
+    boolean withGroups =
+        AttributeProjection.of(users.userType(), attributes, excludedAttributes)
+            .includes(UserService.GROUPS);
+    StoredUser user = users.get(id, withGroups);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag(user));
     if (notModified != null) {
       return notModified.build();

@@ -3,12 +3,12 @@ package io.rollcall.users;
 import io.rollcall.protocol.ScimException;
 
 /** {@code If-Match} handling of RFC 7644 §3.14 and RFC 9110 §13.1.1 (weak comparison). */
-final class Versions {
+public final class Versions {
 
   private Versions() {}
 
   /** Throws 412 unless the header is absent, {@code *}, or names the current version. */
-  static void checkIfMatch(String ifMatch, long currentVersion) {
+  public static void checkIfMatch(String ifMatch, long currentVersion) {
     if (ifMatch == null || ifMatch.isBlank()) {
       return;
     }

@@ -1,0 +1,377 @@
+package io.rollcall.groups;
+
+import io.rollcall.discovery.ScimLimits;
+import io.rollcall.groups.MembershipChange.MemberRef;
+import io.rollcall.protocol.PageCursor;
+import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.AttributePaths;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.patch.PatchEngine;
+import io.rollcall.protocol.patch.PatchOperation;
+import io.rollcall.protocol.resource.ResourceNormalizer;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.ListRequest;
+import io.rollcall.security.CurrentClient;
+import io.rollcall.tenant.TenantService;
+import io.rollcall.users.Versions;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The use cases of {@code /Groups}. Each public method is one transaction, so a PATCH mixing a
+ * rename with member changes is atomic: an unknown member id fails the whole request and nothing
+ * changes. The tenant always comes from the authenticated client, and a tenant without groups gets
+ * 404 for every call (RFC 7644 §3.12: the endpoint does not exist for it).
+ *
+ * <p>The group's attributes other than {@code members} follow the users' single write path:
+ * canonical form by the {@link ResourceNormalizer}, PATCH by the {@link PatchEngine}, uniqueness of
+ * {@code displayName} by a check plus a unique index. Members are rows, changed by a {@link
+ * MembershipChange}: only the rows a request names are read or written.
+ */
+@Stateless
+public class GroupService {
+
+  @Inject CurrentClient client;
+  @Inject TenantService tenants;
+  @Inject GroupRepository groups;
+
+  Clock clock = Clock.systemUTC();
+
+  /** The Group resource type of the calling tenant; 404 when the tenant has groups turned off. */
+  public ResourceTypeDefinition groupType() {
+    return enabledGroupType()
+        .orElseThrow(() -> ScimException.notFound("Groups are not enabled for this tenant."));
+  }
+
+  /** The Group resource type, or empty when the calling tenant has groups turned off. */
+  public Optional<ResourceTypeDefinition> enabledGroupType() {
+    return tenants.get(client.tenantId()).schemaRegistry().resourceType("Group");
+  }
+
+  /**
+   * @param withMembers whether the answer needs the members; false reads no membership row
+   */
+  public StoredGroup create(Map<String, Object> input, boolean withMembers) {
+    ResourceTypeDefinition type = groupType();
+    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
+    MembershipChange members = MembershipChange.replacing(memberRefs(canonical));
+    ScimGroup group = new ScimGroup(client.tenantId(), clock.instant());
+    store(group, canonical, true);
+    applyMembers(group, members, true);
+    groups.flush();
+    return view(group, type, withMembers);
+  }
+
+  public StoredGroup get(String id, boolean withMembers) {
+    ResourceTypeDefinition type = groupType();
+    return view(existing(id, false), type, withMembers);
+  }
+
+  /** RFC 7644 §3.5.1: replaces the attributes and the whole member list. */
+  public StoredGroup replace(
+      String id, Map<String, Object> input, String ifMatch, boolean withMembers) {
+    ResourceTypeDefinition type = groupType();
+    ScimGroup group = existing(id, true);
+    Versions.checkIfMatch(ifMatch, group.version());
+    Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
+    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
+    MembershipChange members = MembershipChange.replacing(memberRefs(canonical));
+    new ResourceNormalizer(type).checkReplace(current, canonical);
+    write(group, current, canonical, members);
+    return view(group, type, withMembers);
+  }
+
+  /**
+   * RFC 7644 §3.5.2. Operations on {@code members} become row inserts and deletes (see {@link
+   * GroupPatch}); the others run through the PATCH engine on the group without its members and are
+   * stored like a PUT. Shapes that need the member list fall back to the engine on the whole group.
+   */
+  public StoredGroup patch(
+      String id, List<PatchOperation> operations, String ifMatch, boolean withMembers) {
+    ResourceTypeDefinition type = groupType();
+    ScimGroup group = existing(id, true);
+    Versions.checkIfMatch(ifMatch, group.version());
+    Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
+    Optional<GroupPatch> plan = GroupPatch.plan(operations, type);
+    Map<String, Object> canonical;
+    MembershipChange members;
+    if (plan.isPresent()) {
+      List<PatchOperation> attributeOperations = plan.get().attributeOperations();
+      canonical =
+          attributeOperations.isEmpty()
+              ? current
+              : new ResourceNormalizer(type)
+                  .normalize(PatchEngine.apply(current, attributeOperations, type));
+      members = plan.get().members();
+    } else {
+      Map<String, Object> whole = new LinkedHashMap<>(current);
+      whole.put("members", memberValues(group));
+      canonical = new ResourceNormalizer(type).normalize(PatchEngine.apply(whole, operations, type));
+      members = MembershipChange.replacing(memberRefs(canonical));
+    }
+    write(group, current, withoutMembers(canonical), members);
+    return view(group, type, withMembers);
+  }
+
+  public void delete(String id, String ifMatch) {
+    groupType();
+    ScimGroup group = existing(id, true);
+    Versions.checkIfMatch(ifMatch, group.version());
+    groups.delete(group);
+  }
+
+  /** One page of groups and what a client needs to fetch the next one. */
+  public record GroupPage(
+      long totalResults, int startIndex, List<StoredGroup> groups, String nextCursor) {}
+
+  /**
+   * @param withMembers whether the page needs members: with them, one query loads the members of
+   *     the whole page; without them (Entra ID's {@code excludedAttributes=members}) none is made
+   */
+  public GroupPage search(ListRequest request, boolean withMembers) {
+    ResourceTypeDefinition type = groupType();
+    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
+    GroupRepository.Sort sort = request.sortBy() == null ? null : sort(type, request);
+    Instant now = clock.instant();
+    if (!request.usesCursor()) {
+      GroupRepository.Page page =
+          groups.search(
+              client.tenantId(), type, filter, sort, request.startIndex() - 1, request.count(), null);
+      return new GroupPage(
+          page.total(), request.startIndex(), views(page.groups(), type, withMembers), null);
+    }
+    String query =
+        PageCursor.fingerprint(
+            request.filter(), request.sortBy(), Boolean.toString(request.descending()));
+    PageCursor cursor =
+        request.cursor().isEmpty()
+            ? PageCursor.first(query, now)
+            : PageCursor.decode(
+                request.cursor(), query, now, Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+    GroupRepository.Page page =
+        groups.search(
+            client.tenantId(),
+            type,
+            filter,
+            sort,
+            cursor.offset(),
+            request.count(),
+            sort == null ? cursor.afterId() : null);
+    List<ScimGroup> served = page.groups();
+    boolean more =
+        sort == null
+            ? served.size() == request.count() && served.size() < page.total()
+            : cursor.offset() + served.size() < page.total();
+    String next = null;
+    if (more && !served.isEmpty()) {
+      PageCursor following =
+          sort == null
+              ? cursor.after(served.get(served.size() - 1).id(), now)
+              : cursor.skipping(served.size(), now);
+      next = following.encode();
+    }
+    return new GroupPage(page.total(), 0, views(served, type, withMembers), next);
+  }
+
+  /** RFC 7644 §3.4.2.3, over the attributes that are columns. */
+  private static GroupRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
+    String dotted =
+        AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue).path().dotted();
+    String field =
+        switch (dotted) {
+          case "id" -> "id";
+          case "displayName" -> "displayNameKey";
+          case "externalId" -> "externalId";
+          case "meta.created" -> "createdAt";
+          case "meta.lastModified" -> "lastModified";
+          default -> throw ScimException.invalidValue(
+              "sortBy cannot use '" + request.sortBy() + "'; groups sort by displayName,"
+                  + " externalId, id, meta.created or meta.lastModified");
+        };
+    return new GroupRepository.Sort(field, request.descending());
+  }
+
+  // ---- the write path ----
+
+  /** Stores the attributes if they changed and applies the member change, as one unit. */
+  private void write(
+      ScimGroup group,
+      Map<String, Object> current,
+      Map<String, Object> canonical,
+      MembershipChange members) {
+    boolean attributesChanged = !current.equals(withoutMembers(canonical));
+    if (attributesChanged) {
+      store(group, canonical, false);
+    }
+    if (applyMembers(group, members, false) && !attributesChanged) {
+      group.membersChanged(clock.instant());
+    }
+    groups.flush();
+  }
+
+  private void store(ScimGroup group, Map<String, Object> canonical, boolean isNew) {
+    String displayName = (String) canonical.get("displayName");
+    if (groups.displayNameTaken(client.tenantId(), displayName, isNew ? null : group.id())) {
+      throw ScimException.uniqueness("displayName '" + displayName + "' is already taken");
+    }
+    Object externalId = canonical.get("externalId");
+    group.store(
+        displayName,
+        externalId instanceof String s ? s : null,
+        GroupDocuments.toStored(canonical),
+        clock.instant());
+    if (isNew) {
+      groups.insert(group);
+    }
+    try {
+      groups.flush();
+    } catch (PersistenceException e) {
+      // A concurrent write won the unique index between our check and our statement.
+      throw ScimException.uniqueness("displayName '" + displayName + "' is already taken");
+    }
+  }
+
+  /**
+   * Inserts and deletes membership rows; reads only the rows of the members named, except when the
+   * whole list is replaced. Every new member must be a user or group of the tenant.
+   *
+   * @return whether any row changed
+   */
+  private boolean applyMembers(ScimGroup group, MembershipChange change, boolean isNew) {
+    if (change.isEmpty()) {
+      return false;
+    }
+    Map<String, MemberRef> wanted = new LinkedHashMap<>();
+    change.added().forEach(ref -> wanted.put(ref.id(), ref));
+    Collection<String> toRemove;
+    Set<String> present;
+    if (change.replacesAll()) {
+      present = isNew ? Set.of() : groups.memberIds(group);
+      toRemove = present.stream().filter(id -> !wanted.containsKey(id)).toList();
+    } else {
+      present = groups.existingMembers(group, wanted.keySet());
+      toRemove = change.removed();
+    }
+    List<MemberRef> toAdd =
+        wanted.values().stream().filter(ref -> !present.contains(ref.id())).toList();
+    Map<String, MemberType> added = resolve(group, toAdd);
+    int removed = toRemove.isEmpty() ? 0 : groups.removeMembers(group, toRemove);
+    groups.addMembers(group, added);
+    return removed > 0 || !added.isEmpty();
+  }
+
+  /**
+   * The type of each new member, checked against the tenant's users and groups: an unknown id, or
+   * one of another tenant, is a 400 {@code invalidValue}, never a silent link.
+   */
+  private Map<String, MemberType> resolve(ScimGroup group, List<MemberRef> refs) {
+    if (refs.isEmpty()) {
+      return Map.of();
+    }
+    if (refs.stream().anyMatch(ref -> ref.id().equals(group.id()))) {
+      throw ScimException.invalidValue("a group cannot be a member of itself");
+    }
+    Map<String, MemberType> known =
+        groups.memberTypes(client.tenantId(), refs.stream().map(MemberRef::id).toList());
+    List<String> unknown =
+        refs.stream().map(MemberRef::id).filter(id -> !known.containsKey(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw ScimException.invalidValue(
+          "members.value: no User or Group with id "
+              + unknown.stream().limit(10).map(id -> "'" + clip(id) + "'").collect(Collectors.joining(", "))
+              + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
+    }
+    Map<String, MemberType> resolved = new LinkedHashMap<>();
+    for (MemberRef ref : refs) {
+      MemberType actual = known.get(ref.id());
+      if (ref.type() != null && ref.type() != actual) {
+        throw ScimException.invalidValue(
+            "member '" + ref.id() + "' is a " + actual.scimName() + ", not a " + ref.type().scimName());
+      }
+      resolved.put(ref.id(), actual);
+    }
+    return resolved;
+  }
+
+  /** The current members as the PATCH engine sees them, for requests it must apply whole. */
+  private List<Map<String, Object>> memberValues(ScimGroup group) {
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (StoredGroup.Member member :
+        groups.members(group.tenantId(), List.of(group.id())).get(group.id())) {
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("value", member.value());
+      value.put("type", member.type().scimName());
+      values.add(value);
+    }
+    return values;
+  }
+
+  private static List<MemberRef> memberRefs(Map<String, Object> canonical) {
+    Object members = canonical.get("members");
+    return members == null ? List.of() : MembershipChange.refs(members);
+  }
+
+  private static Map<String, Object> withoutMembers(Map<String, Object> canonical) {
+    if (!canonical.containsKey("members")) {
+      return canonical;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>(canonical);
+    copy.remove("members");
+    return copy;
+  }
+
+  private ScimGroup existing(String id, boolean forUpdate) {
+    if (id == null || id.length() > 64) {
+      throw ScimException.notFound("No group with id " + clip(String.valueOf(id)));
+    }
+    return (forUpdate
+            ? groups.findForUpdate(client.tenantId(), id)
+            : groups.find(client.tenantId(), id))
+        .orElseThrow(() -> ScimException.notFound("No group with id " + id));
+  }
+
+  private List<StoredGroup> views(
+      List<ScimGroup> page, ResourceTypeDefinition type, boolean withMembers) {
+    Map<String, List<StoredGroup.Member>> members =
+        withMembers && !page.isEmpty()
+            ? groups.members(client.tenantId(), page.stream().map(ScimGroup::id).toList())
+            : new HashMap<>();
+    return page.stream().map(g -> view(g, type, withMembers ? members.get(g.id()) : null)).toList();
+  }
+
+  private StoredGroup view(ScimGroup group, ResourceTypeDefinition type, boolean withMembers) {
+    return view(
+        group,
+        type,
+        withMembers ? groups.members(group.tenantId(), List.of(group.id())).get(group.id()) : null);
+  }
+
+  private static StoredGroup view(
+      ScimGroup group, ResourceTypeDefinition type, List<StoredGroup.Member> members) {
+    return new StoredGroup(
+        group.id(),
+        GroupDocuments.fromStored(type, group.document()),
+        members,
+        group.createdAt(),
+        group.lastModified(),
+        group.version());
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+  }
+}
