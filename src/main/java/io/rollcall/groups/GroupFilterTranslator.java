@@ -4,9 +4,8 @@ import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import jakarta.persistence.TypedQuery;
+import io.rollcall.querying.Comparisons;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -14,8 +13,6 @@ import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,14 +29,12 @@ import java.util.Map;
  */
 final class GroupFilterTranslator {
 
-  private static final char LIKE_ESCAPE = '\\';
-
   private final CriteriaBuilder cb;
   private final AbstractQuery<?> query;
   private final Root<ScimGroup> root;
   private final ResourceTypeDefinition type;
   private final Expression<String> tenant;
-  private final Map<ParameterExpression<?>, Object> parameters;
+  private final Comparisons comparisons;
 
   GroupFilterTranslator(
       CriteriaBuilder cb,
@@ -53,27 +48,7 @@ final class GroupFilterTranslator {
     this.root = root;
     this.type = type;
     this.tenant = tenant;
-    this.parameters = parameters;
-  }
-
-  static Map<ParameterExpression<?>, Object> newParameters() {
-    return new LinkedHashMap<>();
-  }
-
-  /**
-   * Sets the bind values. A filter that is constant false ({@code meta.resourceType eq "User"})
-   * lets the JPA provider drop the whole condition, parameters included; those are skipped.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static void bind(TypedQuery<?> typed, Map<ParameterExpression<?>, Object> parameters) {
-    parameters.forEach(
-        (p, v) -> {
-          try {
-            typed.setParameter((ParameterExpression) p, v);
-          } catch (IllegalArgumentException notInQuery) {
-            // Dropped along with a constant condition.
-          }
-        });
+    this.comparisons = new Comparisons(cb, parameters);
   }
 
   Predicate translate(Filter filter) {
@@ -157,14 +132,14 @@ final class GroupFilterTranslator {
   private Predicate comparison(Filter.Comparison comparison) {
     AttributePath path = comparison.path();
     if (isResourceType(path)) {
-      return constant(comparison, type.name());
+      return comparisons.constant(comparison, type.name(), false);
     }
     if (isSchemas(path)) {
       if (comparison.operator() != ComparisonOperator.EQ
           && comparison.operator() != ComparisonOperator.NE) {
         throw ScimException.invalidFilter("schemas can only be compared with eq or ne and a URN");
       }
-      return constant(comparison, type.schema().id());
+      return comparisons.constant(comparison, type.schema().id(), false);
     }
     Column column = requireColumn(path);
     Expression<?> field = root.get(column.field);
@@ -182,7 +157,7 @@ final class GroupFilterTranslator {
       return cb.or(cb.isNull(field), cb.not(comparison(equal)));
     }
     return switch (column.kind) {
-      case TIME -> ordered(root.get(column.field), comparison.operator(), instant(comparison.value()));
+      case TIME -> comparisons.ordered(root.get(column.field), comparison.operator(), Comparisons.instant(comparison.value()));
       case FOLDED -> string(root.get(column.field), true, comparison.operator(), comparison.value());
       case EXACT -> string(root.get(column.field), false, comparison.operator(), comparison.value());
     };
@@ -265,55 +240,8 @@ final class GroupFilterTranslator {
 
   private Predicate string(
       Expression<String> field, boolean fold, ComparisonOperator op, Object value) {
-    if (!(value instanceof String text)) {
-      throw ScimException.invalidFilter("a string attribute must be compared with a string");
-    }
-    String operand = fold ? text.toLowerCase(Locale.ROOT) : text;
-    return switch (op) {
-      case EQ -> cb.equal(field, param(operand));
-      case NE -> cb.notEqual(field, param(operand));
-      case CO -> cb.like(field, param("%" + escapeLike(operand) + "%"), LIKE_ESCAPE);
-      case SW -> cb.like(field, param(escapeLike(operand) + "%"), LIKE_ESCAPE);
-      case EW -> cb.like(field, param("%" + escapeLike(operand)), LIKE_ESCAPE);
-      case GT -> cb.greaterThan(field, param(operand));
-      case GE -> cb.greaterThanOrEqualTo(field, param(operand));
-      case LT -> cb.lessThan(field, param(operand));
-      case LE -> cb.lessThanOrEqualTo(field, param(operand));
-    };
-  }
-
-  private Predicate ordered(Expression<Instant> field, ComparisonOperator op, Instant operand) {
-    return switch (op) {
-      case EQ -> cb.equal(field, param(operand));
-      case GT -> cb.greaterThan(field, param(operand));
-      case GE -> cb.greaterThanOrEqualTo(field, param(operand));
-      case LT -> cb.lessThan(field, param(operand));
-      case LE -> cb.lessThanOrEqualTo(field, param(operand));
-      default -> throw ScimException.invalidFilter(
-          "operator '" + op.keyword() + "' applies to strings only");
-    };
-  }
-
-  /** {@code %}, {@code _} and the escape character itself lose their LIKE meaning. */
-  static String escapeLike(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-        escaped.append(LIKE_ESCAPE);
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
-  }
-
-  private static Instant instant(Object value) {
-    Instant instant =
-        value instanceof String s ? DateTimes.parse(s).orElse(null) : null;
-    if (instant == null) {
-      throw ScimException.invalidFilter(
-          "a dateTime attribute must be compared with an xsd:dateTime string");
-    }
-    return instant;
+    String text = Comparisons.text(value);
+    return comparisons.string(field, op, fold ? text.toLowerCase(Locale.ROOT) : text);
   }
 
   // ---- meta.resourceType and schemas are the same for every group ----
@@ -326,32 +254,11 @@ final class GroupFilterTranslator {
     return path.schemaUrn() == null && !path.hasSubAttribute() && "schemas".equals(path.attribute());
   }
 
-  private Predicate constant(Filter.Comparison comparison, String actual) {
-    boolean matches =
-        comparison.value() instanceof String s
-            && switch (comparison.operator()) {
-              case EQ -> actual.equalsIgnoreCase(s);
-              case NE -> !actual.equalsIgnoreCase(s);
-              case CO -> actual.contains(s);
-              case SW -> actual.startsWith(s);
-              case EW -> actual.endsWith(s);
-              case GT -> actual.compareTo(s) > 0;
-              case GE -> actual.compareTo(s) >= 0;
-              case LT -> actual.compareTo(s) < 0;
-              case LE -> actual.compareTo(s) <= 0;
-            };
-    return matches ? cb.conjunction() : cb.disjunction();
-  }
-
   private static ScimException unsupported(AttributePath path) {
     return ScimException.invalidFilter("attribute '" + path + "' cannot be used in a filter");
   }
 
   private <T> ParameterExpression<T> param(T value) {
-    @SuppressWarnings("unchecked")
-    Class<T> javaType = (Class<T>) value.getClass();
-    ParameterExpression<T> parameter = cb.parameter(javaType, "p" + parameters.size());
-    parameters.put(parameter, value);
-    return parameter;
+    return comparisons.param(value);
   }
 }

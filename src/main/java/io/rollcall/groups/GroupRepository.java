@@ -2,6 +2,7 @@ package io.rollcall.groups;
 
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.querying.Comparisons;
 import io.rollcall.users.UserGroups.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -278,20 +279,20 @@ public class GroupRepository {
       String afterId) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
 
-    Map<ParameterExpression<?>, Object> countParameters = GroupFilterTranslator.newParameters();
+    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
     CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
     Root<ScimGroup> countRoot = countQuery.from(ScimGroup.class);
     countQuery
         .select(cb.count(countRoot))
         .where(where(cb, countQuery, countRoot, type, tenantId, filter, null, countParameters));
     TypedQuery<Long> counting = em.createQuery(countQuery);
-    GroupFilterTranslator.bind(counting, countParameters);
+    Comparisons.bind(counting, countParameters);
     long total = counting.getSingleResult();
     if (count == 0 || total == 0) {
       return new Page(total, List.of());
     }
 
-    Map<ParameterExpression<?>, Object> pageParameters = GroupFilterTranslator.newParameters();
+    Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
     CriteriaQuery<ScimGroup> pageQuery = cb.createQuery(ScimGroup.class);
     Root<ScimGroup> root = pageQuery.from(ScimGroup.class);
     pageQuery
@@ -299,7 +300,7 @@ public class GroupRepository {
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
         .orderBy(order(cb, root, sort));
     TypedQuery<ScimGroup> page = em.createQuery(pageQuery);
-    GroupFilterTranslator.bind(page, pageParameters);
+    Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
     return new Page(total, page.getResultList());
   }

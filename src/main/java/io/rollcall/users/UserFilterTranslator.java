@@ -7,7 +7,7 @@ import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import jakarta.persistence.TypedQuery;
+import io.rollcall.querying.Comparisons;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -17,9 +17,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,17 +33,15 @@ import java.util.Map;
  */
 final class UserFilterTranslator {
 
-  private static final char LIKE_ESCAPE = '\\';
-
   private final CriteriaBuilder cb;
   private final AbstractQuery<?> query;
   private final Root<ScimUser> root;
   private final ResourceTypeDefinition type;
   private final Expression<String> tenant;
-  private final Map<ParameterExpression<?>, Object> parameters;
+  private final Comparisons comparisons;
 
   /**
-   * @param parameters collects the bind values; apply them with {@link #bind} on the query
+   * @param parameters collects the bind values; apply them with {@link Comparisons#bind}
    */
   UserFilterTranslator(
       CriteriaBuilder cb,
@@ -59,16 +55,7 @@ final class UserFilterTranslator {
     this.root = root;
     this.type = type;
     this.tenant = tenant;
-    this.parameters = parameters;
-  }
-
-  static Map<ParameterExpression<?>, Object> newParameters() {
-    return new LinkedHashMap<>();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static void bind(TypedQuery<?> typed, Map<ParameterExpression<?>, Object> parameters) {
-    parameters.forEach((p, v) -> typed.setParameter((ParameterExpression) p, v));
+    this.comparisons = new Comparisons(cb, parameters);
   }
 
   Predicate translate(Filter filter) {
@@ -152,7 +139,7 @@ final class UserFilterTranslator {
   private Predicate comparison(Filter.Comparison comparison) {
     AttributePath path = comparison.path();
     if (isResourceType(path)) {
-      return constantResourceType(comparison);
+      return comparisons.constant(comparison, type.name(), true);
     }
     if (isSchemas(path)) {
       return schemas(comparison);
@@ -308,8 +295,8 @@ final class UserFilterTranslator {
       Root<UserValue> v, AttributeDefinition attribute, ComparisonOperator op, Object value) {
     return switch (attribute.type()) {
       case BOOLEAN -> booleanCondition(v.get("boolValue"), op, value);
-      case INTEGER, DECIMAL -> ordered(v.get("numberValue"), op, number(value));
-      case DATE_TIME -> ordered(v.get("timeValue"), op, instant(value));
+      case INTEGER, DECIMAL -> comparisons.ordered(v.get("numberValue"), op, number(value));
+      case DATE_TIME -> comparisons.ordered(v.get("timeValue"), op, Comparisons.instant(value));
       case COMPLEX -> throw ScimException.invalidFilter(
           "attribute '" + attribute.name() + "' is complex: compare one of its sub-attributes");
       default -> stringCondition(
@@ -331,7 +318,7 @@ final class UserFilterTranslator {
     }
     return switch (attribute.type()) {
       case BOOLEAN -> booleanCondition(field, comparison.operator(), value);
-      case DATE_TIME -> ordered(root.get(column.field), comparison.operator(), instant(value));
+      case DATE_TIME -> comparisons.ordered(root.get(column.field), comparison.operator(), Comparisons.instant(value));
       default -> stringCondition(root.get(column.field), column.exact, comparison.operator(), value);
     };
   }
@@ -351,47 +338,9 @@ final class UserFilterTranslator {
 
   private Predicate stringCondition(
       Expression<String> field, boolean caseExact, ComparisonOperator op, Object value) {
-    if (!(value instanceof String text)) {
-      throw ScimException.invalidFilter("a string attribute must be compared with a string");
-    }
-    String operand = AttributeIndex.clip(caseExact ? text : AttributeIndex.fold(text));
-    return switch (op) {
-      case EQ -> cb.equal(field, param(operand));
-      case NE -> cb.notEqual(field, param(operand));
-      case CO -> cb.like(field, param("%" + escapeLike(operand) + "%"), LIKE_ESCAPE);
-      case SW -> cb.like(field, param(escapeLike(operand) + "%"), LIKE_ESCAPE);
-      case EW -> cb.like(field, param("%" + escapeLike(operand)), LIKE_ESCAPE);
-      case GT -> cb.greaterThan(field, param(operand));
-      case GE -> cb.greaterThanOrEqualTo(field, param(operand));
-      case LT -> cb.lessThan(field, param(operand));
-      case LE -> cb.lessThanOrEqualTo(field, param(operand));
-    };
-  }
-
-  private <T extends Comparable<? super T>> Predicate ordered(
-      Expression<T> field, ComparisonOperator op, T operand) {
-    return switch (op) {
-      case EQ -> cb.equal(field, param(operand));
-      case NE -> cb.notEqual(field, param(operand));
-      case GT -> cb.greaterThan(field, param(operand));
-      case GE -> cb.greaterThanOrEqualTo(field, param(operand));
-      case LT -> cb.lessThan(field, param(operand));
-      case LE -> cb.lessThanOrEqualTo(field, param(operand));
-      default -> throw ScimException.invalidFilter(
-          "operator '" + op.keyword() + "' applies to strings only");
-    };
-  }
-
-  /** {@code %}, {@code _} and the escape character itself lose their LIKE meaning. */
-  static String escapeLike(String text) {
-    StringBuilder escaped = new StringBuilder(text.length() + 8);
-    for (char c : text.toCharArray()) {
-      if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-        escaped.append(LIKE_ESCAPE);
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
+    String text = Comparisons.text(value);
+    return comparisons.string(
+        field, op, AttributeIndex.clip(caseExact ? text : AttributeIndex.fold(text)));
   }
 
   private static BigDecimal number(Object value) {
@@ -401,36 +350,10 @@ final class UserFilterTranslator {
     throw ScimException.invalidFilter("a numeric attribute must be compared with a number");
   }
 
-  private static Instant instant(Object value) {
-    Instant instant = value instanceof String s ? AttributeIndex.parseInstant(s) : null;
-    if (instant == null) {
-      throw ScimException.invalidFilter("a dateTime attribute must be compared with an xsd:dateTime string");
-    }
-    return instant;
-  }
-
   // ---- meta.resourceType is the same for every user ----
 
   private static boolean isResourceType(AttributePath path) {
     return path.schemaUrn() == null && "meta.resourceType".equals(path.dotted());
-  }
-
-  private Predicate constantResourceType(Filter.Comparison comparison) {
-    String name = type.name();
-    boolean matches =
-        comparison.value() instanceof String s
-            && switch (comparison.operator()) {
-              case EQ -> name.equals(s);
-              case NE -> !name.equals(s);
-              case CO -> name.contains(s);
-              case SW -> name.startsWith(s);
-              case EW -> name.endsWith(s);
-              case GT -> name.compareTo(s) > 0;
-              case GE -> name.compareTo(s) >= 0;
-              case LT -> name.compareTo(s) < 0;
-              case LE -> name.compareTo(s) <= 0;
-            };
-    return matches ? cb.conjunction() : cb.disjunction();
   }
 
   // ---- schemas lists the core schema and the extensions a user has values in ----
@@ -512,18 +435,10 @@ final class UserFilterTranslator {
   }
 
   private <T> ParameterExpression<T> param(T value) {
-    @SuppressWarnings("unchecked")
-    Class<T> javaType = (Class<T>) value.getClass();
-    ParameterExpression<T> parameter = cb.parameter(javaType, "p" + parameters.size());
-    parameters.put(parameter, value);
-    return parameter;
+    return comparisons.param(value);
   }
 
-  @SuppressWarnings("unchecked")
   private ParameterExpression<List<String>> param(List<String> values) {
-    ParameterExpression<List<String>> parameter =
-        (ParameterExpression<List<String>>) (ParameterExpression<?>) cb.parameter(List.class, "p" + parameters.size());
-    parameters.put(parameter, values);
-    return parameter;
+    return comparisons.params(values);
   }
 }

@@ -5,6 +5,7 @@ import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.querying.Comparisons;
 import io.rollcall.scim.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -156,20 +157,20 @@ public class UserRepository {
       String afterId) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
 
-    Map<ParameterExpression<?>, Object> countParameters = UserFilterTranslator.newParameters();
+    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
     CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
     Root<ScimUser> countRoot = countQuery.from(ScimUser.class);
     countQuery
         .select(cb.count(countRoot))
         .where(where(cb, countQuery, countRoot, type, tenantId, filter, null, countParameters));
     TypedQuery<Long> counting = em.createQuery(countQuery);
-    UserFilterTranslator.bind(counting, countParameters);
+    Comparisons.bind(counting, countParameters);
     long total = counting.getSingleResult();
     if (count == 0 || total == 0) {
       return new Page(total, List.of());
     }
 
-    Map<ParameterExpression<?>, Object> pageParameters = UserFilterTranslator.newParameters();
+    Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
     CriteriaQuery<ScimUser> pageQuery = cb.createQuery(ScimUser.class);
     Root<ScimUser> root = pageQuery.from(ScimUser.class);
     pageQuery
@@ -177,7 +178,7 @@ public class UserRepository {
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
         .orderBy(order(cb, root, type, sort));
     TypedQuery<ScimUser> page = em.createQuery(pageQuery);
-    UserFilterTranslator.bind(page, pageParameters);
+    Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
     return new Page(total, page.getResultList());
   }
