@@ -13,6 +13,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The permission rules editor: an ordered list of {@code filter → group} edited in the view (add,
@@ -47,7 +48,12 @@ public class RulesEditor implements Serializable {
       return filter;
     }
 
+    /** A changed filter drops the preview of the old one. */
     public void setFilter(String filter) {
+      if (!Objects.equals(this.filter, filter)) {
+        preview = null;
+        previewFailed = false;
+      }
       this.filter = filter;
     }
 
