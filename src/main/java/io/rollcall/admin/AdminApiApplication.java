@@ -17,6 +17,7 @@ public class AdminApiApplication extends Application {
         AppKeyAdminResource.class,
         PermissionRuleAdminResource.class,
         WebhookAdminResource.class,
+        AuditAdminResource.class,
         AccessResource.class,
         ApiExceptionMapper.class);
   }

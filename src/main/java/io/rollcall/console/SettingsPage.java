@@ -10,8 +10,11 @@ import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * A tenant's settings: its name, whether it is enabled, and the URN of its custom User extension.
- * Each form saves one setting through {@link TenantService#change}, which validates it.
+ * A tenant's settings: its name, whether it is enabled, the URN of its custom User extension, its
+ * provisioning mode and lifecycle policy. Each form saves its settings through
+ * {@link TenantService#change}, which validates them. The account directory, permission rules and
+ * webhook on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor},
+ * {@link WebhookPanel}), which take the tenant from this one.
  */
 @Named
 @ViewScoped
@@ -27,6 +30,10 @@ public class SettingsPage implements Serializable {
   private boolean active;
   private String name;
   private String customUserSchema;
+  private String provisioningMode;
+  private boolean groupsEnabled;
+  private String deletePolicy;
+  private Integer eraseAfterDays;
 
   /** Runs on the first GET: an unknown tenant is a 404. */
   public void load() {
@@ -39,6 +46,10 @@ public class SettingsPage implements Serializable {
     name = currentName;
     active = tenant.get().isActive();
     customUserSchema = tenant.get().customUserSchema();
+    provisioningMode = tenant.get().provisioningMode().label();
+    groupsEnabled = tenant.get().groupsEnabled();
+    deletePolicy = tenant.get().deletePolicy().label();
+    eraseAfterDays = tenant.get().eraseDeactivatedDays().orElse(null);
   }
 
   public String rename() {
@@ -58,10 +69,35 @@ public class SettingsPage implements Serializable {
         "schema:urn", null, null, customUserSchema == null ? "" : customUserSchema, "schema-saved");
   }
 
+  public String saveProvisioningMode() {
+    return change(
+        "provisioning:mode",
+        new TenantService.TenantChange(null, null, null, null, provisioningMode, null, false, null),
+        "mode-saved");
+  }
+
+  public String saveGroups() {
+    return change(
+        "groups",
+        new TenantService.TenantChange(null, null, null, groupsEnabled, null, null, false, null),
+        groupsEnabled ? "groups-on" : "groups-off");
+  }
+
+  public String saveLifecycle() {
+    return change(
+        "lifecycle",
+        new TenantService.TenantChange(null, null, null, null, null, deletePolicy, true, eraseAfterDays),
+        "lifecycle-saved");
+  }
+
   private String change(String field, String newName, Boolean enable, String urn, String outcome) {
+    return change(
+        field, new TenantService.TenantChange(newName, enable, urn, null, null, null, false, null), outcome);
+  }
+
+  private String change(String field, TenantService.TenantChange change, String outcome) {
     try {
-      tenants.change(
-          id, new TenantService.TenantChange(newName, enable, urn, null, null, null, false, null));
+      tenants.change(id, change);
       return "settings?faces-redirect=true&id=" + id + "&done=" + outcome;
     } catch (InvalidInputException e) {
       Pages.error(field, e.getMessage());
@@ -79,6 +115,14 @@ public class SettingsPage implements Serializable {
       case "disabled" -> "Tenant disabled. Its tokens get 401 until you enable it again.";
       case "enabled" -> "Tenant enabled. Its active tokens work again.";
       case "schema-saved" -> "Custom extension URN saved.";
+      case "mode-saved" -> "Provisioning mode saved.";
+      case "groups-on" -> "Groups are on: /Groups is available to this tenant's identity provider.";
+      case "groups-off" -> "Groups are off: /Groups answers 404 and discovery no longer lists it.";
+      case "lifecycle-saved" -> "Lifecycle policy saved.";
+      case "rules-saved" -> "Permission rules saved. Everyone's groups are being updated.";
+      case "webhook-saved" -> "Webhook URL saved.";
+      case "webhook-paused" -> "Webhook paused. Events wait until you resume it.";
+      case "webhook-resumed" -> "Webhook resumed: the next event is being sent now.";
       default -> null;
     };
   }
@@ -121,5 +165,41 @@ public class SettingsPage implements Serializable {
 
   public void setCustomUserSchema(String customUserSchema) {
     this.customUserSchema = customUserSchema;
+  }
+
+  public boolean isAccessOnly() {
+    return "access-only".equals(provisioningMode);
+  }
+
+  public boolean isGroupsEnabled() {
+    return groupsEnabled;
+  }
+
+  public void setGroupsEnabled(boolean groupsEnabled) {
+    this.groupsEnabled = groupsEnabled;
+  }
+
+  public String getProvisioningMode() {
+    return provisioningMode;
+  }
+
+  public void setProvisioningMode(String provisioningMode) {
+    this.provisioningMode = provisioningMode;
+  }
+
+  public String getDeletePolicy() {
+    return deletePolicy;
+  }
+
+  public void setDeletePolicy(String deletePolicy) {
+    this.deletePolicy = deletePolicy;
+  }
+
+  public Integer getEraseAfterDays() {
+    return eraseAfterDays;
+  }
+
+  public void setEraseAfterDays(Integer eraseAfterDays) {
+    this.eraseAfterDays = eraseAfterDays;
   }
 }

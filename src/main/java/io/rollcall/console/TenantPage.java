@@ -8,6 +8,7 @@ import io.rollcall.security.TokenService.MintedToken;
 import io.rollcall.security.TokenService.Rotation;
 import io.rollcall.security.TokenStatus;
 import io.rollcall.security.UnknownTokenException;
+import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import jakarta.faces.context.FacesContext;
@@ -69,6 +70,7 @@ public class TenantPage implements Serializable {
 
   private String name;
   private boolean active;
+  private boolean accessOnly;
   private String scimBaseUrl;
   private List<TokenRow> rows = List.of();
 
@@ -85,6 +87,7 @@ public class TenantPage implements Serializable {
     }
     name = tenant.get().name();
     active = tenant.get().isActive();
+    accessOnly = tenant.get().provisioningMode() == ProvisioningMode.ACCESS_ONLY;
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     URI root =
@@ -232,6 +235,11 @@ public class TenantPage implements Serializable {
 
   public boolean isActive() {
     return active;
+  }
+
+  /** Access-only tenants: people must exist in the account directory before the IdP assigns them. */
+  public boolean isAccessOnly() {
+    return accessOnly;
   }
 
   public String getScimBaseUrl() {

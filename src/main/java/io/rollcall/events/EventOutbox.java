@@ -58,6 +58,18 @@ public class EventOutbox {
         .getResultList();
   }
 
+  /** One person's events (by SCIM user id), newest first; for the admin console. */
+  public List<ProvisioningEvent> forUser(String tenantId, String scimUserId, int limit) {
+    return em.createQuery(
+            "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant AND e.scimUserId = :user"
+                + " ORDER BY e.seq DESC",
+            ProvisioningEvent.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("user", scimUserId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   /** Creates the tenant's counter; called when the tenant is created. */
   public void open(String tenantId) {
     em.persist(new TenantEventCounter(tenantId));

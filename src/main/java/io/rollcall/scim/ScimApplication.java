@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.audit.AuditFeature;
 import io.rollcall.discovery.DiscoveryResource;
 import io.rollcall.groups.GroupsResource;
 import io.rollcall.users.UsersResource;
@@ -7,13 +8,17 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
-/** The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. */
+/**
+ * The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. Every request
+ * is recorded in the tenant's audit log ({@link AuditFeature}).
+ */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
+        AuditFeature.class,
         DiscoveryResource.class,
         UsersResource.class,
         GroupsResource.class,

@@ -1,0 +1,84 @@
+package io.rollcall.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A stored audit record; read only here (the {@link AuditWriter} inserts with JDBC). */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private long id;
+
+  @Column(name = "tenant_id")
+  private String tenantId;
+
+  @Column(name = "occurred_at")
+  private Instant occurredAt;
+
+  @Column(name = "token_prefix")
+  private String tokenPrefix;
+
+  private String method;
+
+  private String path;
+
+  private String filter;
+
+  private int status;
+
+  @Column(name = "resource_id")
+  private String resourceId;
+
+  @Column(name = "duration_ms")
+  private int durationMs;
+
+  protected AuditEntry() {}
+
+  public long id() {
+    return id;
+  }
+
+  public String tenantId() {
+    return tenantId;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
+
+  public String tokenPrefix() {
+    return tokenPrefix;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String filter() {
+    return filter;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String resourceId() {
+    return resourceId;
+  }
+
+  public int durationMs() {
+    return durationMs;
+  }
+}

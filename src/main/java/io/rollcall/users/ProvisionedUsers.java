@@ -1,0 +1,239 @@
+package io.rollcall.users;
+
+import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.filter.ResolvedPath;
+import io.rollcall.protocol.filter.AttributePaths;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.protocol.schema.StandardSchemas;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A read-only view of a tenant's provisioned users for the admin console: search by email or name
+ * with paging, and one user's attributes grouped by schema. Unlike {@link UserService} it needs no
+ * SCIM client; the admin names the tenant. Searches go through the SCIM filter engine.
+ */
+@Stateless
+public class ProvisionedUsers {
+
+  static final int MAX_SEARCH_TEXT = 200;
+
+  private static final Jsonb PRETTY = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+
+  @Inject TenantService tenants;
+  @Inject UserRepository users;
+
+  /** One line of the user list. */
+  public record Summary(
+      String id, String userName, String displayName, boolean active, Instant lastModified) {}
+
+  public record Page(long total, List<Summary> users) {}
+
+  /** An attribute as the console shows it: a readable path and its value as text. */
+  public record Field(String name, String value) {}
+
+  /** The attributes of one schema. */
+  public record Section(String title, String schemaUrn, List<Field> fields) {}
+
+  public record Detail(
+      String id,
+      String userName,
+      String displayName,
+      boolean active,
+      Instant created,
+      Instant lastModified,
+      Instant accessSince,
+      Instant deactivatedAt,
+      List<String> permissionGroups,
+      List<Section> sections,
+      String json) {}
+
+  /**
+   * The tenant's users in {@code userName} order whose userName, email, display name or formatted
+   * name contains {@code text} (case-insensitively), optionally only active or inactive ones.
+   */
+  public Page search(String tenantId, String text, Boolean active, int offset, int count) {
+    ResourceTypeDefinition type = tenants.get(tenantId).schemaRegistry().user();
+    List<String> conditions = new ArrayList<>();
+    if (text != null && !text.isBlank()) {
+      String value = literal(text.strip());
+      conditions.add(
+          "(userName co " + value + " or emails.value co " + value + " or displayName co " + value
+              + " or name.formatted co " + value + ")");
+    }
+    if (active != null) {
+      conditions.add("active eq " + active);
+    }
+    Filter filter =
+        conditions.isEmpty() ? null : FilterParser.parse(String.join(" and ", conditions), type);
+    ResolvedPath userName = AttributePaths.resolve("userName", type, ScimException::invalidValue);
+    UserRepository.Page page =
+        users.search(
+            tenantId,
+            type,
+            filter,
+            new UserRepository.Sort(userName.path(), userName.target(), false),
+            Math.max(0, offset),
+            Math.max(0, count),
+            null);
+    return new Page(
+        page.total(),
+        page.users().stream()
+            .map(
+                u ->
+                    new Summary(
+                        u.id(),
+                        u.userName(),
+                        displayName(UserDocuments.fromStored(type, u.document())),
+                        u.isActive(),
+                        u.lastModified()))
+            .toList());
+  }
+
+  /** Every attribute of one user, grouped into core, enterprise and the custom extension. */
+  public Optional<Detail> find(String tenantId, String id) {
+    if (id == null || id.length() > 36) {
+      return Optional.empty();
+    }
+    Tenant tenant = tenants.get(tenantId);
+    ResourceTypeDefinition type = tenant.schemaRegistry().user();
+    return users.find(tenantId, id).map(u -> detail(tenant, type, u));
+  }
+
+  private static Detail detail(Tenant tenant, ResourceTypeDefinition type, ScimUser user) {
+    Map<String, Object> canonical = UserDocuments.fromStored(type, user.document());
+    Map<String, Object> core = new LinkedHashMap<>();
+    canonical.forEach(
+        (key, value) -> {
+          if (!"schemas".equals(key) && type.extension(key).isEmpty()) {
+            core.put(key, value);
+          }
+        });
+    List<Section> sections = new ArrayList<>();
+    sections.add(section("Core", StandardSchemas.USER, core));
+    sections.add(
+        section("Enterprise", StandardSchemas.ENTERPRISE_USER, canonical.get(StandardSchemas.ENTERPRISE_USER)));
+    sections.add(
+        section("Custom extension", tenant.customUserSchema(), canonical.get(tenant.customUserSchema())));
+
+    Map<String, Object> resource = new LinkedHashMap<>();
+    resource.put("schemas", canonical.get("schemas"));
+    resource.put("id", user.id());
+    canonical.forEach(
+        (key, value) -> {
+          if (!"schemas".equals(key)) {
+            resource.put(key, value);
+          }
+        });
+    return new Detail(
+        user.id(),
+        user.userName(),
+        displayName(canonical),
+        user.isActive(),
+        user.createdAt(),
+        user.lastModified(),
+        user.accessSince(),
+        user.deactivatedAt(),
+        UserEvents.groups(user),
+        sections,
+        PRETTY.toJson(resource));
+  }
+
+  private static Section section(String title, String urn, Object attributes) {
+    List<Field> fields = new ArrayList<>();
+    if (attributes instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> flatten(String.valueOf(key), value, fields));
+    }
+    return new Section(title, urn, fields);
+  }
+
+  /**
+   * {@code name.givenName}; simple lists joined with commas; each element of a complex list under
+   * its {@code type} (or its position), e.g. {@code emails[work] (primary)}.
+   */
+  static void flatten(String path, Object value, List<Field> out) {
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((key, v) -> flatten(path + "." + key, v, out));
+    } else if (value instanceof List<?> list) {
+      if (list.stream().noneMatch(e -> e instanceof Map)) {
+        out.add(new Field(path, list.stream().map(ProvisionedUsers::text).collect(Collectors.joining(", "))));
+        return;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof Map<?, ?> element)) {
+          out.add(new Field(path + "[" + (i + 1) + "]", text(list.get(i))));
+          continue;
+        }
+        Object kind = element.get("type");
+        String label =
+            path
+                + "["
+                + (kind == null ? String.valueOf(i + 1) : text(kind))
+                + "]"
+                + (Boolean.TRUE.equals(element.get("primary")) ? " (primary)" : "");
+        Map<Object, Object> rest = new LinkedHashMap<>(element);
+        rest.remove("type");
+        rest.remove("primary");
+        if (rest.size() == 1 && rest.containsKey("value")) {
+          out.add(new Field(label, text(rest.get("value"))));
+        } else {
+          rest.forEach((key, v) -> flatten(label + "." + key, v, out));
+        }
+      }
+    } else {
+      out.add(new Field(path, text(value)));
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  private static String displayName(Map<String, Object> canonical) {
+    if (canonical.get("displayName") instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    if (canonical.get("name") instanceof Map<?, ?> name) {
+      if (name.get("formatted") instanceof String f && !f.isBlank()) {
+        return f;
+      }
+      String joined =
+          ((name.get("givenName") instanceof String g ? g : "")
+                  + " "
+                  + (name.get("familyName") instanceof String f ? f : ""))
+              .strip();
+      if (!joined.isEmpty()) {
+        return joined;
+      }
+    }
+    return null;
+  }
+
+  /** A SCIM filter string literal (RFC 7644 §3.4.2.2 uses JSON strings) for admin-typed text. */
+  static String literal(String text) {
+    String cut = text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text;
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : cut.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c >= ' ') {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}
