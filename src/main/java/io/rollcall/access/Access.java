@@ -9,4 +9,8 @@ import java.util.List;
  * are the groups the tenant's permission rules give the person while they have access.
  */
 public record Access(
-    String email, boolean hasAccess, Instant since, String scimUserId, List<String> permissionGroups) {}
+    String email,
+    boolean hasAccess,
+    Instant since,
+    String scimUserId,
+    List<String> permissionGroups) {}

@@ -1,8 +1,8 @@
 package io.rollcall.access;
 
+import io.rollcall.events.EventOutbox;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.rollcall.events.EventOutbox;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,8 +24,8 @@ import java.util.Locale;
 
 /**
  * The access-check API for the host application, authenticated with an application key. A key
- * scoped to another tenant gets the same 404 as an unknown tenant, so it learns nothing.
- * Each answer carries {@code Server-Timing: app;dur=…} (milliseconds spent in Rollcall).
+ * scoped to another tenant gets the same 404 as an unknown tenant, so it learns nothing. Each
+ * answer carries {@code Server-Timing: app;dur=…} (milliseconds spent in Rollcall).
  */
 @Path("app/v1/tenants/{tenantId}")
 @RolesAllowed(Roles.APP_CLIENT)
@@ -40,14 +40,24 @@ public class AccessResource {
 
   /** One provisioning event; {@code changes} is the JSON object of what changed. */
   public record EventView(
-      long seq, String id, Instant occurredAt, String kind, String scimUserId, String email, JsonObject changes) {}
+      long seq,
+      String id,
+      Instant occurredAt,
+      String kind,
+      String scimUserId,
+      String email,
+      JsonObject changes) {}
 
-  /** Events in order; resume with {@code after=next}. {@code next} is the last seq served (or the given one). */
+  /**
+   * Events in order; resume with {@code after=next}. {@code next} is the last seq served (or the
+   * given one).
+   */
   public record EventPage(List<EventView> events, long next) {}
 
   @GET
   @Path("access")
-  public Response access(@PathParam("tenantId") String tenantId, @QueryParam("email") String email) {
+  public Response access(
+      @PathParam("tenantId") String tenantId, @QueryParam("email") String email) {
     long start = System.nanoTime();
     checkScope(tenantId);
     if (email == null || email.isBlank() || email.length() > 512) {
@@ -67,13 +77,14 @@ public class AccessResource {
     checkScope(tenantId);
     int size = Math.max(1, Math.min(limit, 1000));
     List<Access> page = access.withAccess(tenantId, after, size);
-    String next = page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
+    String next =
+        page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
     return timed(Response.ok(new PeoplePage(page, next)), start);
   }
 
   /**
-   * The tenant's provisioning events after {@code after} (a sequence number; 0 for the
-   * beginning), in order, so a host app can poll and resume without gaps or duplicates.
+   * The tenant's provisioning events after {@code after} (a sequence number; 0 for the beginning),
+   * in order, so a host app can poll and resume without gaps or duplicates.
    */
   @GET
   @Path("events")
@@ -89,7 +100,12 @@ public class AccessResource {
             .map(
                 e ->
                     new EventView(
-                        e.seq(), e.id(), e.occurredAt(), e.kind(), e.scimUserId(), e.email(),
+                        e.seq(),
+                        e.id(),
+                        e.occurredAt(),
+                        e.kind(),
+                        e.scimUserId(),
+                        e.email(),
                         Json.createReader(new StringReader(e.changes())).readObject()))
             .toList();
     long next = page.isEmpty() ? Math.max(0, after) : page.get(page.size() - 1).seq();

@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers "does this person have access?" for the host application.
  *
- * <p>A person has access when a SCIM user with their email as {@code userName} exists and is
- * active — and, in an access-only tenant, their account exists in the directory. Answers are
- * cached briefly; a SCIM write on this node evicts the affected emails at once, and the time to
- * live bounds staleness when several nodes serve one database.
+ * <p>A person has access when a SCIM user with their email as {@code userName} exists and is active
+ * — and, in an access-only tenant, their account exists in the directory. Answers are cached
+ * briefly; a SCIM write on this node evicts the affected emails at once, and the time to live
+ * bounds staleness when several nodes serve one database.
  */
 @ApplicationScoped
 public class AccessService {
@@ -78,15 +78,21 @@ public class AccessService {
     String userId = (String) rows.get(0)[0];
     Instant since = (Instant) rows.get(0)[1];
     boolean linked =
-        tenant.provisioningMode() != ProvisioningMode.ACCESS_ONLY || accountExists(tenant.id(), emailKey);
+        tenant.provisioningMode() != ProvisioningMode.ACCESS_ONLY
+            || accountExists(tenant.id(), emailKey);
     boolean hasAccess = since != null && linked;
     return new Access(
-        email, hasAccess, hasAccess ? since : null, userId, hasAccess ? groups((String) rows.get(0)[2]) : List.of());
+        email,
+        hasAccess,
+        hasAccess ? since : null,
+        userId,
+        hasAccess ? groups((String) rows.get(0)[2]) : List.of());
   }
 
   private boolean accountExists(String tenantId, String emailKey) {
     return !em.createQuery(
-            "SELECT a.id FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key", String.class)
+            "SELECT a.id FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key",
+            String.class)
         .setParameter("tenant", tenantId)
         .setParameter("key", emailKey)
         .setMaxResults(1)
@@ -102,7 +108,8 @@ public class AccessService {
             ? " AND EXISTS (SELECT a.id FROM Account a WHERE a.tenantId = u.tenantId"
                 + " AND a.emailKey = u.userNameKey)"
             : "";
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT u.userName, u.accessSince, u.id, u.permissionGroups FROM ScimUser u WHERE u.tenantId = :tenant"
                 + " AND u.accessSince IS NOT NULL AND u.userNameKey > :after"
                 + accountCondition
@@ -113,14 +120,22 @@ public class AccessService {
         .setMaxResults(limit)
         .getResultList()
         .stream()
-        .map(r -> new Access((String) r[0], true, (Instant) r[1], (String) r[2], groups((String) r[3])))
+        .map(
+            r ->
+                new Access(
+                    (String) r[0], true, (Instant) r[1], (String) r[2], groups((String) r[3])))
         .toList();
   }
 
   private static Access withEmail(Access access, String email) {
     return access.email().equals(email)
         ? access
-        : new Access(email, access.hasAccess(), access.since(), access.scimUserId(), access.permissionGroups());
+        : new Access(
+            email,
+            access.hasAccess(),
+            access.since(),
+            access.scimUserId(),
+            access.permissionGroups());
   }
 
   private static List<String> groups(String json) {

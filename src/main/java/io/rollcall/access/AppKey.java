@@ -6,11 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-
 /**
- * An application key: the secret with which the host application calls the access-check API,
- * for one tenant or for all. Kept like a SCIM token (hash only, shown once) but a different kind
- * of secret with its own prefix, so neither ever opens the other's API.
+ * An application key: the secret with which the host application calls the access-check API, for
+ * one tenant or for all. Kept like a SCIM token (hash only, shown once) but a different kind of
+ * secret with its own prefix, so neither ever opens the other's API.
  */
 @Entity
 @Table(name = "app_key")

@@ -28,7 +28,9 @@ public class AppKeyService {
   /** The secret leaves the server only in this return value. */
   public record MintedKey(AppKey key, String secret) {}
 
-  /** @param tenantId the one tenant the key reads, or null for every tenant */
+  /**
+   * @param tenantId the one tenant the key reads, or null for every tenant
+   */
   public MintedKey mint(String tenantId, String description, Integer expiresInDays) {
     if (tenantId != null) {
       tenants.get(tenantId);

@@ -48,7 +48,9 @@ public class AccountDirectory {
           numbered.problem() != null ? Optional.of(numbered.problem()) : numbered.row().problem();
       if (problem.isPresent()) {
         report.reject(
-            numbered.number(), numbered.row() == null ? null : numbered.row().email(), problem.get());
+            numbered.number(),
+            numbered.row() == null ? null : numbered.row().email(),
+            problem.get());
       } else {
         // A later row for the same email wins, as a second upload of it would.
         NumberedRow earlier = byKey.put(AccountRow.key(numbered.row().email()), numbered);
@@ -62,7 +64,8 @@ public class AccountDirectory {
     }
     Map<String, Account> existing = new HashMap<>();
     em.createQuery(
-            "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.emailKey IN :keys", Account.class)
+            "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.emailKey IN :keys",
+            Account.class)
         .setParameter("tenant", tenantId)
         .setParameter("keys", List.copyOf(byKey.keySet()))
         .getResultList()
@@ -89,7 +92,8 @@ public class AccountDirectory {
       return Optional.empty();
     }
     return em.createQuery(
-            "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key", Account.class)
+            "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key",
+            Account.class)
         .setParameter("tenant", tenantId)
         .setParameter("key", AccountRow.key(email))
         .getResultStream()

@@ -71,7 +71,8 @@ final class CsvRecords {
         fields.add(field.toString());
         field.setLength(0);
         if (fields.size() > MAX_FIELDS) {
-          throw new InvalidInputException("more than " + MAX_FIELDS + " CSV fields on line " + line);
+          throw new InvalidInputException(
+              "more than " + MAX_FIELDS + " CSV fields on line " + line);
         }
       } else if (c == '\n') {
         line++;
@@ -85,7 +86,8 @@ final class CsvRecords {
 
   private void append(StringBuilder field, char c) {
     if (field.length() >= MAX_FIELD) {
-      throw new InvalidInputException("a CSV field on line " + line + " is longer than " + MAX_FIELD);
+      throw new InvalidInputException(
+          "a CSV field on line " + line + " is longer than " + MAX_FIELD);
     }
     field.append(c);
   }

@@ -60,7 +60,8 @@ public class AccountAdminResource {
     AccountUploads.Format format;
     if (contentType != null && "csv".equalsIgnoreCase(contentType.getSubtype())) {
       format = AccountUploads.Format.CSV;
-    } else if (contentType == null || contentType.getSubtype().toLowerCase(Locale.ROOT).endsWith("json")) {
+    } else if (contentType == null
+        || contentType.getSubtype().toLowerCase(Locale.ROOT).endsWith("json")) {
       format = AccountUploads.Format.JSON;
     } else {
       throw new InvalidInputException("send the accounts as application/json or text/csv");
@@ -81,8 +82,14 @@ public class AccountAdminResource {
                 a -> {
                   AccountRow r = a.row();
                   return new AccountView(
-                      a.id(), r.email(), r.displayName(), r.title(), r.department(),
-                      r.managerEmail(), r.employeeNumber(), a.updatedAt());
+                      a.id(),
+                      r.email(),
+                      r.displayName(),
+                      r.title(),
+                      r.department(),
+                      r.managerEmail(),
+                      r.employeeNumber(),
+                      a.updatedAt());
                 })
             .toList();
     String next = page.size() == size ? page.get(page.size() - 1).email() : null;

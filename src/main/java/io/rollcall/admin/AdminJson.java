@@ -61,7 +61,8 @@ final class AdminJson {
     }
     if (value instanceof Number n) {
       BigDecimal d = new BigDecimal(n.toString());
-      if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(1_000_000)) < 0) {
+      if (d.stripTrailingZeros().scale() <= 0
+          && d.abs().compareTo(BigDecimal.valueOf(1_000_000)) < 0) {
         return d.intValue();
       }
     }

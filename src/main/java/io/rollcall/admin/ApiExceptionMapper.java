@@ -61,7 +61,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;
-    while ((t instanceof EJBException || t instanceof ProcessingException) && t.getCause() != null) {
+    while ((t instanceof EJBException || t instanceof ProcessingException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

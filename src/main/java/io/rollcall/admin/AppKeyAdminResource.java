@@ -34,7 +34,13 @@ public class AppKeyAdminResource {
   public record NewKey(String description, String tenantId, Integer expiresInDays) {}
 
   public record MintedKeyView(
-      String id, String key, String prefix, String tenantId, String description, Instant createdAt, Instant expiresAt) {}
+      String id,
+      String key,
+      String prefix,
+      String tenantId,
+      String description,
+      Instant createdAt,
+      Instant expiresAt) {}
 
   public record KeyView(
       String id,
@@ -50,11 +56,20 @@ public class AppKeyAdminResource {
   @POST
   public Response mint(NewKey body) {
     NewKey request = body == null ? new NewKey(null, null, null) : body;
-    AppKeyService.MintedKey minted = keys.mint(request.tenantId(), request.description(), request.expiresInDays());
+    AppKeyService.MintedKey minted =
+        keys.mint(request.tenantId(), request.description(), request.expiresInDays());
     AppKey k = minted.key();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(k.id()).build())
         .header("Cache-Control", "no-store")
-        .entity(new MintedKeyView(k.id(), minted.secret(), k.prefix(), k.tenantId(), k.description(), k.createdAt(), k.expiresAt()))
+        .entity(
+            new MintedKeyView(
+                k.id(),
+                minted.secret(),
+                k.prefix(),
+                k.tenantId(),
+                k.description(),
+                k.createdAt(),
+                k.expiresAt()))
         .build();
   }
 
@@ -62,8 +77,18 @@ public class AppKeyAdminResource {
   public List<KeyView> list() {
     Instant now = Clock.systemUTC().instant();
     return keys.list().stream()
-        .map(k -> new KeyView(k.id(), k.prefix(), k.tenantId(), k.description(), k.status(now).label(),
-            k.createdAt(), k.expiresAt(), k.revokedAt(), k.lastUsedAt()))
+        .map(
+            k ->
+                new KeyView(
+                    k.id(),
+                    k.prefix(),
+                    k.tenantId(),
+                    k.description(),
+                    k.status(now).label(),
+                    k.createdAt(),
+                    k.expiresAt(),
+                    k.revokedAt(),
+                    k.lastUsedAt()))
         .toList();
   }
 

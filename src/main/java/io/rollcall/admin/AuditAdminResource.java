@@ -25,7 +25,15 @@ public class AuditAdminResource {
   @Inject AuditLog audit;
 
   @JsonbPropertyOrder({
-    "id", "occurredAt", "tokenPrefix", "method", "path", "filter", "status", "resourceId", "durationMs"
+    "id",
+    "occurredAt",
+    "tokenPrefix",
+    "method",
+    "path",
+    "filter",
+    "status",
+    "resourceId",
+    "durationMs"
   })
   public record EntryView(
       String id,

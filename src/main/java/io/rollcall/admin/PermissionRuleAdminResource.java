@@ -40,7 +40,8 @@ public class PermissionRuleAdminResource {
   }
 
   @PUT
-  public List<RuleView> replace(@PathParam("id") String tenantId, List<PermissionService.RuleInput> rules) {
+  public List<RuleView> replace(
+      @PathParam("id") String tenantId, List<PermissionService.RuleInput> rules) {
     if (rules == null) {
       throw new InvalidInputException("a JSON array of {\"filter\", \"group\"} rules is required");
     }
@@ -63,6 +64,8 @@ public class PermissionRuleAdminResource {
   }
 
   private static List<RuleView> views(List<PermissionRule> rules) {
-    return rules.stream().map(r -> new RuleView(r.id(), r.position(), r.filter(), r.groupName())).toList();
+    return rules.stream()
+        .map(r -> new RuleView(r.id(), r.position(), r.filter(), r.groupName()))
+        .toList();
   }
 }

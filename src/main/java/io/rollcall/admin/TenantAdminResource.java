@@ -40,7 +40,6 @@ public class TenantAdminResource {
 
   public record NewTenant(String name) {}
 
-
   public record TenantView(
       String id,
       String name,
@@ -56,7 +55,12 @@ public class TenantAdminResource {
   public record NewToken(String description, Integer expiresInDays) {}
 
   public record MintedTokenView(
-      String id, String token, String prefix, String description, Instant createdAt, Instant expiresAt) {}
+      String id,
+      String token,
+      String prefix,
+      String description,
+      Instant createdAt,
+      Instant expiresAt) {}
 
   public record Rotate(Integer graceMinutes, String description, Integer expiresInDays) {}
 
@@ -103,9 +107,9 @@ public class TenantAdminResource {
   }
 
   /**
-   * Changes settings: {@code name}, {@code active}, {@code customUserSchema}, {@code groupsEnabled},
-   * {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy} ("deprovision" /
-   * "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never).
+   * Changes settings: {@code name}, {@code active}, {@code customUserSchema}, {@code
+   * groupsEnabled}, {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy}
+   * ("deprovision" / "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never).
    */
   @PATCH
   @Path("{id}")
@@ -120,7 +124,8 @@ public class TenantAdminResource {
   @Path("{id}/tokens")
   public Response mint(@PathParam("id") String id, NewToken body) {
     NewToken request = body == null ? new NewToken(null, null) : body;
-    TokenService.MintedToken minted = tokens.mint(id, request.description(), request.expiresInDays());
+    TokenService.MintedToken minted =
+        tokens.mint(id, request.description(), request.expiresInDays());
     ScimToken t = minted.token();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(t.id()).build())
         .header("Cache-Control", "no-store")

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
-/** A tenant's webhook: configure (the signing secret is shown once), watch delivery, pause, retry. */
+/**
+ * A tenant's webhook: configure (the signing secret is shown once), watch delivery, pause, retry.
+ */
 @Path("admin/tenants/{id}/webhook")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -78,7 +80,14 @@ public class WebhookAdminResource {
 
   private WebhookView view(String tenantId, Webhook w, String secret) {
     return new WebhookView(
-        w.url(), secret, w.isPaused(), w.deliveredSeq(), webhooks.latestSeq(tenantId), w.attempts(),
-        w.nextAttemptAt(), w.lastError(), w.lastSuccessAt());
+        w.url(),
+        secret,
+        w.isPaused(),
+        w.deliveredSeq(),
+        webhooks.latestSeq(tenantId),
+        w.attempts(),
+        w.nextAttemptAt(),
+        w.lastError(),
+        w.lastSuccessAt());
   }
 }

@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Records each SCIM request of an authenticated client: the request side notes when it started,
- * the response side (which also runs for responses made by the exception mapper) hands the record
- * to the {@link AuditQueue}. The duration covers matching, the resource method and the mapping of
+ * Records each SCIM request of an authenticated client: the request side notes when it started, the
+ * response side (which also runs for responses made by the exception mapper) hands the record to
+ * the {@link AuditQueue}. The duration covers matching, the resource method and the mapping of
  * errors, not the writing of the response body.
  */
 @PreMatching

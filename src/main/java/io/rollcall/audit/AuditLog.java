@@ -75,7 +75,8 @@ public class AuditLog {
 
   /** Deletes the tenant's entries older than the cutoff; returns how many. */
   public int purgeBefore(String tenantId, Instant cutoff) {
-    return em.createQuery("DELETE FROM AuditEntry a WHERE a.tenantId = :tenant AND a.occurredAt < :cutoff")
+    return em.createQuery(
+            "DELETE FROM AuditEntry a WHERE a.tenantId = :tenant AND a.occurredAt < :cutoff")
         .setParameter("tenant", tenantId)
         .setParameter("cutoff", cutoff)
         .executeUpdate();

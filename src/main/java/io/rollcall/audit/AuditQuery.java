@@ -13,7 +13,12 @@ import java.util.Set;
  * @param before list entries older than the entry with this id (the previous page's {@code next})
  */
 public record AuditQuery(
-    String method, Integer statusFrom, Integer statusTo, String pathContains, Long before, int limit) {
+    String method,
+    Integer statusFrom,
+    Integer statusTo,
+    String pathContains,
+    Long before,
+    int limit) {
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
@@ -21,7 +26,8 @@ public record AuditQuery(
   private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
   /** Reads the parameters of the admin API and the console; blank means "any". */
-  public static AuditQuery of(String method, String status, String path, String before, Integer limit) {
+  public static AuditQuery of(
+      String method, String status, String path, String before, Integer limit) {
     String m = blank(method) ? null : method.strip().toUpperCase(Locale.ROOT);
     if (m != null && !METHODS.contains(m)) {
       throw new InvalidInputException("method must be one of " + METHODS);
@@ -42,7 +48,8 @@ public record AuditQuery(
     }
     String p = blank(path) ? null : path.strip();
     if (p != null && p.length() > AuditRecord.MAX_PATH) {
-      throw new InvalidInputException("path must be at most " + AuditRecord.MAX_PATH + " characters");
+      throw new InvalidInputException(
+          "path must be at most " + AuditRecord.MAX_PATH + " characters");
     }
     Long b = null;
     if (!blank(before)) {

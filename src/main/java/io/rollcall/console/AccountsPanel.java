@@ -37,7 +37,8 @@ public class AccountsPanel implements Serializable {
   @Inject AccountUploads uploads;
 
   /** One account in the list. */
-  public record Row(String email, String displayName, String title, String department, Instant updatedAt)
+  public record Row(
+      String email, String displayName, String title, String department, Instant updatedAt)
       implements Serializable {}
 
   private String after;
@@ -60,7 +61,8 @@ public class AccountsPanel implements Serializable {
 
   private static Row row(Account account) {
     AccountRow data = account.row();
-    return new Row(data.email(), data.displayName(), data.title(), data.department(), account.updatedAt());
+    return new Row(
+        data.email(), data.displayName(), data.title(), data.department(), account.updatedAt());
   }
 
   /** Loads the chosen CSV file and shows its report on this page. */

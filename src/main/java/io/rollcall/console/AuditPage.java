@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tenant's audit log of SCIM requests, newest first, filtered by method, status class and
- * path, with "older" paging. A GET form, like the users list.
+ * The tenant's audit log of SCIM requests, newest first, filtered by method, status class and path,
+ * with "older" paging. A GET form, like the users list.
  */
 @Named
 @RequestScoped

@@ -148,15 +148,16 @@ public class RulesEditor implements Serializable {
         + people
         + " now: "
         + String.join(", ", sample)
-        + (matches.total() > sample.size() ? " and " + (matches.total() - sample.size()) + " more" : "")
+        + (matches.total() > sample.size()
+            ? " and " + (matches.total() - sample.size()) + " more"
+            : "")
         + ".";
   }
 
   public String save() {
     try {
       permissions.replace(
-          settings.getId(),
-          rules.stream().map(r -> new RuleInput(r.filter, r.group)).toList());
+          settings.getId(), rules.stream().map(r -> new RuleInput(r.filter, r.group)).toList());
       return "settings?faces-redirect=true&id=" + settings.getId() + "&done=rules-saved";
     } catch (InvalidInputException e) {
       Pages.error("rules", e.getMessage());

@@ -11,10 +11,10 @@ import java.util.Optional;
 
 /**
  * A tenant's settings: its name, whether it is enabled, the URN of its custom User extension, its
- * provisioning mode and lifecycle policy. Each form saves its settings through
- * {@link TenantService#change}, which validates them. The account directory, permission rules and
- * webhook on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor},
- * {@link WebhookPanel}), which take the tenant from this one.
+ * provisioning mode and lifecycle policy. Each form saves its settings through {@link
+ * TenantService#change}, which validates them. The account directory, permission rules and webhook
+ * on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor}, {@link
+ * WebhookPanel}), which take the tenant from this one.
  */
 @Named
 @ViewScoped
@@ -86,13 +86,16 @@ public class SettingsPage implements Serializable {
   public String saveLifecycle() {
     return change(
         "lifecycle",
-        new TenantService.TenantChange(null, null, null, null, null, deletePolicy, true, eraseAfterDays),
+        new TenantService.TenantChange(
+            null, null, null, null, null, deletePolicy, true, eraseAfterDays),
         "lifecycle-saved");
   }
 
   private String change(String field, String newName, Boolean enable, String urn, String outcome) {
     return change(
-        field, new TenantService.TenantChange(newName, enable, urn, null, null, null, false, null), outcome);
+        field,
+        new TenantService.TenantChange(newName, enable, urn, null, null, null, false, null),
+        outcome);
   }
 
   private String change(String field, TenantService.TenantChange change, String outcome) {

@@ -237,7 +237,9 @@ public class TenantPage implements Serializable {
     return active;
   }
 
-  /** Access-only tenants: people must exist in the account directory before the IdP assigns them. */
+  /**
+   * Access-only tenants: people must exist in the account directory before the IdP assigns them.
+   */
   public boolean isAccessOnly() {
     return accessOnly;
   }

@@ -49,11 +49,7 @@ public class WebhookPanel implements Serializable {
       return;
     }
     String tenantId = settings.getId();
-    status =
-        webhooks
-            .find(tenantId)
-            .map(w -> status(w, webhooks.latestSeq(tenantId)))
-            .orElse(null);
+    status = webhooks.find(tenantId).map(w -> status(w, webhooks.latestSeq(tenantId))).orElse(null);
     url = status == null ? null : status.url();
   }
 

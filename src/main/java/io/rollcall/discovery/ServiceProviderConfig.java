@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The RFC 7643 §5 service provider configuration. Each flag states what the server really does;
- * the numbers come from {@link ScimLimits}, which the request handling enforces.
+ * The RFC 7643 §5 service provider configuration. Each flag states what the server really does; the
+ * numbers come from {@link ScimLimits}, which the request handling enforces.
  */
 @ApplicationScoped
 public class ServiceProviderConfig {
 
   /** Whether a feature is implemented; changed only together with the code that implements it. */
   static final boolean PATCH = true;
+
   static final boolean FILTER = true;
   static final boolean SORT = true;
   static final boolean ETAG = true;
@@ -34,7 +35,8 @@ public class ServiceProviderConfig {
     body.put("etag", Map.of("supported", ETAG));
     body.put("pagination", pagination());
     body.put("authenticationSchemes", List.of(bearer()));
-    body.put("meta", DiscoveryResource.meta("ServiceProviderConfig", base + "/ServiceProviderConfig"));
+    body.put(
+        "meta", DiscoveryResource.meta("ServiceProviderConfig", base + "/ServiceProviderConfig"));
     return body;
   }
 

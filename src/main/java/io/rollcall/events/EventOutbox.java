@@ -26,13 +26,20 @@ public class EventOutbox {
 
   /** Must run inside the transaction of the change it describes. */
   public ProvisioningEvent record(
-      String tenantId, EventKind kind, String scimUserId, String email, Map<String, Object> changes, Instant at) {
-    TenantEventCounter counter = em.find(TenantEventCounter.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+      String tenantId,
+      EventKind kind,
+      String scimUserId,
+      String email,
+      Map<String, Object> changes,
+      Instant at) {
+    TenantEventCounter counter =
+        em.find(TenantEventCounter.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
     if (counter == null) {
       throw new IllegalStateException("tenant " + tenantId + " has no event counter");
     }
     ProvisioningEvent event =
-        new ProvisioningEvent(tenantId, counter.next(), at, kind, scimUserId, email, JSON.toJson(changes));
+        new ProvisioningEvent(
+            tenantId, counter.next(), at, kind, scimUserId, email, JSON.toJson(changes));
     em.persist(event);
     return event;
   }

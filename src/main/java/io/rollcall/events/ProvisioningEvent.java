@@ -59,7 +59,13 @@ public class ProvisioningEvent {
   protected ProvisioningEvent() {}
 
   ProvisioningEvent(
-      String tenantId, long seq, Instant at, EventKind kind, String scimUserId, String email, String changes) {
+      String tenantId,
+      long seq,
+      Instant at,
+      EventKind kind,
+      String scimUserId,
+      String email,
+      String changes) {
     this.tenantId = tenantId;
     this.seq = seq;
     this.id = UUID.randomUUID().toString();

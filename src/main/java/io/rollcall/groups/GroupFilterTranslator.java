@@ -157,9 +157,15 @@ final class GroupFilterTranslator {
       return cb.or(cb.isNull(field), cb.not(comparison(equal)));
     }
     return switch (column.kind) {
-      case TIME -> comparisons.ordered(root.get(column.field), comparison.operator(), Comparisons.instant(comparison.value()));
-      case FOLDED -> string(root.get(column.field), true, comparison.operator(), comparison.value());
-      case EXACT -> string(root.get(column.field), false, comparison.operator(), comparison.value());
+      case TIME ->
+          comparisons.ordered(
+              root.get(column.field),
+              comparison.operator(),
+              Comparisons.instant(comparison.value()));
+      case FOLDED ->
+          string(root.get(column.field), true, comparison.operator(), comparison.value());
+      case EXACT ->
+          string(root.get(column.field), false, comparison.operator(), comparison.value());
     };
   }
 
@@ -251,7 +257,9 @@ final class GroupFilterTranslator {
   }
 
   private static boolean isSchemas(AttributePath path) {
-    return path.schemaUrn() == null && !path.hasSubAttribute() && "schemas".equals(path.attribute());
+    return path.schemaUrn() == null
+        && !path.hasSubAttribute()
+        && "schemas".equals(path.attribute());
   }
 
   private static ScimException unsupported(AttributePath path) {

@@ -29,8 +29,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code add} with path {@code members} and a list of members;
  *   <li>{@code remove} with path {@code members[value eq "id"]} (or an {@code or} of such tests);
- *   <li>{@code replace} with path {@code members} (the new member list) and {@code remove} with path
- *       {@code members} and no value (no members left);
+ *   <li>{@code replace} with path {@code members} (the new member list) and {@code remove} with
+ *       path {@code members} and no value (no members left);
  *   <li>path-less {@code add} or {@code replace} whose value carries {@code members} next to other
  *       attributes such as {@code displayName} (and the readOnly {@code id} Okta echoes);
  *   <li>Non-standard tolerance (Entra ID): {@code "Remove"} with path {@code members} and a value
@@ -211,8 +211,8 @@ final class GroupPatch {
   }
 
   /**
-   * The ids a filter selects when it is {@code value eq "id"} or an {@code or} of such tests;
-   * null for any other filter.
+   * The ids a filter selects when it is {@code value eq "id"} or an {@code or} of such tests; null
+   * for any other filter.
    */
   private static Set<String> valueEquals(Filter filter) {
     if (filter instanceof Filter.Or or) {
@@ -237,7 +237,8 @@ final class GroupPatch {
 
   private static Object required(Op op, Object value) {
     if (value == null) {
-      throw ScimException.invalidValue(op.name().toLowerCase(java.util.Locale.ROOT) + " needs a value");
+      throw ScimException.invalidValue(
+          op.name().toLowerCase(java.util.Locale.ROOT) + " needs a value");
     }
     return value;
   }

@@ -31,12 +31,12 @@ import java.util.Set;
  * Reads and writes groups and their membership rows. Every query takes the tenant id and puts it in
  * the WHERE clause, membership rows included; nothing reads groups or members by id alone.
  *
- * <p>Member writes are proportional to the members named. Membership rows are looked up and
- * deleted one statement per member, each an exact primary-key match: H2 does not turn {@code
- * member_id IN (…)} into key lookups when {@code member_id} is the second key column and scans the
- * whole group instead (measured: 10 ids in a group of 100,000 took 60–230 ms as one IN statement,
- * 1.3 ms as ten key lookups). Users and groups are looked up by id in chunks of {@link #CHUNK}, as
- * {@code id} leads their primary key.
+ * <p>Member writes are proportional to the members named. Membership rows are looked up and deleted
+ * one statement per member, each an exact primary-key match: H2 does not turn {@code member_id IN
+ * (…)} into key lookups when {@code member_id} is the second key column and scans the whole group
+ * instead (measured: 10 ids in a group of 100,000 took 60–230 ms as one IN statement, 1.3 ms as ten
+ * key lookups). Users and groups are looked up by id in chunks of {@link #CHUNK}, as {@code id}
+ * leads their primary key.
  */
 @ApplicationScoped
 public class GroupRepository {

@@ -28,7 +28,8 @@ public final class GroupRepresentation {
     Object schemas = group.attributes().get("schemas");
     resource.put("schemas", schemas == null ? List.of() : schemas);
     resource.put("id", group.id());
-    group.attributes()
+    group
+        .attributes()
         .forEach(
             (key, value) -> {
               if (!"schemas".equals(key)) {
@@ -104,7 +105,10 @@ public final class GroupRepresentation {
   public static Map<String, Object> list(
       GroupService.GroupPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
     return ListResponses.page(
-        page.totalResults(), page.startIndex(), resources(page, base, query, type), page.nextCursor());
+        page.totalResults(),
+        page.startIndex(),
+        resources(page, base, query, type),
+        page.nextCursor());
   }
 
   /** The groups of a page, rendered; for a search that spans resource types. */

@@ -120,7 +120,8 @@ public class GroupService {
     } else {
       Map<String, Object> whole = new LinkedHashMap<>(current);
       whole.put("members", memberValues(group));
-      canonical = new ResourceNormalizer(type).normalize(PatchEngine.apply(whole, operations, type));
+      canonical =
+          new ResourceNormalizer(type).normalize(PatchEngine.apply(whole, operations, type));
       members = MembershipChange.replacing(memberRefs(canonical));
     }
     write(group, current, withoutMembers(canonical), members);
@@ -150,7 +151,13 @@ public class GroupService {
     if (!request.usesCursor()) {
       GroupRepository.Page page =
           groups.search(
-              client.tenantId(), type, filter, sort, request.startIndex() - 1, request.count(), null);
+              client.tenantId(),
+              type,
+              filter,
+              sort,
+              request.startIndex() - 1,
+              request.count(),
+              null);
       return new GroupPage(
           page.total(), request.startIndex(), views(page.groups(), type, withMembers), null);
     }
@@ -161,7 +168,10 @@ public class GroupService {
         request.cursor().isEmpty()
             ? PageCursor.first(query, now)
             : PageCursor.decode(
-                request.cursor(), query, now, Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+                request.cursor(),
+                query,
+                now,
+                Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
     GroupRepository.Page page =
         groups.search(
             client.tenantId(),
@@ -198,9 +208,12 @@ public class GroupService {
           case "externalId" -> "externalId";
           case "meta.created" -> "createdAt";
           case "meta.lastModified" -> "lastModified";
-          default -> throw ScimException.invalidValue(
-              "sortBy cannot use '" + request.sortBy() + "'; groups sort by displayName,"
-                  + " externalId, id, meta.created or meta.lastModified");
+          default ->
+              throw ScimException.invalidValue(
+                  "sortBy cannot use '"
+                      + request.sortBy()
+                      + "'; groups sort by displayName,"
+                      + " externalId, id, meta.created or meta.lastModified");
         };
     return new GroupRepository.Sort(field, request.descending());
   }
@@ -292,7 +305,10 @@ public class GroupService {
     if (!unknown.isEmpty()) {
       throw ScimException.invalidValue(
           "members.value: no User or Group with id "
-              + unknown.stream().limit(10).map(id -> "'" + clip(id) + "'").collect(Collectors.joining(", "))
+              + unknown.stream()
+                  .limit(10)
+                  .map(id -> "'" + clip(id) + "'")
+                  .collect(Collectors.joining(", "))
               + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : ""));
     }
     Map<String, MemberType> resolved = new LinkedHashMap<>();
@@ -300,7 +316,12 @@ public class GroupService {
       MemberType actual = known.get(ref.id());
       if (ref.type() != null && ref.type() != actual) {
         throw ScimException.invalidValue(
-            "member '" + ref.id() + "' is a " + actual.scimName() + ", not a " + ref.type().scimName());
+            "member '"
+                + ref.id()
+                + "' is a "
+                + actual.scimName()
+                + ", not a "
+                + ref.type().scimName());
       }
       resolved.put(ref.id(), actual);
     }

@@ -40,6 +40,7 @@ public enum MemberType {
 
   static ScimException invalid(Object text) {
     return ScimException.invalidValue(
-        "members.type must be \"User\" or \"Group\", not " + (text == null ? "null" : "'" + text + "'"));
+        "members.type must be \"User\" or \"Group\", not "
+            + (text == null ? "null" : "'" + text + "'"));
   }
 }

@@ -126,9 +126,10 @@ final class MembershipChange {
         id = checkId(text);
       } else if (key.equalsIgnoreCase("type")) {
         if (member != null) {
-          type = member instanceof String text
-              ? MemberType.parse(text).orElseThrow(() -> MemberType.invalid(text))
-              : null;
+          type =
+              member instanceof String text
+                  ? MemberType.parse(text).orElseThrow(() -> MemberType.invalid(text))
+                  : null;
           if (type == null) {
             throw MemberType.invalid(member);
           }

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes audit entries older than the retention period, tenant by tenant (each delete uses the
- * tenant-and-time index). Idempotent, so a non-persistent timer on every node, like
- * {@link TokenPurge}.
+ * tenant-and-time index). Idempotent, so a non-persistent timer on every node, like {@link
+ * TokenPurge}.
  */
 @Singleton
 @Startup
@@ -61,7 +61,13 @@ public class AuditPurge {
       removed += audit.purgeBefore(tenant.id(), cutoff);
     }
     if (removed > 0) {
-      LOG.info("Purged " + removed + " audit entr" + (removed == 1 ? "y" : "ies") + " older than " + retention);
+      LOG.info(
+          "Purged "
+              + removed
+              + " audit entr"
+              + (removed == 1 ? "y" : "ies")
+              + " older than "
+              + retention);
     }
   }
 }

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Erases users who have been deactivated for longer than their tenant's
- * {@code eraseDeactivatedAfterDays}. Idempotent, so a non-persistent timer on every node is enough.
+ * Erases users who have been deactivated for longer than their tenant's {@code
+ * eraseDeactivatedAfterDays}. Idempotent, so a non-persistent timer on every node is enough.
  */
 @Singleton
 @Startup
@@ -62,7 +62,13 @@ public class DeactivatedUserErasure {
         erased += batch;
       } while (batch == UserLifecycle.batchSize());
       if (erased > 0) {
-        LOG.info("Erased " + erased + " user(s) of tenant " + tenant.id() + " deactivated before " + cutoff);
+        LOG.info(
+            "Erased "
+                + erased
+                + " user(s) of tenant "
+                + tenant.id()
+                + " deactivated before "
+                + cutoff);
       }
     }
   }

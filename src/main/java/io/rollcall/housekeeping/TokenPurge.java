@@ -53,7 +53,8 @@ public class TokenPurge {
   void purge() {
     int removed = tokens.purgeStale(Clock.systemUTC().instant().minus(Duration.parse(retention)));
     if (removed > 0) {
-      LOG.info("Purged " + removed + " token(s) expired or revoked more than " + retention + " ago");
+      LOG.info(
+          "Purged " + removed + " token(s) expired or revoked more than " + retention + " ago");
     }
   }
 }

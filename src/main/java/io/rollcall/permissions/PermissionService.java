@@ -39,7 +39,8 @@ public class PermissionService {
   public List<PermissionRule> list(String tenantId) {
     tenants.get(tenantId);
     return em.createQuery(
-            "SELECT r FROM PermissionRule r WHERE r.tenantId = :tenant ORDER BY r.position", PermissionRule.class)
+            "SELECT r FROM PermissionRule r WHERE r.tenantId = :tenant ORDER BY r.position",
+            PermissionRule.class)
         .setParameter("tenant", tenantId)
         .getResultList();
   }
@@ -56,7 +57,9 @@ public class PermissionService {
       if (input == null || input.filter() == null || input.filter().isBlank()) {
         throw new InvalidInputException("rule " + (i + 1) + ": filter is required");
       }
-      if (input.group() == null || input.group().isBlank() || input.group().strip().length() > 200) {
+      if (input.group() == null
+          || input.group().isBlank()
+          || input.group().strip().length() > 200) {
         throw new InvalidInputException("rule " + (i + 1) + ": group must be 1 to 200 characters");
       }
       pairs.add(new String[] {input.filter(), input.group().strip()});
@@ -87,7 +90,8 @@ public class PermissionService {
         tenant.id() + "|" + tenant.customUserSchema(),
         key -> {
           List<String[]> pairs =
-              em.createQuery(
+              em
+                  .createQuery(
                       "SELECT r FROM PermissionRule r WHERE r.tenantId = :tenant ORDER BY r.position",
                       PermissionRule.class)
                   .setParameter("tenant", tenant.id())
@@ -98,7 +102,8 @@ public class PermissionService {
           try {
             return RuleSet.compile(type, pairs);
           } catch (ScimException e) {
-            // A rule that no longer fits the tenant's schema (its custom URN changed) matches no one.
+            // A rule that no longer fits the tenant's schema (its custom URN changed) matches no
+            // one.
             return RuleSet.empty(type);
           }
         });

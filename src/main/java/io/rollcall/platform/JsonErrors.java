@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The two JSON error shapes Rollcall answers with: the SCIM error of RFC 7644 §3.12 under
- * {@code /scim/v2}, and a plain {@code {"status", "message"}} object under {@code /api}.
+ * The two JSON error shapes Rollcall answers with: the SCIM error of RFC 7644 §3.12 under {@code
+ * /scim/v2}, and a plain {@code {"status", "message"}} object under {@code /api}.
  */
 public final class JsonErrors {
 
@@ -54,7 +54,8 @@ public final class JsonErrors {
   }
 
   /** Writes and commits a JSON response on the raw servlet API (outside JAX-RS). */
-  public static void write(HttpServletResponse response, int status, String mediaType, JsonObject body) {
+  public static void write(
+      HttpServletResponse response, int status, String mediaType, JsonObject body) {
     try {
       response.setStatus(status);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());

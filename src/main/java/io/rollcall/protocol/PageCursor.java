@@ -43,7 +43,9 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
             Integer.toString(offset),
             Long.toString(issuedAt.getEpochSecond()),
             query);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -55,7 +57,8 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
   public static PageCursor decode(String text, String query, Instant now, Duration timeout) {
     String[] parts;
     try {
-      parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
+      parts =
+          new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
     } catch (IllegalArgumentException e) {
       throw invalidCursor();
     }
@@ -77,7 +80,8 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
       throw invalidCursor();
     }
     if (cursor.issuedAt.plus(timeout).isBefore(now)) {
-      throw new ScimException(400, "expiredCursor", "The cursor has expired; start again without one.");
+      throw new ScimException(
+          400, "expiredCursor", "The cursor has expired; start again without one.");
     }
     return cursor;
   }

@@ -26,7 +26,9 @@ public final class Comparisons {
   private final CriteriaBuilder cb;
   private final Map<ParameterExpression<?>, Object> parameters;
 
-  /** @param parameters collects the bind values; apply them with {@link #bind} */
+  /**
+   * @param parameters collects the bind values; apply them with {@link #bind}
+   */
   public Comparisons(CriteriaBuilder cb, Map<ParameterExpression<?>, Object> parameters) {
     this.cb = cb;
     this.parameters = parameters;
@@ -112,14 +114,15 @@ public final class Comparisons {
       case GE -> cb.greaterThanOrEqualTo(field, param(operand));
       case LT -> cb.lessThan(field, param(operand));
       case LE -> cb.lessThanOrEqualTo(field, param(operand));
-      default -> throw ScimException.invalidFilter(
-          "operator '" + op.keyword() + "' applies to strings only");
+      default ->
+          throw ScimException.invalidFilter(
+              "operator '" + op.keyword() + "' applies to strings only");
     };
   }
 
   /**
-   * A comparison whose attribute has the same value on every resource of the type (such as
-   * {@code meta.resourceType}), decided here rather than in the database.
+   * A comparison whose attribute has the same value on every resource of the type (such as {@code
+   * meta.resourceType}), decided here rather than in the database.
    */
   public Predicate constant(Filter.Comparison comparison, String actual, boolean caseExact) {
     boolean matches =

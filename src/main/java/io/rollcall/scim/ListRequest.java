@@ -31,7 +31,10 @@ public record ListRequest(
     }
   }
 
-  /** Whether the client asked for cursor pagination (RFC 9865): a {@code cursor} was sent, even empty. */
+  /**
+   * Whether the client asked for cursor pagination (RFC 9865): a {@code cursor} was sent, even
+   * empty.
+   */
   public boolean usesCursor() {
     return cursor != null;
   }
@@ -149,7 +152,9 @@ public record ListRequest(
       return blankToNull(s);
     }
     if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-      return list.isEmpty() ? null : String.join(",", list.stream().map(String.class::cast).toList());
+      return list.isEmpty()
+          ? null
+          : String.join(",", list.stream().map(String.class::cast).toList());
     }
     throw ScimException.invalidValue(name + " must be an array of attribute names");
   }

@@ -24,7 +24,8 @@ public class RequestSizeFilter extends HttpFilter {
   static final long DRAIN_LIMIT = 16L * ScimLimits.MAX_PAYLOAD_BYTES;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getContentLengthLong() > DRAIN_LIMIT) {
       response.setHeader("Connection", "close");

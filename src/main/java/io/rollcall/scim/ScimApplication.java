@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. Every request
- * is recorded in the tenant's audit log ({@link AuditFeature}).
+ * The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. Every request is
+ * recorded in the tenant's audit log ({@link AuditFeature}).
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {

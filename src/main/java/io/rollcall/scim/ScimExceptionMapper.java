@@ -14,9 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every failure under {@code /scim/v2} into the RFC 7644 §3.12 error body, served as
- * {@code application/scim+json}. Client errors are logged at FINE; anything unexpected is a 500
- * whose body carries only a correlation id, with the stack trace in the server log.
+ * Turns every failure under {@code /scim/v2} into the RFC 7644 §3.12 error body, served as {@code
+ * application/scim+json}. Client errors are logged at FINE; anything unexpected is a 500 whose body
+ * carries only a correlation id, with the stack trace in the server log.
  */
 public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -47,7 +47,8 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;
-    while ((t instanceof EJBException || t instanceof ProcessingException) && t.getCause() != null) {
+    while ((t instanceof EJBException || t instanceof ProcessingException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;

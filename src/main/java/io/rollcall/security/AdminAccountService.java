@@ -36,8 +36,8 @@ public class AdminAccountService {
   }
 
   /**
-   * Creates the {@code admin} account on the first start. Its password comes from
-   * {@code ROLLCALL_ADMIN_PASSWORD}; without it one is generated and logged this once.
+   * Creates the {@code admin} account on the first start. Its password comes from {@code
+   * ROLLCALL_ADMIN_PASSWORD}; without it one is generated and logged this once.
    */
   public void ensureAdminExists() {
     if (em.find(AdminAccount.class, DEFAULT_ADMIN) != null) {
@@ -51,7 +51,9 @@ public class AdminAccountService {
     configureHash();
     em.persist(
         new AdminAccount(
-            DEFAULT_ADMIN, passwordHash.generate(password.toCharArray()), Clock.systemUTC().instant()));
+            DEFAULT_ADMIN,
+            passwordHash.generate(password.toCharArray()),
+            Clock.systemUTC().instant()));
     if (generated) {
       LOG.warning(
           "Created the admin account '"

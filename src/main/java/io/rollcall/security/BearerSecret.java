@@ -9,9 +9,9 @@ import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
- * What every kind of bearer secret keeps: only the hash of the secret and a short lookup prefix,
- * a description, and its lifecycle (expiry, revocation — possibly scheduled — and last use).
- * SCIM tokens and application keys are both bearer secrets, stored in their own tables.
+ * What every kind of bearer secret keeps: only the hash of the secret and a short lookup prefix, a
+ * description, and its lifecycle (expiry, revocation — possibly scheduled — and last use). SCIM
+ * tokens and application keys are both bearer secrets, stored in their own tables.
  */
 @MappedSuperclass
 public abstract class BearerSecret {

@@ -27,8 +27,8 @@ import java.util.Set;
  * bearer tokens for the SCIM API, HTTP Basic for the admin API, application keys for the
  * access-check API, and a sign-in form with a session for the admin console. Each credential type
  * is validated by its own identity store, so a SCIM token never opens the admin or access API or
- * the console, and an admin password never reaches tenant data. The session is consulted only
- * under {@code /console/}: a console session never authenticates an API request.
+ * the console, and an admin password never reaches tenant data. The session is consulted only under
+ * {@code /console/}: a console session never authenticates an API request.
  *
  * <p>Failures are answered here with a JSON body: the container's own 401 would be an HTML page.
  * Credentials are read only from the {@code Authorization} header, never from a query string or a

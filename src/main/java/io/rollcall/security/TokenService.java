@@ -91,8 +91,7 @@ public class TokenService {
   /** Revokes at a future instant, so a rotated token keeps working until the cut-over. */
   public ScimToken revokeAt(String tenantId, String tokenId, Instant at) {
     tenants.get(tenantId);
-    ScimToken token =
-        find(tenantId, tokenId).orElseThrow(() -> new UnknownTokenException(tokenId));
+    ScimToken token = find(tenantId, tokenId).orElseThrow(() -> new UnknownTokenException(tokenId));
     token.revoke(at);
     return token;
   }

@@ -2,7 +2,6 @@ package io.rollcall.tenant;
 
 import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.schema.StandardSchemas;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,7 @@ final class CustomSchemaUrn {
   static String check(String urn) {
     if (urn == null || urn.length() > 300 || !SHAPE.matcher(urn).matches()) {
       throw new InvalidInputException(
-          "customUserSchema must be a URN such as "
-              + StandardSchemas.DEFAULT_CUSTOM_USER);
+          "customUserSchema must be a URN such as " + StandardSchemas.DEFAULT_CUSTOM_USER);
     }
     String lower = urn.toLowerCase(Locale.ROOT);
     if (lower.equals(StandardSchemas.USER.toLowerCase(Locale.ROOT))

@@ -26,7 +26,8 @@ public enum DeletePolicy {
     return Arrays.stream(values())
         .filter(p -> p.label.equalsIgnoreCase(label))
         .findFirst()
-        .orElseThrow(() -> new InvalidInputException("deletePolicy must be \"deprovision\" or \"erase\""));
+        .orElseThrow(
+            () -> new InvalidInputException("deletePolicy must be \"deprovision\" or \"erase\""));
   }
 
   /** Stored by its label. */

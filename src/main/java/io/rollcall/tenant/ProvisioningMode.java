@@ -29,7 +29,9 @@ public enum ProvisioningMode {
     return Arrays.stream(values())
         .filter(m -> m.label.equalsIgnoreCase(label))
         .findFirst()
-        .orElseThrow(() -> new InvalidInputException("provisioningMode must be \"full\" or \"access-only\""));
+        .orElseThrow(
+            () ->
+                new InvalidInputException("provisioningMode must be \"full\" or \"access-only\""));
   }
 
   /** Stored by its label. */

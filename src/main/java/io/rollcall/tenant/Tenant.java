@@ -104,7 +104,8 @@ public class Tenant {
    */
   public void applyLifecycle(DeletePolicy policy, Integer eraseAfterDays) {
     if (eraseAfterDays != null && (eraseAfterDays < 0 || eraseAfterDays > 3650)) {
-      throw new InvalidInputException("eraseDeactivatedAfterDays must be between 0 and 3650, or null");
+      throw new InvalidInputException(
+          "eraseDeactivatedAfterDays must be between 0 and 3650, or null");
     }
     this.deletePolicy = Objects.requireNonNull(policy);
     this.eraseDeactivatedDays = eraseAfterDays;

@@ -44,8 +44,8 @@ public class TenantService {
   }
 
   /**
-   * Changes to a tenant's settings; a null field leaves that setting as it is. The erase period
-   * is set whenever {@code eraseDeactivatedAfterDaysGiven}, to "never" when its value is null.
+   * Changes to a tenant's settings; a null field leaves that setting as it is. The erase period is
+   * set whenever {@code eraseDeactivatedAfterDaysGiven}, to "never" when its value is null.
    */
   public record TenantChange(
       String name,

@@ -20,8 +20,9 @@ import java.util.Map;
  * the filter translator looks up. Pure: no JPA, so it is unit-tested directly.
  *
  * <p>Keys are lower-cased (attribute names are case-insensitive, RFC 7643 §2.1). Extension
- * attributes are keyed by a stable alias instead of their URN, so a tenant can change the URN of its
- * custom extension without re-indexing: {@code enterprise:department}, {@code custom:customfield1}.
+ * attributes are keyed by a stable alias instead of their URN, so a tenant can change the URN of
+ * its custom extension without re-indexing: {@code enterprise:department}, {@code
+ * custom:customfield1}.
  */
 final class AttributeIndex {
 
@@ -38,7 +39,9 @@ final class AttributeIndex {
     if (schemaUrn == null || schemaUrn.equalsIgnoreCase(type.schema().id())) {
       return null;
     }
-    return schemaUrn.equalsIgnoreCase(StandardSchemas.ENTERPRISE_USER) ? ENTERPRISE_ALIAS : CUSTOM_ALIAS;
+    return schemaUrn.equalsIgnoreCase(StandardSchemas.ENTERPRISE_USER)
+        ? ENTERPRISE_ALIAS
+        : CUSTOM_ALIAS;
   }
 
   static String key(ResourceTypeDefinition type, String schemaUrn, String attribute, String sub) {
@@ -99,7 +102,8 @@ final class AttributeIndex {
   /** RFC 7644 §3.4.2.3: a multi-valued attribute sorts by its primary value, else its first. */
   private static int primaryIndex(List<?> elements) {
     for (int i = 0; i < elements.size(); i++) {
-      if (elements.get(i) instanceof Map<?, ?> element && Boolean.TRUE.equals(element.get("primary"))) {
+      if (elements.get(i) instanceof Map<?, ?> element
+          && Boolean.TRUE.equals(element.get("primary"))) {
         return i;
       }
     }
@@ -141,19 +145,24 @@ final class AttributeIndex {
   private static IndexedValue typed(
       String key, int element, boolean sortKey, AttributeDefinition attribute, Object value) {
     return switch (attribute.type()) {
-      case BOOLEAN -> value instanceof Boolean b
-          ? new IndexedValue(key, element, sortKey, null, null, null, b, null)
-          : null;
-      case INTEGER, DECIMAL -> value instanceof Number n
-          ? new IndexedValue(key, element, sortKey, null, null, null, null, new BigDecimal(n.toString()))
-          : null;
-      case DATE_TIME -> value instanceof String s && parseInstant(s) != null
-          ? new IndexedValue(key, element, sortKey, null, null, parseInstant(s), null, null)
-          : null;
+      case BOOLEAN ->
+          value instanceof Boolean b
+              ? new IndexedValue(key, element, sortKey, null, null, null, b, null)
+              : null;
+      case INTEGER, DECIMAL ->
+          value instanceof Number n
+              ? new IndexedValue(
+                  key, element, sortKey, null, null, null, null, new BigDecimal(n.toString()))
+              : null;
+      case DATE_TIME ->
+          value instanceof String s && parseInstant(s) != null
+              ? new IndexedValue(key, element, sortKey, null, null, parseInstant(s), null, null)
+              : null;
       case COMPLEX -> null;
-      default -> value instanceof String s
-          ? new IndexedValue(key, element, sortKey, clip(s), clip(fold(s)), null, null, null)
-          : null;
+      default ->
+          value instanceof String s
+              ? new IndexedValue(key, element, sortKey, clip(s), clip(fold(s)), null, null, null)
+              : null;
     };
   }
 

@@ -28,6 +28,11 @@ public class PermissionRecalculation {
       changed += batch.changed();
       after = batch.lastId();
     }
-    LOG.info("Permission rules of tenant " + tenantId + " re-evaluated; " + changed + " user(s) changed groups");
+    LOG.info(
+        "Permission rules of tenant "
+            + tenantId
+            + " re-evaluated; "
+            + changed
+            + " user(s) changed groups");
   }
 }

@@ -1,10 +1,10 @@
 package io.rollcall.users;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.AttributePaths;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.filter.ResolvedPath;
-import io.rollcall.protocol.filter.AttributePaths;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.StandardSchemas;
 import io.rollcall.tenant.Tenant;
@@ -72,8 +72,15 @@ public class ProvisionedUsers {
     if (text != null && !text.isBlank()) {
       String value = literal(text.strip());
       conditions.add(
-          "(userName co " + value + " or emails.value co " + value + " or displayName co " + value
-              + " or name.formatted co " + value + ")");
+          "(userName co "
+              + value
+              + " or emails.value co "
+              + value
+              + " or displayName co "
+              + value
+              + " or name.formatted co "
+              + value
+              + ")");
     }
     if (active != null) {
       conditions.add("active eq " + active);
@@ -126,9 +133,15 @@ public class ProvisionedUsers {
     List<Section> sections = new ArrayList<>();
     sections.add(section("Core", StandardSchemas.USER, core));
     sections.add(
-        section("Enterprise", StandardSchemas.ENTERPRISE_USER, canonical.get(StandardSchemas.ENTERPRISE_USER)));
+        section(
+            "Enterprise",
+            StandardSchemas.ENTERPRISE_USER,
+            canonical.get(StandardSchemas.ENTERPRISE_USER)));
     sections.add(
-        section("Custom extension", tenant.customUserSchema(), canonical.get(tenant.customUserSchema())));
+        section(
+            "Custom extension",
+            tenant.customUserSchema(),
+            canonical.get(tenant.customUserSchema())));
 
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("schemas", canonical.get("schemas"));
@@ -170,7 +183,9 @@ public class ProvisionedUsers {
       map.forEach((key, v) -> flatten(path + "." + key, v, out));
     } else if (value instanceof List<?> list) {
       if (list.stream().noneMatch(e -> e instanceof Map)) {
-        out.add(new Field(path, list.stream().map(ProvisionedUsers::text).collect(Collectors.joining(", "))));
+        out.add(
+            new Field(
+                path, list.stream().map(ProvisionedUsers::text).collect(Collectors.joining(", "))));
         return;
       }
       for (int i = 0; i < list.size(); i++) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Converts between a canonical SCIM user and the JSON document stored for it. The stored document
  * keeps the custom extension under a stable alias rather than the tenant's URN, so changing the URN
- * carries the data over; {@code schemas}, {@code id}, {@code meta} and the password are never stored.
+ * carries the data over; {@code schemas}, {@code id}, {@code meta} and the password are never
+ * stored.
  */
 final class UserDocuments {
 

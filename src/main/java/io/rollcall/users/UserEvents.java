@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Turns a change of a user into provisioning events, written in the change's own transaction:
- * what kind of change it was, and what changed.
+ * Turns a change of a user into provisioning events, written in the change's own transaction: what
+ * kind of change it was, and what changed.
  */
 @ApplicationScoped
 public class UserEvents {
@@ -38,9 +38,13 @@ public class UserEvents {
   }
 
   /** One event for (de)activation, one for other attribute changes, as they apply. */
-  void changed(ScimUser user, boolean wasActive, Map<String, Object> before, Map<String, Object> after) {
+  void changed(
+      ScimUser user, boolean wasActive, Map<String, Object> before, Map<String, Object> after) {
     if (wasActive != user.isActive()) {
-      record(user, user.isActive() ? EventKind.REACTIVATED : EventKind.DEACTIVATED, Map.of("active", user.isActive()));
+      record(
+          user,
+          user.isActive() ? EventKind.REACTIVATED : EventKind.DEACTIVATED,
+          Map.of("active", user.isActive()));
     }
     TreeSet<String> attributes = AttributeChanges.between(before, after);
     attributes.remove("active");

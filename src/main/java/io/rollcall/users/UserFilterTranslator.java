@@ -5,7 +5,6 @@ import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.AttributeDefinition;
-import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.querying.Comparisons;
 import jakarta.persistence.criteria.AbstractQuery;
@@ -127,12 +126,14 @@ final class UserFilterTranslator {
       List<String> keys = subKeys(path, attribute);
       Subquery<String> rows = userIds();
       Root<UserValue> v = rows.from(UserValue.class);
-      rows.select(v.get("userId")).where(cb.equal(v.get("tenantId"), tenant), v.get("attr").in(param(keys)));
+      rows.select(v.get("userId"))
+          .where(cb.equal(v.get("tenantId"), tenant), v.get("attr").in(param(keys)));
       return root.get("id").in(rows);
     }
     Subquery<String> rows = userIds();
     Root<UserValue> v = rows.from(UserValue.class);
-    rows.select(v.get("userId")).where(cb.equal(v.get("tenantId"), tenant), cb.equal(v.get("attr"), param(key(path))));
+    rows.select(v.get("userId"))
+        .where(cb.equal(v.get("tenantId"), tenant), cb.equal(v.get("attr"), param(key(path))));
     return root.get("id").in(rows);
   }
 
@@ -179,8 +180,8 @@ final class UserFilterTranslator {
 
   /**
    * {@code attr[inner]}: the users having one element of {@code attr} that satisfies the whole
-   * inner filter. Elements are enumerated by an anchor condition when the inner filter has one
-   * (a comparison every match must satisfy), so the index narrows the search.
+   * inner filter. Elements are enumerated by an anchor condition when the inner filter has one (a
+   * comparison every match must satisfy), so the index narrows the search.
    */
   private Predicate valuePath(Filter.ValuePath valuePath) {
     AttributePath attributePath = valuePath.attribute();
@@ -192,7 +193,8 @@ final class UserFilterTranslator {
     Filter.Comparison anchor = anchor(valuePath.filter());
     if (anchor != null && anchor.value() != null) {
       where.add(cb.equal(element.get("attr"), param(key(anchor.path()))));
-      where.add(valueCondition(element, definition(anchor.path()), anchor.operator(), anchor.value()));
+      where.add(
+          valueCondition(element, definition(anchor.path()), anchor.operator(), anchor.value()));
     } else {
       where.add(element.get("attr").in(param(subKeys(attributePath, attribute))));
     }
@@ -266,7 +268,11 @@ final class UserFilterTranslator {
           return c.operator() == ComparisonOperator.EQ ? cb.not(present) : present;
         }
         if (c.operator() == ComparisonOperator.NE) {
-          return cb.not(cb.exists(sibling(c.path(), new Filter.Comparison(c.path(), ComparisonOperator.EQ, c.value()))));
+          return cb.not(
+              cb.exists(
+                  sibling(
+                      c.path(),
+                      new Filter.Comparison(c.path(), ComparisonOperator.EQ, c.value()))));
         }
         return cb.exists(sibling(c.path(), c));
       }
@@ -297,13 +303,15 @@ final class UserFilterTranslator {
       case BOOLEAN -> booleanCondition(v.get("boolValue"), op, value);
       case INTEGER, DECIMAL -> comparisons.ordered(v.get("numberValue"), op, number(value));
       case DATE_TIME -> comparisons.ordered(v.get("timeValue"), op, Comparisons.instant(value));
-      case COMPLEX -> throw ScimException.invalidFilter(
-          "attribute '" + attribute.name() + "' is complex: compare one of its sub-attributes");
-      default -> stringCondition(
-          attribute.caseExact() ? v.get("textValue") : v.get("foldedValue"),
-          attribute.caseExact(),
-          op,
-          value);
+      case COMPLEX ->
+          throw ScimException.invalidFilter(
+              "attribute '" + attribute.name() + "' is complex: compare one of its sub-attributes");
+      default ->
+          stringCondition(
+              attribute.caseExact() ? v.get("textValue") : v.get("foldedValue"),
+              attribute.caseExact(),
+              op,
+              value);
     };
   }
 
@@ -313,13 +321,17 @@ final class UserFilterTranslator {
     Object value = comparison.value();
     if (comparison.operator() == ComparisonOperator.NE) {
       // As for indexed attributes, ne also matches users that have no value at all.
-      Filter.Comparison equal = new Filter.Comparison(comparison.path(), ComparisonOperator.EQ, value);
+      Filter.Comparison equal =
+          new Filter.Comparison(comparison.path(), ComparisonOperator.EQ, value);
       return cb.or(cb.isNull(field), cb.not(columnComparison(column, attribute, equal)));
     }
     return switch (attribute.type()) {
       case BOOLEAN -> booleanCondition(field, comparison.operator(), value);
-      case DATE_TIME -> comparisons.ordered(root.get(column.field), comparison.operator(), Comparisons.instant(value));
-      default -> stringCondition(root.get(column.field), column.exact, comparison.operator(), value);
+      case DATE_TIME ->
+          comparisons.ordered(
+              root.get(column.field), comparison.operator(), Comparisons.instant(value));
+      default ->
+          stringCondition(root.get(column.field), column.exact, comparison.operator(), value);
     };
   }
 
@@ -331,8 +343,9 @@ final class UserFilterTranslator {
     return switch (op) {
       case EQ -> cb.equal(field, param(flag));
       case NE -> cb.notEqual(field, param(flag));
-      default -> throw ScimException.invalidFilter(
-          "operator '" + op.keyword() + "' does not apply to a boolean attribute");
+      default ->
+          throw ScimException.invalidFilter(
+              "operator '" + op.keyword() + "' does not apply to a boolean attribute");
     };
   }
 
@@ -359,13 +372,19 @@ final class UserFilterTranslator {
   // ---- schemas lists the core schema and the extensions a user has values in ----
 
   private static boolean isSchemas(AttributePath path) {
-    return path.schemaUrn() == null && !path.hasSubAttribute() && "schemas".equals(path.attribute());
+    return path.schemaUrn() == null
+        && !path.hasSubAttribute()
+        && "schemas".equals(path.attribute());
   }
 
-  /** {@code schemas eq "urn:…"} (RFC 7644 §3.4.2.2): true for the core URN, else "has that extension". */
+  /**
+   * {@code schemas eq "urn:…"} (RFC 7644 §3.4.2.2): true for the core URN, else "has that
+   * extension".
+   */
   private Predicate schemas(Filter.Comparison comparison) {
     if (!(comparison.value() instanceof String urn)
-        || (comparison.operator() != ComparisonOperator.EQ && comparison.operator() != ComparisonOperator.NE)) {
+        || (comparison.operator() != ComparisonOperator.EQ
+            && comparison.operator() != ComparisonOperator.NE)) {
       throw ScimException.invalidFilter("schemas can only be compared with eq or ne and a URN");
     }
     Predicate has;
@@ -382,9 +401,14 @@ final class UserFilterTranslator {
                         .forEach(
                             a -> {
                               if (a.isComplex()) {
-                                keys.addAll(subKeys(new AttributePath(extension.schema().id(), a.name(), null), a));
+                                keys.addAll(
+                                    subKeys(
+                                        new AttributePath(extension.schema().id(), a.name(), null),
+                                        a));
                               } else {
-                                keys.add(AttributeIndex.key(type, extension.schema().id(), a.name(), null));
+                                keys.add(
+                                    AttributeIndex.key(
+                                        type, extension.schema().id(), a.name(), null));
                               }
                             });
                     Subquery<String> rows = userIds();

@@ -24,7 +24,9 @@ public class UserLifecycle {
   @Inject UserEvents events;
   @Inject UserGroups groups;
 
-  /** The outcome of one batch: how many users changed groups, and where to continue (null: done). */
+  /**
+   * The outcome of one batch: how many users changed groups, and where to continue (null: done).
+   */
   public record Batch(int changed, String lastId) {}
 
   /**
@@ -63,7 +65,8 @@ public class UserLifecycle {
   public int eraseDeactivatedBefore(String tenantId, Instant cutoff) {
     List<String> ids = users.deactivatedBefore(tenantId, cutoff, BATCH);
     for (String id : ids) {
-      users.findForUpdate(tenantId, id)
+      users
+          .findForUpdate(tenantId, id)
           .filter(u -> !u.isActive())
           .ifPresent(
               u -> {

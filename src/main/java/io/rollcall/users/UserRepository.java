@@ -248,7 +248,9 @@ public class UserRepository {
     Join<ScimUser, UserValue> value = root.join("values", JoinType.LEFT);
     // The key comes from the schema (the path was resolved against it), never from the client.
     String key = AttributeIndex.key(type, path.schemaUrn(), path.attribute(), path.subAttribute());
-    value.on(cb.equal(value.get("attr"), cb.literal(key)), cb.equal(value.get("sortKey"), cb.literal((short) 1)));
+    value.on(
+        cb.equal(value.get("attr"), cb.literal(key)),
+        cb.equal(value.get("sortKey"), cb.literal((short) 1)));
     return switch (sort.attribute().type()) {
       case BOOLEAN -> value.get("boolValue");
       case INTEGER, DECIMAL -> value.get("numberValue");

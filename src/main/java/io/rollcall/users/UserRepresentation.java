@@ -17,7 +17,8 @@ public final class UserRepresentation {
 
   private UserRepresentation() {}
 
-  static Map<String, Object> render(StoredUser user, String location, AttributeProjection projection) {
+  static Map<String, Object> render(
+      StoredUser user, String location, AttributeProjection projection) {
     Map<String, Object> resource = new LinkedHashMap<>();
     Object schemas = user.attributes().get("schemas");
     resource.put("schemas", schemas == null ? List.of() : schemas);
@@ -45,7 +46,10 @@ public final class UserRepresentation {
   public static Map<String, Object> list(
       UserService.UserPage page, URI base, ListRequest query, ResourceTypeDefinition type) {
     return ListResponses.page(
-        page.totalResults(), page.startIndex(), resources(page, base, query, type), page.nextCursor());
+        page.totalResults(),
+        page.startIndex(),
+        resources(page, base, query, type),
+        page.nextCursor());
   }
 
   /** The users of a page, rendered; for a search that spans resource types. */

@@ -1,24 +1,24 @@
 package io.rollcall.users;
 
+import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.discovery.ScimLimits;
+import io.rollcall.permissions.PermissionService;
 import io.rollcall.protocol.PageCursor;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.AttributePaths;
-import io.rollcall.protocol.filter.ResolvedPath;
-import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.filter.ResolvedPath;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.scim.ListRequest;
 import io.rollcall.security.CurrentClient;
-import io.rollcall.accounts.AccountDirectory;
-import io.rollcall.permissions.PermissionService;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.TenantService;
@@ -32,9 +32,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The use cases of {@code /Users}. Each public method is one transaction, so a PUT, a PATCH with
@@ -75,7 +75,9 @@ public class UserService {
     return get(id, true);
   }
 
-  /** @param withGroups whether to compute {@code groups}; false when the projection drops it */
+  /**
+   * @param withGroups whether to compute {@code groups}; false when the projection drops it
+   */
   public StoredUser get(String id, boolean withGroups) {
     ResourceTypeDefinition type = userType();
     StoredUser user = view(type, existing(id, false));
@@ -97,8 +99,8 @@ public class UserService {
   }
 
   /**
-   * RFC 7644 §3.5.2: applies the operations to the stored representation, then validates and
-   * stores the result through the same path as PUT. Any failing operation leaves the user as it was.
+   * RFC 7644 §3.5.2: applies the operations to the stored representation, then validates and stores
+   * the result through the same path as PUT. Any failing operation leaves the user as it was.
    */
   public StoredUser patch(String id, List<PatchOperation> operations, String ifMatch) {
     ResourceTypeDefinition type = userType();
@@ -127,7 +129,8 @@ public class UserService {
     events.deleted(user);
     groups.removeFromAllGroups(client.tenantId(), user.id());
     users.delete(user);
-    accessChanged.fire(new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
+    accessChanged.fire(
+        new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
   }
 
   /** One page of users and what a client needs to fetch the next one. */
@@ -153,19 +156,35 @@ public class UserService {
     if (!request.usesCursor()) {
       UserRepository.Page page =
           users.search(
-              client.tenantId(), type, filter, sort, request.startIndex() - 1, request.count(), null);
+              client.tenantId(),
+              type,
+              filter,
+              sort,
+              request.startIndex() - 1,
+              request.count(),
+              null);
       return new UserPage(page.total(), request.startIndex(), views(type, page.users()), null);
     }
     String query =
-        PageCursor.fingerprint(request.filter(), request.sortBy(), Boolean.toString(request.descending()));
+        PageCursor.fingerprint(
+            request.filter(), request.sortBy(), Boolean.toString(request.descending()));
     PageCursor cursor =
         request.cursor().isEmpty()
             ? PageCursor.first(query, now)
             : PageCursor.decode(
-                request.cursor(), query, now, Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+                request.cursor(),
+                query,
+                now,
+                Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
     UserRepository.Page page =
         users.search(
-            client.tenantId(), type, filter, sort, cursor.offset(), request.count(), sort == null ? cursor.afterId() : null);
+            client.tenantId(),
+            type,
+            filter,
+            sort,
+            cursor.offset(),
+            request.count(),
+            sort == null ? cursor.afterId() : null);
     List<ScimUser> served = page.users();
     String next = null;
     boolean more =
@@ -187,7 +206,8 @@ public class UserService {
    * multi-valued attribute such as {@code emails} sorts by its {@code value}.
    */
   private UserRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
-    ResolvedPath resolved = AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue);
+    ResolvedPath resolved =
+        AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue);
     AttributePath path = resolved.path();
     AttributeDefinition attribute = resolved.target();
     if (attribute.isComplex()) {
@@ -198,7 +218,8 @@ public class UserService {
       path = path.child(value.name());
       attribute = value;
     }
-    if (!AttributeIndex.isIndexed(attribute) || CommonAttributes.SCHEMAS.hasName(path.attribute())) {
+    if (!AttributeIndex.isIndexed(attribute)
+        || CommonAttributes.SCHEMAS.hasName(path.attribute())) {
       throw ScimException.invalidValue("sortBy cannot use '" + request.sortBy() + "'");
     }
     return new UserRepository.Sort(path, attribute, request.descending());
@@ -210,14 +231,18 @@ public class UserService {
    * @param before the user's representation before this change, or null for a new user
    */
   private void store(
-      ResourceTypeDefinition type, ScimUser user, Map<String, Object> canonical, Map<String, Object> before) {
+      ResourceTypeDefinition type,
+      ScimUser user,
+      Map<String, Object> canonical,
+      Map<String, Object> before) {
     boolean isNew = before == null;
     boolean wasActive = !isNew && user.isActive();
     String userName = (String) canonical.get("userName");
     if (users.userNameTaken(client.tenantId(), userName, isNew ? null : user.id())) {
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
     }
-    boolean userNameChanges = isNew || !ScimUser.foldUserName(userName).equals(ScimUser.foldUserName(user.userName()));
+    boolean userNameChanges =
+        isNew || !ScimUser.foldUserName(userName).equals(ScimUser.foldUserName(user.userName()));
     if (userNameChanges
         && tenants.get(client.tenantId()).provisioningMode() == ProvisioningMode.ACCESS_ONLY
         && !accounts.exists(client.tenantId(), userName)) {
@@ -245,13 +270,16 @@ public class UserService {
       // A concurrent create won the unique index between our check and our insert.
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
     }
-    users.reindex(user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
+    users.reindex(
+        user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
     if (isNew) {
-      events.initialGroups(user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+      events.initialGroups(
+          user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
       events.provisioned(user, canonical);
     } else {
       events.changed(user, wasActive, before, canonical);
-      events.groupsChanged(user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+      events.groupsChanged(
+          user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
     }
     users.flush();
     accessChanged.fire(new UserAccessChanged(client.tenantId(), affected));
@@ -259,8 +287,8 @@ public class UserService {
 
   /**
    * Access-only tenants grant access to people who already exist in the app. A userName with no
-   * account is a value "not compatible with the operation" — RFC 7644 §3.12 {@code invalidValue},
-   * a 400 the IdP shows to the IT admin — not a 404 (the endpoint exists) nor a 409 (nothing
+   * account is a value "not compatible with the operation" — RFC 7644 §3.12 {@code invalidValue}, a
+   * 400 the IdP shows to the IT admin — not a 404 (the endpoint exists) nor a 409 (nothing
    * conflicts). Nothing is created or changed.
    */
   private static ScimException noAccount(String userName) {
@@ -276,7 +304,9 @@ public class UserService {
     if (id == null || id.length() > 64) {
       throw ScimException.notFound("No user with id " + id);
     }
-    return (forUpdate ? users.findForUpdate(client.tenantId(), id) : users.find(client.tenantId(), id))
+    return (forUpdate
+            ? users.findForUpdate(client.tenantId(), id)
+            : users.find(client.tenantId(), id))
         .orElseThrow(() -> ScimException.notFound("No user with id " + id));
   }
 
@@ -288,7 +318,8 @@ public class UserService {
    * Validates client input into the canonical form. A password is accepted, as Okta sends one, but
    * Rollcall authenticates no one with it, so it is dropped here and never stored or returned.
    */
-  private static Map<String, Object> canonical(Map<String, Object> input, ResourceTypeDefinition type) {
+  private static Map<String, Object> canonical(
+      Map<String, Object> input, ResourceTypeDefinition type) {
     Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
     canonical.remove("password");
     return canonical;

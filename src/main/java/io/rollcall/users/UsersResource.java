@@ -1,8 +1,8 @@
 package io.rollcall.users;
 
-import io.rollcall.scim.PatchRequests;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.scim.ListRequest;
+import io.rollcall.scim.PatchRequests;
 import io.rollcall.scim.ScimJson;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,8 +29,8 @@ import java.util.Map;
 
 /**
  * {@code /Users} (RFC 7644 §3). Only translates HTTP to {@link UserService} calls and back: status,
- * {@code Location}, {@code ETag}, projection. Unknown query parameters such as Entra ID's
- * {@code aadOptscim062020} are ignored, as RFC 7644 §3.4.2 asks.
+ * {@code Location}, {@code ETag}, projection. Unknown query parameters such as Entra ID's {@code
+ * aadOptscim062020} are ignored, as RFC 7644 §3.4.2 asks.
  */
 @Path("Users")
 @RolesAllowed(Roles.SCIM_CLIENT)
@@ -89,7 +89,8 @@ public class UsersResource {
 
   @POST
   @Path(".search")
-  public Response searchByPost(InputStream body, @HeaderParam("Content-Type") MediaType contentType) {
+  public Response searchByPost(
+      InputStream body, @HeaderParam("Content-Type") MediaType contentType) {
     // RFC 7644 §3.4.3: results of a POST search are not to be cached.
     return Response.ok(search(ListRequest.fromSearchBody(ScimJson.readObject(body, contentType))))
         .header("Cache-Control", "no-store")
@@ -97,7 +98,8 @@ public class UsersResource {
   }
 
   private Map<String, Object> search(ListRequest query) {
-    return UserRepresentation.list(users.search(query), uriInfo.getBaseUri(), query, users.userType());
+    return UserRepresentation.list(
+        users.search(query), uriInfo.getBaseUri(), query, users.userType());
   }
 
   @PUT

@@ -64,7 +64,8 @@ public class Webhook {
     try {
       URI uri = URI.create(url == null ? "" : url.strip());
       if (uri.getHost() == null
-          || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          || !("https".equalsIgnoreCase(uri.getScheme())
+              || "http".equalsIgnoreCase(uri.getScheme()))
           || url.length() > 2000) {
         throw new InvalidInputException("url must be an absolute http(s) URL");
       }

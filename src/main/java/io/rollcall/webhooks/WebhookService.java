@@ -103,7 +103,8 @@ public class WebhookService {
   }
 
   public List<String> tenantsWithWebhooks() {
-    return em.createQuery("SELECT w.tenantId FROM Webhook w WHERE w.paused = 0", String.class).getResultList();
+    return em.createQuery("SELECT w.tenantId FROM Webhook w WHERE w.paused = 0", String.class)
+        .getResultList();
   }
 
   /**
@@ -144,7 +145,9 @@ public class WebhookService {
       }
       webhook.failed("HTTP " + response.statusCode(), clock.instant());
     } catch (IOException e) {
-      webhook.failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), clock.instant());
+      webhook.failed(
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          clock.instant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       webhook.failed("interrupted", clock.instant());

@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a webhook request: {@code v1=} + hex HMAC-SHA256 over
- * {@code "<timestamp>.<body>"} with the tenant's signing secret. Receivers recompute it, compare in
+ * The signature of a webhook request: {@code v1=} + hex HMAC-SHA256 over {@code
+ * "<timestamp>.<body>"} with the tenant's signing secret. Receivers recompute it, compare in
  * constant time and reject timestamps older than a few minutes (replays).
  */
 public final class WebhookSignature {

@@ -98,7 +98,8 @@ class GroupPatchTest {
   @Test
   void valueFilterWithAlternativesRemovesEachNamedMember() {
     GroupPatch patch =
-        plan("[{\"op\":\"remove\",\"path\":\"members[value eq \\\"a\\\" or value eq \\\"b\\\"]\"}]");
+        plan(
+            "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"a\\\" or value eq \\\"b\\\"]\"}]");
     assertEquals(Set.of("a", "b"), patch.members().removed());
   }
 
@@ -164,7 +165,8 @@ class GroupPatchTest {
             [{"op":"replace","value":{"id":"g1","displayName":"Ops",
               "members":[{"value":"u1","type":"User"}]}}]""");
     assertTrue(patch.members().replacesAll());
-    assertEquals(List.of(new MemberRef("u1", MemberType.USER)), List.copyOf(patch.members().added()));
+    assertEquals(
+        List.of(new MemberRef("u1", MemberType.USER)), List.copyOf(patch.members().added()));
     PatchOperation rest = patch.attributeOperations().get(0);
     assertEquals(Map.of("id", "g1", "displayName", "Ops"), rest.value());
   }
@@ -219,7 +221,8 @@ class GroupPatchTest {
   void otherMemberFiltersNeedTheWholeGroup() {
     assertEquals(
         Optional.empty(),
-        GroupPatch.plan(parse("[{\"op\":\"remove\",\"path\":\"members[type eq \\\"Group\\\"]\"}]"), GROUP));
+        GroupPatch.plan(
+            parse("[{\"op\":\"remove\",\"path\":\"members[type eq \\\"Group\\\"]\"}]"), GROUP));
     assertEquals(
         Optional.empty(),
         GroupPatch.plan(
@@ -233,14 +236,18 @@ class GroupPatchTest {
     ScimException noValue =
         assertThrows(
             ScimException.class,
-            () -> plan("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"},"
-                + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"valu\":\"u1\"}]}]"));
+            () ->
+                plan(
+                    "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"},"
+                        + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"valu\":\"u1\"}]}]"));
     assertEquals("invalidValue", noValue.scimType());
     assertTrue(noValue.detail().startsWith("Operations[1]: "), noValue.detail());
     ScimException badType =
         assertThrows(
             ScimException.class,
-            () -> plan("[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"type\":\"Robot\"}]}]"));
+            () ->
+                plan(
+                    "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"type\":\"Robot\"}]}]"));
     assertEquals("invalidValue", badType.scimType());
     ScimException missing =
         assertThrows(ScimException.class, () -> plan("[{\"op\":\"add\",\"path\":\"members\"}]"));
@@ -258,7 +265,8 @@ class GroupPatchTest {
     ScimException e =
         assertThrows(
             ScimException.class,
-            () -> PatchEngine.apply(Map.of("displayName", "a"), patch.attributeOperations(), GROUP));
+            () ->
+                PatchEngine.apply(Map.of("displayName", "a"), patch.attributeOperations(), GROUP));
     assertEquals("invalidSyntax", e.scimType());
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Group filters (RFC 7644 §3.4.2.2) and member queries run against H2 with the real migrations.
- * Another tenant holds a group of the same name with the same member ids in it, so a missing
- * tenant condition anywhere changes an answer.
+ * Another tenant holds a group of the same name with the same member ids in it, so a missing tenant
+ * condition anywhere changes an answer.
  */
 class GroupRepositoryTest {
 
@@ -80,7 +80,8 @@ class GroupRepositoryTest {
         // members through the membership table, tenant-scoped
         Arguments.of("members.value eq \"%s\"".formatted("ANN"), "Engineering"),
         Arguments.of("members[value eq \"%s\"]".formatted("BOB"), "Engineering,Loop A"),
-        Arguments.of("members[value eq \"%s\" and type eq \"user\"]".formatted("ANN"), "Engineering"),
+        Arguments.of(
+            "members[value eq \"%s\" and type eq \"user\"]".formatted("ANN"), "Engineering"),
         Arguments.of("members[type eq \"Group\"]", "All Staff,Loop A,Loop B"),
         Arguments.of("members.value eq \"%s\"".formatted("EVE"), ""),
         Arguments.of("not (members pr)", "100%_Empty"),
@@ -88,7 +89,9 @@ class GroupRepositoryTest {
             "displayName sw \"Loop\" and members.value eq \"%s\"".formatted("BOB"), "Loop A"),
         Arguments.of("members.value ne \"%s\"".formatted("BOB"), "100%_Empty,All Staff,Loop B"),
         // meta and constants
-        Arguments.of("meta.created gt \"2000-01-01T00:00:00Z\" and displayName eq \"All Staff\"", "All Staff"),
+        Arguments.of(
+            "meta.created gt \"2000-01-01T00:00:00Z\" and displayName eq \"All Staff\"",
+            "All Staff"),
         Arguments.of("meta.resourceType eq \"Group\" and displayName sw \"e\"", "Engineering"),
         Arguments.of("meta.resourceType eq \"User\"", ""),
         Arguments.of(
@@ -128,7 +131,8 @@ class GroupRepositoryTest {
             tenant, store.type, null, new GroupRepository.Sort("displayNameKey", true), 1, 2, null);
     assertEquals(5, page.total());
     assertEquals(
-        List.of("Loop A", "Engineering"), page.groups().stream().map(ScimGroup::displayName).toList());
+        List.of("Loop A", "Engineering"),
+        page.groups().stream().map(ScimGroup::displayName).toList());
   }
 
   @Test
@@ -137,7 +141,9 @@ class GroupRepositoryTest {
         store.repository.members(tenant, List.of(engineering, staff, empty));
     assertEquals(
         Set.of("ann@example.com", "Bob@example.com"),
-        members.get(engineering).stream().map(StoredGroup.Member::display).collect(Collectors.toSet()));
+        members.get(engineering).stream()
+            .map(StoredGroup.Member::display)
+            .collect(Collectors.toSet()));
     assertEquals(
         List.of(new StoredGroup.Member(engineering, MemberType.GROUP, "Engineering")),
         members.get(staff));
@@ -148,7 +154,9 @@ class GroupRepositoryTest {
   void usersHaveDirectAndIndirectGroupsAndCyclesEnd() {
     Map<String, List<UserGroup>> groups = store.repository.groupsOf(tenant, List.of(ann, bob));
     assertEquals(
-        List.of(new UserGroup(staff, "All Staff", false), new UserGroup(engineering, "Engineering", true)),
+        List.of(
+            new UserGroup(staff, "All Staff", false),
+            new UserGroup(engineering, "Engineering", true)),
         groups.get(ann));
     assertEquals(
         List.of(
@@ -193,7 +201,8 @@ class GroupRepositoryTest {
   }
 
   private static List<ScimGroup> search(String filter) {
-    return store.repository
+    return store
+        .repository
         .search(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null)
         .groups();
   }

@@ -38,16 +38,29 @@ class AccessOnlyIT {
 
   private record Tenant(Http http, String id, String scimToken, String appKey) {
     Http.Answer scim(String method, String path, String json) {
-      return http.send(method, "scim/v2/" + path, Http.bearer(scimToken), json == null ? null : "application/scim+json", json);
+      return http.send(
+          method,
+          "scim/v2/" + path,
+          Http.bearer(scimToken),
+          json == null ? null : "application/scim+json",
+          json);
     }
 
     Http.Answer patch(String userId, String operations) {
-      return scim("PATCH", "Users/" + userId, "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":" + operations + "}");
+      return scim(
+          "PATCH",
+          "Users/" + userId,
+          "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":" + operations + "}");
     }
 
     JsonObject access(String email) {
       Http.Answer answer =
-          http.get("api/app/v1/tenants/" + id + "/access?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Http.bearer(appKey));
+          http.get(
+              "api/app/v1/tenants/"
+                  + id
+                  + "/access?email="
+                  + URLEncoder.encode(email, StandardCharsets.UTF_8),
+              Http.bearer(appKey));
       assertEquals(200, answer.status(), answer.body());
       assertNotNull(answer.header("Server-Timing"));
       return answer.json();
@@ -58,16 +71,28 @@ class AccessOnlyIT {
     }
 
     Http.Answer upload(String contentType, String body) {
-      return http.send("PUT", "api/admin/tenants/" + id + "/accounts", Http.admin(), contentType, body);
+      return http.send(
+          "PUT", "api/admin/tenants/" + id + "/accounts", Http.admin(), contentType, body);
     }
   }
 
   private Tenant tenant(String mode) {
     Http http = new Http(base);
     String id = http.createTenant("access-" + UUID.randomUUID().toString().substring(0, 8));
-    assertEquals(200, http.send("PATCH", "api/admin/tenants/" + id, Http.admin(), "application/json",
-        "{\"provisioningMode\":\"" + mode + "\"}").status());
-    Http.Answer key = http.postJson("api/admin/app-keys", Http.admin(), "{\"description\":\"host app\",\"tenantId\":\"" + id + "\"}");
+    assertEquals(
+        200,
+        http.send(
+                "PATCH",
+                "api/admin/tenants/" + id,
+                Http.admin(),
+                "application/json",
+                "{\"provisioningMode\":\"" + mode + "\"}")
+            .status());
+    Http.Answer key =
+        http.postJson(
+            "api/admin/app-keys",
+            Http.admin(),
+            "{\"description\":\"host app\",\"tenantId\":\"" + id + "\"}");
     assertEquals(201, key.status(), key.body());
     assertTrue(key.json().getString("key").startsWith("rca_"));
     return new Tenant(http, id, http.mintToken(id), key.json().getString("key"));
@@ -78,14 +103,16 @@ class AccessOnlyIT {
         {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
          "name":{"givenName":"A","familyName":"B"},"title":"Sent by the IdP",
          "emails":[{"primary":true,"value":"%s","type":"work"}],"active":true}
-        """.formatted(email, email);
+        """
+        .formatted(email, email);
   }
 
   @Test
   void theGuidesTestFlowEndToEnd() {
     Tenant t = tenant("access-only");
     Http.Answer loaded =
-        t.upload("application/json",
+        t.upload(
+            "application/json",
             "[{\"email\":\"alice@acme.com\",\"displayName\":\"Alice\",\"title\":\"Controller\",\"department\":\"Finance\"},"
                 + "{\"email\":\"bob@acme.com\",\"displayName\":\"Bob\"}]");
     assertEquals(200, loaded.status(), loaded.body());
@@ -115,14 +142,29 @@ class AccessOnlyIT {
     Http.Answer unknown = t.scim("POST", "Users", user("carol@acme.com"));
     assertEquals(400, unknown.status());
     assertEquals("invalidValue", unknown.json().getString("scimType"));
-    assertTrue(unknown.json().getString("detail").contains("must exist") || unknown.json().getString("detail").contains("exist in the app"), unknown.body());
-    assertEquals(0, t.scim("GET", "Users?filter=" + URLEncoder.encode("userName eq \"carol@acme.com\"", StandardCharsets.UTF_8), null).json().getInt("totalResults"));
+    assertTrue(
+        unknown.json().getString("detail").contains("must exist")
+            || unknown.json().getString("detail").contains("exist in the app"),
+        unknown.body());
+    assertEquals(
+        0,
+        t.scim(
+                "GET",
+                "Users?filter="
+                    + URLEncoder.encode("userName eq \"carol@acme.com\"", StandardCharsets.UTF_8),
+                null)
+            .json()
+            .getInt("totalResults"));
 
     // An email change moves access; to an unknown email it fails and nothing changes.
-    assertEquals(200, t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"bob@acme.com\"}]").status());
+    assertEquals(
+        200,
+        t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"bob@acme.com\"}]")
+            .status());
     assertFalse(t.access("alice@acme.com").getBoolean("hasAccess"));
     assertTrue(t.access("bob@acme.com").getBoolean("hasAccess"));
-    Http.Answer moveToUnknown = t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"nobody@acme.com\"}]");
+    Http.Answer moveToUnknown =
+        t.patch(id, "[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"nobody@acme.com\"}]");
     assertEquals(400, moveToUnknown.status());
     assertEquals("bob@acme.com", t.scim("GET", "Users/" + id, null).json().getString("userName"));
     Http.Answer putToUnknown = t.scim("PUT", "Users/" + id, user("nobody@acme.com"));
@@ -130,11 +172,14 @@ class AccessOnlyIT {
     assertTrue(t.access("bob@acme.com").getBoolean("hasAccess"));
 
     // The people list, and the account's HR data untouched by what the IdP sent.
-    JsonObject people = t.http.get("api/app/v1/tenants/" + t.id + "/people", Http.bearer(t.appKey)).json();
+    JsonObject people =
+        t.http.get("api/app/v1/tenants/" + t.id + "/people", Http.bearer(t.appKey)).json();
     assertEquals(1, people.getJsonArray("people").size());
     assertEquals("bob@acme.com", people.getJsonArray("people").getJsonObject(0).getString("email"));
-    JsonObject accounts = t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
-    assertEquals("Controller", accounts.getJsonArray("accounts").getJsonObject(0).getString("title"));
+    JsonObject accounts =
+        t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
+    assertEquals(
+        "Controller", accounts.getJsonArray("accounts").getJsonObject(0).getString("title"));
   }
 
   @Test
@@ -152,7 +197,8 @@ class AccessOnlyIT {
     assertEquals(0, again.getInt("created"));
     assertEquals(1, again.getInt("unchanged"));
 
-    String csv = "email,displayName,Manager Email\r\nd@x.com,\"Doe, Dana\",a@x.com\r\na@x.com,Alpha,\r\n,missing,\r\n";
+    String csv =
+        "email,displayName,Manager Email\r\nd@x.com,\"Doe, Dana\",a@x.com\r\na@x.com,Alpha,\r\n,missing,\r\n";
     JsonObject fromCsv = t.upload("text/csv", csv).json();
     assertEquals(3, fromCsv.getInt("received"));
     assertEquals(1, fromCsv.getInt("created"));
@@ -176,15 +222,33 @@ class AccessOnlyIT {
     assertEquals(401, http.get(path, Http.bearer(a.scimToken)).status());
     assertEquals(401, http.get(path, Http.admin()).status());
     assertEquals(401, http.get(path, null).status());
-    assertEquals(404, http.get(path, Http.bearer(b.appKey)).status(), "a key of another tenant learns nothing");
+    assertEquals(
+        404,
+        http.get(path, Http.bearer(b.appKey)).status(),
+        "a key of another tenant learns nothing");
     assertEquals(401, http.get("scim/v2/Users", Http.bearer(a.appKey)).status());
     assertEquals(401, http.get("api/admin/tenants", Http.bearer(a.appKey)).status());
 
-    Http.Answer all = http.postJson("api/admin/app-keys", Http.admin(), "{\"description\":\"every tenant\"}");
+    Http.Answer all =
+        http.postJson("api/admin/app-keys", Http.admin(), "{\"description\":\"every tenant\"}");
     String everyTenant = all.json().getString("key");
-    assertEquals(200, http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant)).status());
-    assertEquals(204, http.send("DELETE", "api/admin/app-keys/" + all.json().getString("id"), Http.admin(), null, null).status());
-    assertEquals(401, http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant)).status());
+    assertEquals(
+        200,
+        http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant))
+            .status());
+    assertEquals(
+        204,
+        http.send(
+                "DELETE",
+                "api/admin/app-keys/" + all.json().getString("id"),
+                Http.admin(),
+                null,
+                null)
+            .status());
+    assertEquals(
+        401,
+        http.get("api/app/v1/tenants/" + b.id + "/access?email=x@y.z", Http.bearer(everyTenant))
+            .status());
     assertFalse(http.get("api/admin/app-keys", Http.admin()).body().contains(everyTenant));
   }
 
@@ -202,16 +266,36 @@ class AccessOnlyIT {
     Tenant t = tenant("full");
     String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     Http.Answer rules =
-        t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
-            "[{\"filter\":\"" + enterprise + ":department eq \\\"Finance\\\"\",\"group\":\"Finance\"},"
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/permission-rules",
+            Http.admin(),
+            "application/json",
+            "[{\"filter\":\""
+                + enterprise
+                + ":department eq \\\"Finance\\\"\",\"group\":\"Finance\"},"
                 + "{\"filter\":\"title co \\\"Manager\\\"\",\"group\":\"Team Lead\"}]");
     assertEquals(200, rules.status(), rules.body());
-    assertEquals(400, t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
-        "[{\"filter\":\"title eq\",\"group\":\"X\"}]").status());
+    assertEquals(
+        400,
+        t.http
+            .send(
+                "PUT",
+                "api/admin/tenants/" + t.id + "/permission-rules",
+                Http.admin(),
+                "application/json",
+                "[{\"filter\":\"title eq\",\"group\":\"X\"}]")
+            .status());
 
-    String id = t.scim("POST", "Users",
-        "{\"userName\":\"ivy@full.com\",\"title\":\"Engineer\",\"" + enterprise + "\":{\"department\":\"Finance\"}}")
-        .json().getString("id");
+    String id =
+        t.scim(
+                "POST",
+                "Users",
+                "{\"userName\":\"ivy@full.com\",\"title\":\"Engineer\",\""
+                    + enterprise
+                    + "\":{\"department\":\"Finance\"}}")
+            .json()
+            .getString("id");
     JsonObject access = t.access("ivy@full.com");
     assertEquals("Finance", access.getJsonArray("permissionGroups").getString(0));
 
@@ -224,7 +308,10 @@ class AccessOnlyIT {
         "a failed change is rolled back and (checked below) leaves no event");
     assertEquals(204, t.scim("DELETE", "Users/" + id, null).status());
 
-    JsonObject page = t.http.get("api/app/v1/tenants/" + t.id + "/events?after=0&limit=100", Http.bearer(t.appKey)).json();
+    JsonObject page =
+        t.http
+            .get("api/app/v1/tenants/" + t.id + "/events?after=0&limit=100", Http.bearer(t.appKey))
+            .json();
     var events = page.getJsonArray("events");
     java.util.List<String> kinds = new java.util.ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
@@ -233,32 +320,75 @@ class AccessOnlyIT {
       kinds.add(events.getJsonObject(i).getString("kind"));
     }
     assertEquals(
-        java.util.List.of("provisioned", "updated", "permissions_changed", "deactivated", "reactivated", "deleted"),
+        java.util.List.of(
+            "provisioned",
+            "updated",
+            "permissions_changed",
+            "deactivated",
+            "reactivated",
+            "deleted"),
         kinds);
     JsonObject provisioned = events.getJsonObject(0);
     assertEquals("ivy@full.com", provisioned.getString("email"));
-    assertEquals("Finance", provisioned.getJsonObject("changes").getJsonArray("permissionGroups").getString(0));
-    assertEquals("title", events.getJsonObject(1).getJsonObject("changes").getJsonArray("attributes").getString(0));
-    assertEquals("Team Lead", events.getJsonObject(2).getJsonObject("changes").getJsonArray("added").getString(0));
+    assertEquals(
+        "Finance",
+        provisioned.getJsonObject("changes").getJsonArray("permissionGroups").getString(0));
+    assertEquals(
+        "title",
+        events.getJsonObject(1).getJsonObject("changes").getJsonArray("attributes").getString(0));
+    assertEquals(
+        "Team Lead",
+        events.getJsonObject(2).getJsonObject("changes").getJsonArray("added").getString(0));
 
     // Resuming after the last number returns nothing new; after 3 returns the rest.
     long last = page.getJsonNumber("next").longValue();
-    assertEquals(0, t.http.get("api/app/v1/tenants/" + t.id + "/events?after=" + last, Http.bearer(t.appKey)).json().getJsonArray("events").size());
-    assertEquals(3, t.http.get("api/app/v1/tenants/" + t.id + "/events?after=3", Http.bearer(t.appKey)).json().getJsonArray("events").size());
+    assertEquals(
+        0,
+        t.http
+            .get("api/app/v1/tenants/" + t.id + "/events?after=" + last, Http.bearer(t.appKey))
+            .json()
+            .getJsonArray("events")
+            .size());
+    assertEquals(
+        3,
+        t.http
+            .get("api/app/v1/tenants/" + t.id + "/events?after=3", Http.bearer(t.appKey))
+            .json()
+            .getJsonArray("events")
+            .size());
 
     // Changing the rules re-evaluates everyone in the background.
-    String joe = t.scim("POST", "Users", "{\"userName\":\"joe@full.com\",\"title\":\"Sales Manager\"}").json().getString("id");
-    assertEquals("Team Lead", t.access("joe@full.com").getJsonArray("permissionGroups").getString(0));
-    JsonObject preview = t.http.postJson("api/admin/tenants/" + t.id + "/permission-rules/preview", Http.admin(),
-        "{\"filter\":\"title sw \\\"Sales\\\"\"}").json();
+    String joe =
+        t.scim("POST", "Users", "{\"userName\":\"joe@full.com\",\"title\":\"Sales Manager\"}")
+            .json()
+            .getString("id");
+    assertEquals(
+        "Team Lead", t.access("joe@full.com").getJsonArray("permissionGroups").getString(0));
+    JsonObject preview =
+        t.http
+            .postJson(
+                "api/admin/tenants/" + t.id + "/permission-rules/preview",
+                Http.admin(),
+                "{\"filter\":\"title sw \\\"Sales\\\"\"}")
+            .json();
     assertEquals(1, preview.getInt("matches"));
     assertEquals("joe@full.com", preview.getJsonArray("sample").getString(0));
-    t.http.send("PUT", "api/admin/tenants/" + t.id + "/permission-rules", Http.admin(), "application/json",
+    t.http.send(
+        "PUT",
+        "api/admin/tenants/" + t.id + "/permission-rules",
+        Http.admin(),
+        "application/json",
         "[{\"filter\":\"title sw \\\"Sales\\\"\",\"group\":\"Sales\"}]");
     boolean regrouped = false;
     for (int i = 0; i < 40 && !regrouped; i++) {
       Thread.sleep(250);
-      var groups = t.http.get("api/app/v1/tenants/" + t.id + "/access?email=joe%40full.com", Http.bearer(t.appKey)).json().getJsonArray("permissionGroups");
+      var groups =
+          t.http
+              .get(
+                  "api/app/v1/tenants/" + t.id + "/access?email=joe%40full.com",
+                  Http.bearer(t.appKey))
+              .json()
+              .getJsonArray("permissionGroups");
       regrouped = groups.size() == 1 && groups.getString(0).equals("Sales");
     }
     assertTrue(regrouped, "groups follow a rule change for existing people");
@@ -272,59 +402,81 @@ class AccessOnlyIT {
   @Test
   void webhooksDeliverEveryEventSignedAndInOrderThroughFailures() throws Exception {
     Tenant t = tenant("full");
-    java.util.List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<String> bodies =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
     String[] secret = new String[1];
-    java.util.concurrent.atomic.AtomicBoolean badSignature = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean badSignature =
+        new java.util.concurrent.atomic.AtomicBoolean();
     com.sun.net.httpserver.HttpServer receiver =
         com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
-    receiver.createContext("/hook", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      int call = calls.incrementAndGet();
-      try {
-        if (call == 1) {
-          exchange.sendResponseHeaders(500, -1);
-          return;
-        }
-        if (call == 2) {
-          Thread.sleep(4000); // longer than the test server's 2 s webhook timeout
-          exchange.sendResponseHeaders(200, -1);
-          return;
-        }
-        long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst("Rollcall-Timestamp"));
-        if (!io.rollcall.webhooks.WebhookSignature.verify(
-            secret[0], timestamp, body, exchange.getRequestHeaders().getFirst("Rollcall-Signature"))) {
-          badSignature.set(true);
-        }
-        bodies.add(body);
-        exchange.sendResponseHeaders(204, -1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        exchange.close();
-      }
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          int call = calls.incrementAndGet();
+          try {
+            if (call == 1) {
+              exchange.sendResponseHeaders(500, -1);
+              return;
+            }
+            if (call == 2) {
+              Thread.sleep(4000); // longer than the test server's 2 s webhook timeout
+              exchange.sendResponseHeaders(200, -1);
+              return;
+            }
+            long timestamp =
+                Long.parseLong(exchange.getRequestHeaders().getFirst("Rollcall-Timestamp"));
+            if (!io.rollcall.webhooks.WebhookSignature.verify(
+                secret[0],
+                timestamp,
+                body,
+                exchange.getRequestHeaders().getFirst("Rollcall-Signature"))) {
+              badSignature.set(true);
+            }
+            bodies.add(body);
+            exchange.sendResponseHeaders(204, -1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            exchange.close();
+          }
+        });
     receiver.start();
     try {
       Http.Answer configured =
-          t.http.send("PUT", "api/admin/tenants/" + t.id + "/webhook", Http.admin(), "application/json",
+          t.http.send(
+              "PUT",
+              "api/admin/tenants/" + t.id + "/webhook",
+              Http.admin(),
+              "application/json",
               "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}");
       assertEquals(200, configured.status(), configured.body());
       secret[0] = configured.json().getString("signingSecret");
-      assertFalse(t.http.get("api/admin/tenants/" + t.id + "/webhook", Http.admin()).json().containsKey("signingSecret"),
+      assertFalse(
+          t.http
+              .get("api/admin/tenants/" + t.id + "/webhook", Http.admin())
+              .json()
+              .containsKey("signingSecret"),
           "the signing secret is shown once");
 
       long start = System.nanoTime();
       String id = t.scim("POST", "Users", user("kim@full.com")).json().getString("id");
       t.patch(id, "[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"Lead\"}]");
       t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":false}}]");
-      assertTrue((System.nanoTime() - start) / 1e9 < 3.5, "SCIM writes do not wait for the receiver");
+      assertTrue(
+          (System.nanoTime() - start) / 1e9 < 3.5, "SCIM writes do not wait for the receiver");
 
       for (int i = 0; i < 60 && bodies.size() < 3; i++) {
         Thread.sleep(500);
       }
-      assertEquals(3, bodies.size(), "every event arrives despite a failure and a timeout: " + calls.get() + " calls");
+      assertEquals(
+          3,
+          bodies.size(),
+          "every event arrives despite a failure and a timeout: " + calls.get() + " calls");
       assertFalse(badSignature.get(), "every signature verifies");
       assertTrue(bodies.get(0).contains("\"kind\":\"provisioned\""));
       assertTrue(bodies.get(1).contains("\"kind\":\"updated\""));
@@ -333,11 +485,21 @@ class AccessOnlyIT {
       assertEquals(status.getInt("latestSeq"), status.getInt("deliveredSeq"));
 
       // Paused: nothing is sent until it is resumed.
-      t.http.send("POST", "api/admin/tenants/" + t.id + "/webhook/pause", Http.admin(), "application/json", "{}");
+      t.http.send(
+          "POST",
+          "api/admin/tenants/" + t.id + "/webhook/pause",
+          Http.admin(),
+          "application/json",
+          "{}");
       t.patch(id, "[{\"op\":\"replace\",\"value\":{\"active\":true}}]");
       Thread.sleep(2500);
       assertEquals(3, bodies.size());
-      t.http.send("POST", "api/admin/tenants/" + t.id + "/webhook/resume", Http.admin(), "application/json", "{}");
+      t.http.send(
+          "POST",
+          "api/admin/tenants/" + t.id + "/webhook/resume",
+          Http.admin(),
+          "application/json",
+          "{}");
       for (int i = 0; i < 20 && bodies.size() < 4; i++) {
         Thread.sleep(500);
       }
@@ -360,7 +522,8 @@ class AccessOnlyIT {
     assertEquals(404, t.scim("GET", "Users/" + first, null).status());
     assertEquals(201, t.scim("POST", "Users", user("eve@full.com")).status());
 
-    JsonObject erase = t.settings("{\"deletePolicy\":\"erase\",\"eraseDeactivatedAfterDays\":0}").json();
+    JsonObject erase =
+        t.settings("{\"deletePolicy\":\"erase\",\"eraseDeactivatedAfterDays\":0}").json();
     assertEquals("erase", erase.getString("deletePolicy"));
     assertEquals(0, erase.getInt("eraseDeactivatedAfterDays"));
     String second = t.scim("POST", "Users", user("fay@full.com")).json().getString("id");

@@ -429,22 +429,38 @@ class ConsoleIT {
     Http http = http();
     String tenant = http.createTenant(unique("Umbrella"));
     String token = http.mintToken(tenant);
-    String alice = scimUser(http, token, "alice.kovacs@umbrella.test", "Alice", "Kovacs", "Controller", "Finance");
+    String alice =
+        scimUser(
+            http, token, "alice.kovacs@umbrella.test", "Alice", "Kovacs", "Controller", "Finance");
     scimUser(http, token, "bob.lee@umbrella.test", "Bob", "Lee", "Engineer", "R&D");
-    String carol = scimUser(http, token, "carol.diaz@umbrella.test", "Carol", "Diaz", "Finance Manager", "Finance");
+    String carol =
+        scimUser(
+            http, token, "carol.diaz@umbrella.test", "Carol", "Diaz", "Finance Manager", "Finance");
     Http.Answer deactivated =
-        scim(http, "PATCH", "Users/" + carol, token,
+        scim(
+            http,
+            "PATCH",
+            "Users/" + carol,
+            token,
             "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
     assertEquals(200, deactivated.status(), deactivated.body());
-    assertEquals(200, http.get("scim/v2/Users?filter=" + URLEncoder.encode("userName eq \"bob.lee@umbrella.test\"", StandardCharsets.UTF_8), Http.bearer(token)).status());
+    assertEquals(
+        200,
+        http.get(
+                "scim/v2/Users?filter="
+                    + URLEncoder.encode(
+                        "userName eq \"bob.lee@umbrella.test\"", StandardCharsets.UTF_8),
+                Http.bearer(token))
+            .status());
     assertEquals(404, http.get("scim/v2/Users/" + UUID.randomUUID(), Http.bearer(token)).status());
 
     signIn();
     open("console/users.xhtml?id=" + tenant);
     assertEquals(3, browser.findElements(By.cssSelector("#user-list tbody tr")).size(), text());
     assertTrue(text().contains("1–3 of 3"), text());
-    WebElement carolRow = browser.findElement(By.cssSelector("tr[data-user='carol.diaz@umbrella.test']"));
+    WebElement carolRow =
+        browser.findElement(By.cssSelector("tr[data-user='carol.diaz@umbrella.test']"));
     assertTrue(carolRow.getText().contains("Inactive"), carolRow.getText());
     shoot("09-users");
 
@@ -453,7 +469,8 @@ class ConsoleIT {
     List<WebElement> found = browser.findElements(By.cssSelector("#user-list tbody tr"));
     assertEquals(1, found.size(), text());
     assertEquals("alice.kovacs@umbrella.test", found.get(0).getAttribute("data-user"));
-    assertEquals("KOVACS", browser.findElement(By.id("q")).getAttribute("value"), "the search is kept");
+    assertEquals(
+        "KOVACS", browser.findElement(By.id("q")).getAttribute("value"), "the search is kept");
 
     open("console/users.xhtml?id=" + tenant + "&status=inactive");
     found = browser.findElements(By.cssSelector("#user-list tbody tr"));
@@ -468,16 +485,20 @@ class ConsoleIT {
     String core = browser.findElement(By.cssSelector("dl[data-schema='Core']")).getText();
     assertTrue(core.contains("name.givenName") && core.contains("Carol"), core);
     assertTrue(core.contains("emails[work] (primary)"), core);
-    String enterprise = browser.findElement(By.cssSelector("dl[data-schema='Enterprise']")).getText();
+    String enterprise =
+        browser.findElement(By.cssSelector("dl[data-schema='Enterprise']")).getText();
     assertTrue(enterprise.contains("department") && enterprise.contains("Finance"), enterprise);
-    String custom = browser.findElement(By.cssSelector("dl[data-schema='Custom extension']")).getText();
+    String custom =
+        browser.findElement(By.cssSelector("dl[data-schema='Custom extension']")).getText();
     assertTrue(custom.contains("customField1") && custom.contains("Desk"), custom);
     List<String> kinds =
         browser.findElements(By.cssSelector("#event-list tbody tr")).stream()
             .map(r -> r.getAttribute("data-kind"))
             .toList();
     assertEquals(List.of("deactivated", "provisioned"), kinds, "newest first");
-    assertTrue(browser.getPageSource().contains("\"userName\": \"carol.diaz@umbrella.test\""), "the SCIM JSON");
+    assertTrue(
+        browser.getPageSource().contains("\"userName\": \"carol.diaz@umbrella.test\""),
+        "the SCIM JSON");
     shoot("10-user");
     open("console/user.xhtml?id=" + tenant + "&user=" + UUID.randomUUID());
     assertTrue(text().contains("Nothing here"));
@@ -497,28 +518,35 @@ class ConsoleIT {
     List<WebElement> errors = browser.findElements(By.cssSelector("#audit-list tbody tr"));
     assertEquals(1, errors.size(), text());
     assertEquals("404", errors.get(0).getAttribute("data-status"));
-    open("console/audit.xhtml?id=" + tenant + "&method=GET&path=" + URLEncoder.encode("/Users", StandardCharsets.UTF_8));
-    assertTrue(text().contains("userName eq \"bob.lee@umbrella.test\""), "the filter is shown: " + text());
+    open(
+        "console/audit.xhtml?id="
+            + tenant
+            + "&method=GET&path="
+            + URLEncoder.encode("/Users", StandardCharsets.UTF_8));
+    assertTrue(
+        text().contains("userName eq \"bob.lee@umbrella.test\""), "the filter is shown: " + text());
     open("console/audit.xhtml?id=" + tenant);
     shoot("11-audit");
 
-    JsonObject patch =
-        auditEntries(http, tenant, "&method=PATCH").get(0).asJsonObject();
+    JsonObject patch = auditEntries(http, tenant, "&method=PATCH").get(0).asJsonObject();
     assertEquals("/Users/" + carol, patch.getString("path"));
     assertEquals(carol, patch.getString("resourceId"));
     assertEquals(200, patch.getInt("status"));
     assertEquals(prefix(token), patch.getString("tokenPrefix"));
     assertTrue(patch.getInt("durationMs") >= 0);
-    JsonObject created = auditEntries(http, tenant, "&method=POST&path=Users").get(2).asJsonObject();
+    JsonObject created =
+        auditEntries(http, tenant, "&method=POST&path=Users").get(2).asJsonObject();
     assertEquals(alice, created.getString("resourceId"), "from the Location of the created user");
     Http.Answer first = http.get("api/admin/tenants/" + tenant + "/audit?limit=2", Http.admin());
     String next = first.json().getString("next");
-    Http.Answer rest = http.get("api/admin/tenants/" + tenant + "/audit?limit=100&before=" + next, Http.admin());
+    Http.Answer rest =
+        http.get("api/admin/tenants/" + tenant + "/audit?limit=100&before=" + next, Http.admin());
     assertEquals(
         auditEntries(http, tenant, "").size(),
         2 + rest.json().getJsonArray("entries").size(),
         "pages neither skip nor repeat");
-    assertEquals(400, http.get("api/admin/tenants/" + tenant + "/audit?status=6xx", Http.admin()).status());
+    assertEquals(
+        400, http.get("api/admin/tenants/" + tenant + "/audit?status=6xx", Http.admin()).status());
   }
 
   @Test
@@ -529,7 +557,9 @@ class ConsoleIT {
     signIn();
     open("console/settings.xhtml?id=" + tenant);
 
-    browser.findElement(By.cssSelector("input[name='provisioning:mode'][value='access-only']")).click();
+    browser
+        .findElement(By.cssSelector("input[name='provisioning:mode'][value='access-only']"))
+        .click();
     press(By.id("provisioning:submit"));
     assertTrue(text().contains("Provisioning mode saved."), text());
     assertEquals(
@@ -540,10 +570,13 @@ class ConsoleIT {
     browser.findElement(By.id("groups:enabled")).click();
     press(By.id("groups:submit"));
     assertTrue(text().contains("Groups are on"), text());
-    assertTrue(http.get("api/admin/tenants/" + tenant, Http.admin()).json().getBoolean("groupsEnabled"));
+    assertTrue(
+        http.get("api/admin/tenants/" + tenant, Http.admin()).json().getBoolean("groupsEnabled"));
     assertEquals(200, http.get("scim/v2/Groups", Http.bearer(token)).status());
 
-    browser.findElement(By.cssSelector("select[id='lifecycle:policy'] option[value='erase']")).click();
+    browser
+        .findElement(By.cssSelector("select[id='lifecycle:policy'] option[value='erase']"))
+        .click();
     type(By.id("lifecycle:erase-days"), "30");
     press(By.id("lifecycle:submit"));
     assertTrue(text().contains("Lifecycle policy saved."), text());
@@ -564,16 +597,35 @@ class ConsoleIT {
     String report = browser.findElement(By.id("upload-report")).getText();
     assertTrue(report.contains("3 rows read, 2 created"), report);
     assertTrue(report.contains("1 rejected"), report);
-    assertTrue(report.contains("not-an-email") && report.contains("email is not an email address"), report);
+    assertTrue(
+        report.contains("not-an-email") && report.contains("email is not an email address"),
+        report);
     assertEquals("2 accounts", browser.findElement(By.id("account-count")).getText());
     assertEquals(2, browser.findElements(By.cssSelector("#account-list tbody tr")).size());
     shoot("12-settings-accounts");
 
     // Access-only: the person must be in the directory; the setup guide says so.
-    assertEquals(201, scim(http, "POST", "Users", token, userJson("tony@stark.test", "Tony", "Stark", "Chief Manager", "Engineering")).status());
-    assertEquals(400, scim(http, "POST", "Users", token, userJson("happy@stark.test", "Happy", "Hogan", "Driver", "Ops")).status());
+    assertEquals(
+        201,
+        scim(
+                http,
+                "POST",
+                "Users",
+                token,
+                userJson("tony@stark.test", "Tony", "Stark", "Chief Manager", "Engineering"))
+            .status());
+    assertEquals(
+        400,
+        scim(
+                http,
+                "POST",
+                "Users",
+                token,
+                userJson("happy@stark.test", "Happy", "Hogan", "Driver", "Ops"))
+            .status());
     open("console/tenant.xhtml?id=" + tenant);
-    assertTrue(browser.findElement(By.id("access-only-note")).getText().contains("must already exist"));
+    assertTrue(
+        browser.findElement(By.id("access-only-note")).getText().contains("must already exist"));
 
     open("console/settings.xhtml?id=" + tenant + "#rules");
     assertTrue(text().contains("No rules."));
@@ -588,11 +640,17 @@ class ConsoleIT {
     press(By.id("rules:list:1:preview"));
     assertTrue(text().contains("Invalid filter"), text());
     press(By.id("rules:save"));
-    assertTrue(browser.findElement(By.cssSelector("#rules .field-error")).getText().contains("invalid filter"), text());
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("#rules .field-error"))
+            .getText()
+            .contains("invalid filter"),
+        text());
     type(By.id("rules:list:1:filter"), "userName pr");
     type(By.id("rules:list:1:group"), "Everyone");
     press(By.id("rules:list:1:up"));
-    assertEquals("userName pr", browser.findElement(By.id("rules:list:0:filter")).getAttribute("value"));
+    assertEquals(
+        "userName pr", browser.findElement(By.id("rules:list:0:filter")).getAttribute("value"));
     shoot("13-settings-rules");
     press(By.id("rules:save"));
     assertTrue(text().contains("Permission rules saved."), text());
@@ -602,7 +660,8 @@ class ConsoleIT {
             .map(r -> r.asJsonObject().getString("group"))
             .toList());
 
-    // A webhook to a port nobody listens on: its secret is shown once, delivery fails, pause/resume.
+    // A webhook to a port nobody listens on: its secret is shown once, delivery fails,
+    // pause/resume.
     type(By.id("webhook-form:url"), "not a url");
     press(By.id("webhook-form:submit"));
     assertTrue(text().contains("url must be an absolute http(s) URL"), text());
@@ -620,10 +679,16 @@ class ConsoleIT {
     press(By.id("webhook-control:pause"));
     assertTrue(text().contains("Webhook paused."), text());
     assertEquals("Paused", browser.findElement(By.id("delivery-state")).getText());
-    assertTrue(http.get("api/admin/tenants/" + tenant + "/webhook", Http.admin()).json().getBoolean("paused"));
+    assertTrue(
+        http.get("api/admin/tenants/" + tenant + "/webhook", Http.admin())
+            .json()
+            .getBoolean("paused"));
     press(By.id("webhook-control:resume"));
     assertTrue(text().contains("Webhook resumed"), text());
-    assertFalse(http.get("api/admin/tenants/" + tenant + "/webhook", Http.admin()).json().getBoolean("paused"));
+    assertFalse(
+        http.get("api/admin/tenants/" + tenant + "/webhook", Http.admin())
+            .json()
+            .getBoolean("paused"));
 
     browser.manage().window().setSize(PHONE);
     open("console/settings.xhtml?id=" + tenant);
@@ -691,30 +756,61 @@ class ConsoleIT {
 
   // --- Helpers
 
-  private static Http.Answer scim(Http http, String method, String path, String token, String body) {
+  private static Http.Answer scim(
+      Http http, String method, String path, String token, String body) {
     return http.send(method, "scim/v2/" + path, Http.bearer(token), "application/scim+json", body);
   }
 
-  private static String userJson(String email, String given, String family, String title, String department) {
+  private static String userJson(
+      String email, String given, String family, String title, String department) {
     return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
         + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\","
         + "\"urn:ietf:params:scim:schemas:extension:rollcall:2.0:User\"],"
-        + "\"userName\":\"" + email + "\",\"name\":{\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\"},"
-        + "\"displayName\":\"" + given + " " + family + "\",\"title\":\"" + title + "\",\"active\":true,"
-        + "\"emails\":[{\"value\":\"" + email + "\",\"type\":\"work\",\"primary\":true}],"
-        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"" + department + "\",\"employeeNumber\":\"" + family.length() + "\"},"
-        + "\"urn:ietf:params:scim:schemas:extension:rollcall:2.0:User\":{\"customField1\":\"Desk " + given + "\"}}";
+        + "\"userName\":\""
+        + email
+        + "\",\"name\":{\"givenName\":\""
+        + given
+        + "\",\"familyName\":\""
+        + family
+        + "\"},"
+        + "\"displayName\":\""
+        + given
+        + " "
+        + family
+        + "\",\"title\":\""
+        + title
+        + "\",\"active\":true,"
+        + "\"emails\":[{\"value\":\""
+        + email
+        + "\",\"type\":\"work\",\"primary\":true}],"
+        + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\""
+        + department
+        + "\",\"employeeNumber\":\""
+        + family.length()
+        + "\"},"
+        + "\"urn:ietf:params:scim:schemas:extension:rollcall:2.0:User\":{\"customField1\":\"Desk "
+        + given
+        + "\"}}";
   }
 
   /** Provisions a user through the SCIM API and returns its id. */
-  private static String scimUser(Http http, String token, String email, String given, String family, String title, String department) {
-    Http.Answer created = scim(http, "POST", "Users", token, userJson(email, given, family, title, department));
+  private static String scimUser(
+      Http http,
+      String token,
+      String email,
+      String given,
+      String family,
+      String title,
+      String department) {
+    Http.Answer created =
+        scim(http, "POST", "Users", token, userJson(email, given, family, title, department));
     assertEquals(201, created.status(), created.body());
     return created.json().getString("id");
   }
 
   private static JsonArray auditEntries(Http http, String tenant, String query) {
-    Http.Answer answer = http.get("api/admin/tenants/" + tenant + "/audit?limit=500" + query, Http.admin());
+    Http.Answer answer =
+        http.get("api/admin/tenants/" + tenant + "/audit?limit=500" + query, Http.admin());
     assertEquals(200, answer.status(), answer.body());
     return answer.json().getJsonArray("entries");
   }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The foundation, black-box: admin API, token lifecycle, the shape of every 401, tenant isolation of
- * tokens, the purge timer, health and JSON-only errors.
+ * The foundation, black-box: admin API, token lifecycle, the shape of every 401, tenant isolation
+ * of tokens, the purge timer, health and JSON-only errors.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -58,7 +58,8 @@ class FoundationIT {
     assertEquals(401, wrong.status());
     assertEquals(401, wrong.json().getInt("status"));
 
-    Http.Answer unknownUser = http().get("api/admin/tenants", Http.basic("mallory", Http.ADMIN_PASSWORD));
+    Http.Answer unknownUser =
+        http().get("api/admin/tenants", Http.basic("mallory", Http.ADMIN_PASSWORD));
     assertEquals(401, unknownUser.status());
   }
 
@@ -73,7 +74,8 @@ class FoundationIT {
   void createsListsAndReadsTenants() {
     Http http = http();
     String name = unique("Acme");
-    Http.Answer created = http.postJson("api/admin/tenants", Http.admin(), "{\"name\":\"" + name + "\"}");
+    Http.Answer created =
+        http.postJson("api/admin/tenants", Http.admin(), "{\"name\":\"" + name + "\"}");
     assertEquals(201, created.status());
     JsonObject tenant = created.json();
     String id = tenant.getString("id");
@@ -105,11 +107,17 @@ class FoundationIT {
 
     String tenant = http.createTenant(unique("bad-token-input"));
     Http.Answer badExpiry =
-        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"expiresInDays\":-3}");
+        http.postJson(
+            "api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"expiresInDays\":-3}");
     assertEquals(400, badExpiry.status());
 
     Http.Answer unknownToken =
-        http.send("DELETE", "api/admin/tenants/" + tenant + "/tokens/" + UUID.randomUUID(), Http.admin(), null, null);
+        http.send(
+            "DELETE",
+            "api/admin/tenants/" + tenant + "/tokens/" + UUID.randomUUID(),
+            Http.admin(),
+            null,
+            null);
     assertEquals(404, unknownToken.status());
   }
 
@@ -146,7 +154,8 @@ class FoundationIT {
         "oauthbearertoken",
         config.json().getJsonArray("authenticationSchemes").getJsonObject(0).getString("type"));
 
-    JsonObject used = http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().getJsonObject(0);
+    JsonObject used =
+        http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().getJsonObject(0);
     assertTrue(used.containsKey("lastUsedAt"), "a used token records when it was last used");
   }
 
@@ -157,9 +166,11 @@ class FoundationIT {
     assertScim401(missing);
     assertEquals("Bearer realm=\"rollcall\"", missing.header("WWW-Authenticate"));
 
-    Http.Answer unknown = http.get("scim/v2/ServiceProviderConfig", Http.bearer("rcs_" + "A".repeat(43)));
+    Http.Answer unknown =
+        http.get("scim/v2/ServiceProviderConfig", Http.bearer("rcs_" + "A".repeat(43)));
     assertScim401(unknown);
-    assertEquals("Bearer realm=\"rollcall\", error=\"invalid_token\"", unknown.header("WWW-Authenticate"));
+    assertEquals(
+        "Bearer realm=\"rollcall\", error=\"invalid_token\"", unknown.header("WWW-Authenticate"));
 
     Http.Answer garbage = http.get("scim/v2/Users", Http.bearer("\u00e9\u00e9 nonsense"));
     assertScim401(garbage);
@@ -188,20 +199,27 @@ class FoundationIT {
     String tenant = http.createTenant(unique("revoke"));
     String keep = http.mintToken(tenant);
     Http.Answer minted =
-        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"description\":\"old\"}");
+        http.postJson(
+            "api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{\"description\":\"old\"}");
     String tokenId = minted.json().getString("id");
     String secret = minted.json().getString("token");
     assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(secret)).status());
 
     Http.Answer revoked =
-        http.send("DELETE", "api/admin/tenants/" + tenant + "/tokens/" + tokenId, Http.admin(), null, null);
+        http.send(
+            "DELETE",
+            "api/admin/tenants/" + tenant + "/tokens/" + tokenId,
+            Http.admin(),
+            null,
+            null);
     assertEquals(204, revoked.status());
     assertScim401(http.get("scim/v2/ServiceProviderConfig", Http.bearer(secret)));
     assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(keep)).status());
     assertTrue(
         http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().stream()
             .map(t -> t.asJsonObject())
-            .anyMatch(t -> t.getString("id").equals(tokenId) && t.getString("status").equals("revoked")));
+            .anyMatch(
+                t -> t.getString("id").equals(tokenId) && t.getString("status").equals("revoked")));
 
     // The test server keeps revoked tokens for 10 s and runs the purge timer every 3 s.
     boolean purged = false;
@@ -212,7 +230,8 @@ class FoundationIT {
               .noneMatch(t -> t.asJsonObject().getString("id").equals(tokenId));
     }
     assertTrue(purged, "the purge timer removes tokens revoked longer ago than the retention");
-    assertEquals(1, http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().size());
+    assertEquals(
+        1, http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()).array().size());
   }
 
   @Test
@@ -222,10 +241,20 @@ class FoundationIT {
     String token = http.mintToken(tenant);
     assertEquals(
         200,
-        http.send("PATCH", "api/admin/tenants/" + tenant, Http.admin(), "application/json", "{\"active\":false}")
+        http.send(
+                "PATCH",
+                "api/admin/tenants/" + tenant,
+                Http.admin(),
+                "application/json",
+                "{\"active\":false}")
             .status());
     assertScim401(http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)));
-    http.send("PATCH", "api/admin/tenants/" + tenant, Http.admin(), "application/json", "{\"active\":true}");
+    http.send(
+        "PATCH",
+        "api/admin/tenants/" + tenant,
+        Http.admin(),
+        "application/json",
+        "{\"active\":true}");
     assertEquals(200, http.get("scim/v2/ServiceProviderConfig", Http.bearer(token)).status());
   }
 
@@ -233,15 +262,19 @@ class FoundationIT {
   void noTokenSecretIsStoredInTheDatabase() throws Exception {
     Http http = http();
     String secret = http.mintToken(http.createTenant(unique("at-rest")));
-    String hash = HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    String hash =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
     Path dataDir = Path.of(System.getProperty("rollcall.it.data", "target/it-data"));
     boolean hashWritten = false;
     for (int i = 0; i < 30 && !hashWritten; i++) {
       Thread.sleep(500);
       hashWritten = databaseContains(dataDir, hash);
     }
-    assertTrue(hashWritten, "the token's hash reaches the database file (so the check below can fail)");
+    assertTrue(
+        hashWritten, "the token's hash reaches the database file (so the check below can fail)");
     assertFalse(databaseContains(dataDir, secret), "the secret itself is never stored");
     assertFalse(databaseContains(dataDir, secret.substring(4)), "nor its random part");
   }
@@ -281,7 +314,8 @@ class FoundationIT {
     assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer realm=\"rollcall\""));
     assertTrue(answer.header("Content-Type").startsWith("application/scim+json"));
     JsonObject body = answer.json();
-    assertEquals("urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
+    assertEquals(
+        "urn:ietf:params:scim:api:messages:2.0:Error", body.getJsonArray("schemas").getString(0));
     assertEquals("401", body.getString("status"));
   }
 

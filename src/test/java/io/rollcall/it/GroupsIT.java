@@ -168,12 +168,16 @@ class GroupsIT {
     String version = c.get("Groups/" + id).json().getJsonObject("meta").getString("version");
     assertEquals(
         204,
-        c.patch("Groups/" + id, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]")
+        c.patch(
+                "Groups/" + id,
+                "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]")
             .status());
     assertEquals(version, c.get("Groups/" + id).json().getJsonObject("meta").getString("version"));
 
     Http.Answer removed =
-        c.patch("Groups/" + id, "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ann + "\\\"]\"}]");
+        c.patch(
+            "Groups/" + id,
+            "[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + ann + "\\\"]\"}]");
     assertEquals(204, removed.status(), removed.body());
     assertEquals(Set.of(bob), c.members(id));
 
@@ -212,15 +216,23 @@ class GroupsIT {
     JsonObject listed = found.getJsonArray("Resources").getJsonObject(0);
     assertEquals(id, listed.getString("id"));
     assertFalse(listed.containsKey("members"));
-    assertFalse(c.get("Groups/" + id + "?excludedAttributes=members").json().containsKey("members"));
+    assertFalse(
+        c.get("Groups/" + id + "?excludedAttributes=members").json().containsKey("members"));
     assertEquals(
-        1, c.get("Groups?filter=" + q("members[value eq \"" + bob + "\"]")).json().getInt("totalResults"));
+        1,
+        c.get("Groups?filter=" + q("members[value eq \"" + bob + "\"]"))
+            .json()
+            .getInt("totalResults"));
 
     Http.Answer add =
-        c.patch("Groups/" + id, "[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cid + "\"}]}]");
+        c.patch(
+            "Groups/" + id,
+            "[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + cid + "\"}]}]");
     assertEquals(204, add.status(), add.body());
     Http.Answer remove =
-        c.patch("Groups/" + id, "[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]");
+        c.patch(
+            "Groups/" + id,
+            "[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]");
     assertEquals(204, remove.status(), remove.body());
     assertEquals(Set.of(bob, cid), c.members(id), "Remove with a value removes only that member");
 
@@ -228,8 +240,12 @@ class GroupsIT {
         c.patch(
             "Groups/" + id + "?excludedAttributes=members",
             "[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"Sales EMEA\"},"
-                + "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]},"
-                + "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]");
+                + "{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + bob
+                + "\"}]},"
+                + "{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + ann
+                + "\"}]}]");
     assertEquals(200, mixed.status(), mixed.body());
     assertEquals("Sales EMEA", mixed.json().getString("displayName"));
     assertFalse(mixed.json().containsKey("members"));
@@ -258,9 +274,18 @@ class GroupsIT {
     String ann = c.user("ann@example.com");
     String team = c.group("Team");
     String org = c.group("Org");
-    assertEquals(204, c.patch("Groups/" + team, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]").status());
+    assertEquals(
+        204,
+        c.patch(
+                "Groups/" + team,
+                "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]")
+            .status());
     Http.Answer nested =
-        c.patch("Groups/" + org, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + team + "\",\"type\":\"Group\"}]}]");
+        c.patch(
+            "Groups/" + org,
+            "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                + team
+                + "\",\"type\":\"Group\"}]}]");
     assertEquals(204, nested.status(), nested.body());
     JsonObject orgMember = c.get("Groups/" + org).json().getJsonArray("members").getJsonObject(0);
     assertEquals("Group", orgMember.getString("type"));
@@ -274,7 +299,10 @@ class GroupsIT {
     assertTrue(direct.getString("$ref").endsWith("/scim/v2/Groups/" + team), direct.toString());
     assertEquals("indirect", find(groups, org).getString("type"));
     JsonObject listed =
-        c.get("Users?filter=" + q("userName eq \"ann@example.com\"")).json().getJsonArray("Resources").getJsonObject(0);
+        c.get("Users?filter=" + q("userName eq \"ann@example.com\""))
+            .json()
+            .getJsonArray("Resources")
+            .getJsonObject(0);
     assertEquals(2, listed.getJsonArray("groups").size());
     assertFalse(c.get("Users/" + ann + "?excludedAttributes=groups").json().containsKey("groups"));
 
@@ -282,7 +310,12 @@ class GroupsIT {
     assertEquals(204, c.send("DELETE", "Groups/" + team, null).status());
     assertEquals(Set.of(), c.members(org));
     assertFalse(c.get("Users/" + ann).json().containsKey("groups"));
-    assertEquals(204, c.patch("Groups/" + org, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]").status());
+    assertEquals(
+        204,
+        c.patch(
+                "Groups/" + org,
+                "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]")
+            .status());
     assertEquals(204, c.send("DELETE", "Users/" + ann, null).status());
     assertEquals(Set.of(), c.members(org));
   }
@@ -296,26 +329,35 @@ class GroupsIT {
     String mine = c.group("Mine");
 
     assertScimError(
-        c.patch("Groups/" + mine, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + stranger + "\"}]}]"),
+        c.patch(
+            "Groups/" + mine,
+            "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + stranger + "\"}]}]"),
         400,
         "invalidValue");
     assertScimError(
-        c.send("POST", "Groups", "{\"displayName\":\"X\",\"members\":[{\"value\":\"" + theirs + "\"}]}"),
+        c.send(
+            "POST",
+            "Groups",
+            "{\"displayName\":\"X\",\"members\":[{\"value\":\"" + theirs + "\"}]}"),
         400,
         "invalidValue");
     assertScimError(c.get("Groups/" + theirs), 404, null);
     assertEquals(Set.of(), c.members(mine));
-    assertEquals(0, c.get("Groups?filter=" + q("displayName eq \"Theirs\"")).json().getInt("totalResults"));
+    assertEquals(
+        0, c.get("Groups?filter=" + q("displayName eq \"Theirs\"")).json().getInt("totalResults"));
   }
 
   @Test
   void displayNameIsUniquePerTenantCaseInsensitively() {
     Client c = client(true);
     c.group("Engineering");
-    assertScimError(c.send("POST", "Groups", "{\"displayName\":\"ENGINEERING\"}"), 409, "uniqueness");
+    assertScimError(
+        c.send("POST", "Groups", "{\"displayName\":\"ENGINEERING\"}"), 409, "uniqueness");
     String other = c.group("Other");
     assertScimError(
-        c.patch("Groups/" + other, "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"engineering\"}]"),
+        c.patch(
+            "Groups/" + other,
+            "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"engineering\"}]"),
         409,
         "uniqueness");
     client(true).group("Engineering");
@@ -344,21 +386,31 @@ class GroupsIT {
 
     String ann = c.user("ann@example.com");
     String team = c.group("Team");
-    assertEquals(204, c.patch("Groups/" + team, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]").status());
+    assertEquals(
+        204,
+        c.patch(
+                "Groups/" + team,
+                "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]")
+            .status());
 
     // The root search spans both types.
     Http.Answer all =
-        c.send("POST", ".search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"]}");
+        c.send(
+            "POST",
+            ".search",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"]}");
     assertEquals(200, all.status(), all.body());
     assertEquals(2, all.json().getInt("totalResults"));
-    Http.Answer byName =
-        c.send("POST", ".search", "{\"filter\":\"displayName eq \\\"team\\\"\"}");
+    Http.Answer byName = c.send("POST", ".search", "{\"filter\":\"displayName eq \\\"team\\\"\"}");
     assertEquals(200, byName.status(), byName.body());
     JsonArray hits = byName.json().getJsonArray("Resources");
     assertEquals(1, hits.size(), byName.body());
     assertEquals(team, hits.getJsonObject(0).getString("id"));
     Http.Answer search =
-        c.send("POST", "Groups/.search", "{\"filter\":\"displayName sw \\\"t\\\"\",\"excludedAttributes\":[\"members\"]}");
+        c.send(
+            "POST",
+            "Groups/.search",
+            "{\"filter\":\"displayName sw \\\"t\\\"\",\"excludedAttributes\":[\"members\"]}");
     assertEquals(1, search.json().getInt("totalResults"));
 
     assertEquals(200, c.groups(false).status());

@@ -65,7 +65,13 @@ final class Http {
     return "Bearer " + token;
   }
 
-  Answer send(String method, String path, String authorization, String contentType, String body, String... headers) {
+  Answer send(
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      String body,
+      String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
             .timeout(Duration.ofSeconds(30))
@@ -107,14 +113,16 @@ final class Http {
   String createTenant(String name) {
     Answer created = postJson("api/admin/tenants", admin(), "{\"name\":\"" + name + "\"}");
     if (created.status() != 201) {
-      throw new IllegalStateException("tenant not created: " + created.status() + " " + created.body());
+      throw new IllegalStateException(
+          "tenant not created: " + created.status() + " " + created.body());
     }
     return created.json().getString("id");
   }
 
   /** Mints a token for the tenant and returns the secret. */
   String mintToken(String tenantId) {
-    Answer minted = postJson("api/admin/tenants/" + tenantId + "/tokens", admin(), "{\"description\":\"it\"}");
+    Answer minted =
+        postJson("api/admin/tenants/" + tenantId + "/tokens", admin(), "{\"description\":\"it\"}");
     if (minted.status() != 201) {
       throw new IllegalStateException("token not minted: " + minted.status() + " " + minted.body());
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class RuleSetTest {
 
   private static final ResourceTypeDefinition USER = SchemaRegistry.standard().user();
-  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   private static final RuleSet GUIDE =
       RuleSet.compile(
@@ -24,7 +25,9 @@ class RuleSetTest {
               new String[] {ENTERPRISE + ":department eq \"Finance\"", "Finance"},
               new String[] {"title co \"Manager\"", "Team Lead"},
               new String[] {"title sw \"VP\" or title sw \"Chief\"", "Admin"},
-              new String[] {"title co \"manager\" and " + ENTERPRISE + ":department eq \"finance\"", "Finance"}));
+              new String[] {
+                "title co \"manager\" and " + ENTERPRISE + ":department eq \"finance\"", "Finance"
+              }));
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> user(String json) {
@@ -35,12 +38,15 @@ class RuleSetTest {
   void departmentFinanceGivesTheFinanceGroup() {
     assertEquals(
         List.of("Finance"),
-        GUIDE.groupsFor(user("{\"userName\":\"a\",\"" + ENTERPRISE + "\":{\"department\":\"finance\"}}")));
+        GUIDE.groupsFor(
+            user("{\"userName\":\"a\",\"" + ENTERPRISE + "\":{\"department\":\"finance\"}}")));
   }
 
   @Test
   void titleContainingManagerGivesTeamLeadCaseInsensitively() {
-    assertEquals(List.of("Team Lead"), GUIDE.groupsFor(user("{\"userName\":\"a\",\"title\":\"Product manager\"}")));
+    assertEquals(
+        List.of("Team Lead"),
+        GUIDE.groupsFor(user("{\"userName\":\"a\",\"title\":\"Product manager\"}")));
   }
 
   @Test
@@ -48,8 +54,13 @@ class RuleSetTest {
     assertEquals(
         List.of("Finance", "Team Lead"),
         GUIDE.groupsFor(
-            user("{\"userName\":\"a\",\"title\":\"Finance Manager\",\"" + ENTERPRISE + "\":{\"department\":\"Finance\"}}")));
-    assertEquals(List.of("Admin"), GUIDE.groupsFor(user("{\"userName\":\"a\",\"title\":\"Chief of Staff\"}")));
+            user(
+                "{\"userName\":\"a\",\"title\":\"Finance Manager\",\""
+                    + ENTERPRISE
+                    + "\":{\"department\":\"Finance\"}}")));
+    assertEquals(
+        List.of("Admin"),
+        GUIDE.groupsFor(user("{\"userName\":\"a\",\"title\":\"Chief of Staff\"}")));
   }
 
   @Test

@@ -37,13 +37,17 @@ class PageCursorTest {
   @Test
   void cursorOfAnotherQueryIsInvalid() {
     String text = PageCursor.first("a", NOW).after("x", NOW).encode();
-    assertEquals("invalidCursor", assertThrows(ScimException.class, () -> PageCursor.decode(text, "b", NOW, TIMEOUT)).scimType());
+    assertEquals(
+        "invalidCursor",
+        assertThrows(ScimException.class, () -> PageCursor.decode(text, "b", NOW, TIMEOUT))
+            .scimType());
   }
 
   @Test
   void garbageIsInvalidNotAServerError() {
     for (String junk : new String[] {"not-a-cursor", "!!!", "", "YWJj", "YzF8fHx8"}) {
-      ScimException e = assertThrows(ScimException.class, () -> PageCursor.decode(junk, "q", NOW, TIMEOUT));
+      ScimException e =
+          assertThrows(ScimException.class, () -> PageCursor.decode(junk, "q", NOW, TIMEOUT));
       assertEquals(400, e.status());
       assertEquals("invalidCursor", e.scimType());
     }
@@ -53,7 +57,9 @@ class PageCursorTest {
   void cursorOlderThanTheTimeoutHasExpired() {
     String text = PageCursor.first("q", NOW).after("x", NOW).encode();
     ScimException e =
-        assertThrows(ScimException.class, () -> PageCursor.decode(text, "q", NOW.plus(Duration.ofHours(2)), TIMEOUT));
+        assertThrows(
+            ScimException.class,
+            () -> PageCursor.decode(text, "q", NOW.plus(Duration.ofHours(2)), TIMEOUT));
     assertEquals("expiredCursor", e.scimType());
   }
 }

@@ -34,7 +34,9 @@ class ListRequestTest {
 
   @Test
   void nonNumericCountIsInvalidValue() {
-    assertEquals("invalidValue", assertThrows(ScimException.class, () -> query(null, "ten", null)).scimType());
+    assertEquals(
+        "invalidValue",
+        assertThrows(ScimException.class, () -> query(null, "ten", null)).scimType());
   }
 
   @Test
@@ -53,12 +55,18 @@ class ListRequestTest {
     ListRequest request =
         ListRequest.fromSearchBody(
             Map.of(
-                "schemas", List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
-                "filter", "userName pr",
-                "sortBy", "userName",
-                "sortOrder", "descending",
-                "attributes", List.of("userName", "emails"),
-                "count", new java.math.BigDecimal("5")));
+                "schemas",
+                List.of("urn:ietf:params:scim:api:messages:2.0:SearchRequest"),
+                "filter",
+                "userName pr",
+                "sortBy",
+                "userName",
+                "sortOrder",
+                "descending",
+                "attributes",
+                List.of("userName", "emails"),
+                "count",
+                new java.math.BigDecimal("5")));
     assertEquals("userName pr", request.filter());
     assertTrue(request.descending());
     assertEquals("userName,emails", request.attributes());

@@ -36,7 +36,9 @@ class PatchRequestsTest {
             Map.of("Operations", "add"),
             Map.of("Operations", List.of("add")),
             Map.of("Operations", List.of(Map.of("path", "title"))))) {
-      assertEquals("invalidSyntax", assertThrows(ScimException.class, () -> PatchRequests.parse(body)).scimType());
+      assertEquals(
+          "invalidSyntax",
+          assertThrows(ScimException.class, () -> PatchRequests.parse(body)).scimType());
     }
   }
 
@@ -46,7 +48,9 @@ class PatchRequestsTest {
         "invalidPath",
         assertThrows(
                 ScimException.class,
-                () -> PatchRequests.parse(Map.of("Operations", List.of(Map.of("op", "add", "path", 5)))))
+                () ->
+                    PatchRequests.parse(
+                        Map.of("Operations", List.of(Map.of("op", "add", "path", 5)))))
             .scimType());
   }
 }

@@ -66,11 +66,14 @@ class TokenSecretTest {
     assertEquals(TokenStatus.EXPIRED, token.status(now.plus(Duration.ofDays(1))));
 
     token.revoke(now.plus(Duration.ofHours(1)));
-    assertEquals(TokenStatus.ACTIVE, token.status(now), "a scheduled revocation is not yet in force");
+    assertEquals(
+        TokenStatus.ACTIVE, token.status(now), "a scheduled revocation is not yet in force");
     assertEquals(TokenStatus.REVOKED, token.status(now.plus(Duration.ofHours(1))));
 
     token.revoke(now.plus(Duration.ofHours(5)));
     assertEquals(
-        now.plus(Duration.ofHours(1)), token.revokedAt(), "a later revocation never extends a token");
+        now.plus(Duration.ofHours(1)),
+        token.revokedAt(),
+        "a later revocation never extends a token");
   }
 }

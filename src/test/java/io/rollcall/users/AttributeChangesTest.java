@@ -10,18 +10,21 @@ import org.junit.jupiter.api.Test;
 /** What an "updated" event says changed. */
 class AttributeChangesTest {
 
-  private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  private static final String ENTERPRISE =
+      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
   @Test
   void namesChangedCoreAttributesAndExtensionAttributesByFullPath() {
     Map<String, Object> before =
         ScimJson.parseStored(
             "{\"schemas\":[\"a\"],\"userName\":\"x\",\"title\":\"T\",\"name\":{\"givenName\":\"A\"},\""
-                + ENTERPRISE + "\":{\"department\":\"D\",\"division\":\"V\"}}");
+                + ENTERPRISE
+                + "\":{\"department\":\"D\",\"division\":\"V\"}}");
     Map<String, Object> after =
         ScimJson.parseStored(
             "{\"schemas\":[\"b\"],\"userName\":\"x\",\"name\":{\"givenName\":\"B\"},\"locale\":\"de\",\""
-                + ENTERPRISE + "\":{\"department\":\"E\",\"division\":\"V\"}}");
+                + ENTERPRISE
+                + "\":{\"department\":\"E\",\"division\":\"V\"}}");
     assertEquals(
         List.of("locale", "name", "title", ENTERPRISE + ":department"),
         List.copyOf(AttributeChanges.between(before, after)));

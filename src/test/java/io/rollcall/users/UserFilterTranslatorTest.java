@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Filters (RFC 7644 §3.4.2.2) run as database queries against H2: each row gives a filter and
- * exactly the users it must return. The fixture is chosen so that wrong case handling, an
- * unescaped wildcard, conditions matched on different elements or a leak across tenants each
- * change the answer.
+ * exactly the users it must return. The fixture is chosen so that wrong case handling, an unescaped
+ * wildcard, conditions matched on different elements or a leak across tenants each change the
+ * answer.
  */
 class UserFilterTranslatorTest {
 
@@ -59,7 +59,9 @@ class UserFilterTranslatorTest {
          "name":{"givenName":"Carol"},
          "phoneNumbers":[{"value":"+1 555 0100","type":"mobile"}]}
         """);
-    store.add(tenant, """
+    store.add(
+        tenant,
+        """
         {"userName":"dave@example.net","title":"back\\\\slash"}
         """);
     store.add(
@@ -112,21 +114,34 @@ class UserFilterTranslatorTest {
         row("emails[not (type eq \"work\")]", "ann@example.com", "Bob@Example.com"),
         row("emails[type eq \"work\" and primary eq true]", "ann@example.com"),
         // extension attributes by full URN
-        row("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"finance\"",
+        row(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"finance\"",
             "ann@example.com"),
-        row("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m-1\"",
+        row(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"m-1\"",
             "ann@example.com"),
-        row("urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \"BLUE\"",
+        row(
+            "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \"BLUE\"",
             "ann@example.com"),
         // precedence: and binds tighter than or
         row("title co \"Engineer\" or title co \"Manager\" and active eq false", "Bob@Example.com"),
-        row("(title co \"Engineer\" or title co \"Manager\") and active eq true",
-            "ann@example.com", "carol_x@example.com"),
+        row(
+            "(title co \"Engineer\" or title co \"Manager\") and active eq true",
+            "ann@example.com",
+            "carol_x@example.com"),
         // meta attributes
-        row("meta.resourceType eq \"User\"",
-            "ann@example.com", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
-        row("meta.created gt \"2000-01-01T00:00:00Z\"",
-            "ann@example.com", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
+        row(
+            "meta.resourceType eq \"User\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
+        row(
+            "meta.created gt \"2000-01-01T00:00:00Z\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
         row("meta.lastModified lt \"2000-01-01T00:00:00Z\""));
   }
 
@@ -141,7 +156,9 @@ class UserFilterTranslatorTest {
         store.repository.search(
             tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
     Set<String> actual =
-        page.users().stream().map(ScimUser::userName).collect(Collectors.toCollection(TreeSet::new));
+        page.users().stream()
+            .map(ScimUser::userName)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, actual);
     assertEquals(expected.size(), page.total(), "count and page use the same predicate");
   }
@@ -181,6 +198,12 @@ class UserFilterTranslatorTest {
         ScimException.class,
         () ->
             store.repository.search(
-                tenant, store.type, FilterParser.parse("password eq \"x\"", store.type), null, 0, 10, null));
+                tenant,
+                store.type,
+                FilterParser.parse("password eq \"x\"", store.type),
+                null,
+                0,
+                10,
+                null));
   }
 }

@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * An in-memory H2 database built by the real migrations, with the real entities and repository,
- * for testing the query layer without a container.
+ * An in-memory H2 database built by the real migrations, with the real entities and repository, for
+ * testing the query layer without a container.
  */
 final class UserStoreFixture implements AutoCloseable {
 

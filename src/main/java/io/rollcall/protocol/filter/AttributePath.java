@@ -3,11 +3,12 @@ package io.rollcall.protocol.filter;
 import java.util.Objects;
 
 /**
- * An attribute reference as RFC 7644 §3.10 defines it: an optional schema URN, an attribute name and
- * an optional sub-attribute name, e.g. {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}.
+ * An attribute reference as RFC 7644 §3.10 defines it: an optional schema URN, an attribute name
+ * and an optional sub-attribute name, e.g. {@code
+ * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value}.
  *
- * <p>{@code schemaUrn} is {@code null} when the reference did not name a schema (the core schema or a
- * common attribute is meant). Once resolved against a resource type, names carry the schema's
+ * <p>{@code schemaUrn} is {@code null} when the reference did not name a schema (the core schema or
+ * a common attribute is meant). Once resolved against a resource type, names carry the schema's
  * spelling and {@code schemaUrn} is set for extension attributes only.
  */
 public record AttributePath(String schemaUrn, String attribute, String subAttribute) {

@@ -3,7 +3,10 @@ package io.rollcall.protocol.filter;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The attribute operators of RFC 7644 §3.4.2.2, Table 3, except {@code pr} (see {@link Filter.Present}). */
+/**
+ * The attribute operators of RFC 7644 §3.4.2.2, Table 3, except {@code pr} (see {@link
+ * Filter.Present}).
+ */
 public enum ComparisonOperator {
   EQ,
   NE,

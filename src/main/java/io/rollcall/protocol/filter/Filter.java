@@ -7,9 +7,9 @@ import java.util.Objects;
  * The syntax tree of an RFC 7644 §3.4.2.2 filter. Immutable; shared by the database translator and
  * the in-memory evaluator.
  *
- * <p>Inside a {@link ValuePath} the inner filter's paths are fully qualified: for
- * {@code emails[type eq "work"]} the inner comparison's path is {@code emails.type}, so consumers
- * never need to carry the parent around.
+ * <p>Inside a {@link ValuePath} the inner filter's paths are fully qualified: for {@code
+ * emails[type eq "work"]} the inner comparison's path is {@code emails.type}, so consumers never
+ * need to carry the parent around.
  */
 public sealed interface Filter {
 

@@ -186,8 +186,8 @@ public final class FilterParser {
   }
 
   /**
-   * {@code emails[type eq "work"].value eq "x"}: not in the RFC 7644 grammar, but Microsoft Entra ID
-   * sends it to look users up by work email. Deliberate tolerance: it reads as the value filter
+   * {@code emails[type eq "work"].value eq "x"}: not in the RFC 7644 grammar, but Microsoft Entra
+   * ID sends it to look users up by work email. Deliberate tolerance: it reads as the value filter
    * {@code emails[type eq "work" and value eq "x"]}, the only meaning it can have. Positioned on
    * the ".".
    */

@@ -64,48 +64,147 @@ public record AttributeDefinition(
   }
 
   public AttributeDefinition asMultiValued() {
-    return new AttributeDefinition(name, type, true, description, required, caseExact, mutability,
-        returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        true,
+        description,
+        required,
+        caseExact,
+        mutability,
+        returned,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition asRequired() {
-    return new AttributeDefinition(name, type, multiValued, description, true, caseExact,
-        mutability, returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        true,
+        caseExact,
+        mutability,
+        returned,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition asCaseExact() {
-    return new AttributeDefinition(name, type, multiValued, description, required, true,
-        mutability, returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        true,
+        mutability,
+        returned,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition withMutability(Mutability value) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        value, returned, uniqueness, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        value,
+        returned,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition withReturned(Returned value) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        mutability, value, uniqueness, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        mutability,
+        value,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition withUniqueness(Uniqueness value) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        mutability, returned, value, canonicalValues, referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        mutability,
+        returned,
+        value,
+        canonicalValues,
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition withCanonicalValues(String... values) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        mutability, returned, uniqueness, List.of(values), referenceTypes, subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        mutability,
+        returned,
+        uniqueness,
+        List.of(values),
+        referenceTypes,
+        subAttributes);
   }
 
   public AttributeDefinition withReferenceTypes(String... values) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        mutability, returned, uniqueness, canonicalValues, List.of(values), subAttributes);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        mutability,
+        returned,
+        uniqueness,
+        canonicalValues,
+        List.of(values),
+        subAttributes);
   }
 
   public AttributeDefinition withSubAttributes(List<AttributeDefinition> values) {
-    return new AttributeDefinition(name, type, multiValued, description, required, caseExact,
-        mutability, returned, uniqueness, canonicalValues, referenceTypes, values);
+    return new AttributeDefinition(
+        name,
+        type,
+        multiValued,
+        description,
+        required,
+        caseExact,
+        mutability,
+        returned,
+        uniqueness,
+        canonicalValues,
+        referenceTypes,
+        values);
   }
 
   public boolean isComplex() {

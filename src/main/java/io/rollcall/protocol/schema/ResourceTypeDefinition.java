@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * A resource type (RFC 7643 §6): its core schema and the extensions that may accompany it.
  *
- * <p>Attributes that every resource carries ({@code id}, {@code externalId}, {@code meta}) come from
- * {@link CommonAttributes} and are resolvable through {@link #attribute(String, String)} as well.
+ * <p>Attributes that every resource carries ({@code id}, {@code externalId}, {@code meta}) come
+ * from {@link CommonAttributes} and are resolvable through {@link #attribute(String, String)} as
+ * well.
  */
 public record ResourceTypeDefinition(
     String name,
@@ -50,9 +51,9 @@ public record ResourceTypeDefinition(
   }
 
   /**
-   * Splits a fully qualified attribute name such as
-   * {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department} into the URN of
-   * one of this type's schemas and the rest. Returns empty when the text starts with no known URN.
+   * Splits a fully qualified attribute name such as {@code
+   * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department} into the URN of one of
+   * this type's schemas and the rest. Returns empty when the text starts with no known URN.
    */
   public Optional<String[]> splitUrn(String qualified) {
     for (SchemaDefinition s : schemas()) {

@@ -194,7 +194,8 @@ class FilterParserTest {
         Arguments.of("x eq 1e99999999999", "number out of range at 5"),
         Arguments.of("userName eq True", "expected a string, number, true, false or null at 12"),
         Arguments.of("userName eq bjensen", "expected a string, number, true, false or null at 12"),
-        Arguments.of("emails[type eq \"work\"].value", "expected an operator after 'emails.value' at 28"),
+        Arguments.of(
+            "emails[type eq \"work\"].value", "expected an operator after 'emails.value' at 28"),
         Arguments.of("emails[type eq \"work\"", "expected ']' at 21"),
         Arguments.of("emails[type eq \"work\")", "expected ']' at 21"),
         Arguments.of("emails[ims[type eq \"x\"]]", "value filters cannot be nested at 10"),
