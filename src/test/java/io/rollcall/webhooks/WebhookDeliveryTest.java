@@ -1,0 +1,206 @@
+package io.rollcall.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.rollcall.events.EventKind;
+import io.rollcall.events.EventOutbox;
+import io.rollcall.events.TenantEventCounter;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.lang.reflect.Field;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delivery survives a crash: the position lives in the database, so a node that dies after the
+ * receiver accepted an event but before its transaction committed sends that event again after the
+ * restart, and every event arrives in order (at least once). Runs the real service on H2.
+ */
+class WebhookDeliveryTest {
+
+  private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+  private EntityManagerFactory factory;
+  private HttpServer receiver;
+  private final List<Long> received = Collections.synchronizedList(new ArrayList<>());
+  private final List<Boolean> signaturesValid = Collections.synchronizedList(new ArrayList<>());
+  private String secret;
+
+  @BeforeEach
+  void start() throws Exception {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("jakarta.persistence.jdbc.url", url);
+    properties.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
+    factory = Persistence.createEntityManagerFactory("rollcall-test", properties);
+
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          Matcher seq = SEQ.matcher(body);
+          received.add(seq.find() ? Long.parseLong(seq.group(1)) : -1);
+          signaturesValid.add(
+              WebhookSignature.verify(
+                  secret,
+                  Long.parseLong(exchange.getRequestHeaders().getFirst("Rollcall-Timestamp")),
+                  body,
+                  exchange.getRequestHeaders().getFirst("Rollcall-Signature")));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.stop(0);
+    factory.close();
+  }
+
+  /** A fresh set of services on a fresh persistence context, as after a restart. */
+  private WebhookService node(EntityManager em) throws ReflectiveOperationException {
+    EventOutbox outbox = new EventOutbox();
+    set(outbox, "em", em);
+    TenantService tenants = new TenantService();
+    set(tenants, "em", em);
+    set(tenants, "events", outbox);
+    WebhookService service = new WebhookService();
+    service.em = em;
+    service.tenants = tenants;
+    service.events = outbox;
+    service.timeout = "PT5S";
+    return service;
+  }
+
+  private static void set(Object target, String field, Object value)
+      throws ReflectiveOperationException {
+    Field f = target.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(target, value);
+  }
+
+  @Test
+  void anEventAcceptedButNotCommittedBeforeACrashIsSentAgainAfterTheRestart() throws Exception {
+    EntityManager first = factory.createEntityManager();
+    WebhookService before = node(first);
+    Tenant tenant = new Tenant("Acme", Instant.now());
+    first.getTransaction().begin();
+    first.persist(tenant);
+    first.flush();
+    first.persist(new TenantEventCounter(tenant.id()));
+    secret =
+        before
+            .configure(tenant.id(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+            .signingSecret();
+    EventOutbox outbox = before.events;
+    for (int i = 0; i < 3; i++) {
+      outbox.record(
+          tenant.id(), EventKind.UPDATED, "user-1", "a@b.c", Map.of("n", i), Instant.now());
+    }
+    first.getTransaction().commit();
+
+    // The receiver accepts event 1, then the node dies before committing the new position.
+    first.getTransaction().begin();
+    assertTrue(before.deliverNext(tenant.id()));
+    first.getTransaction().rollback();
+    first.close();
+    assertEquals(List.of(1L), received);
+
+    // After the restart delivery resumes from the stored position.
+    EntityManager second = factory.createEntityManager();
+    WebhookService after = node(second);
+    boolean more = true;
+    while (more) {
+      second.getTransaction().begin();
+      more = after.deliverNext(tenant.id());
+      second.getTransaction().commit();
+    }
+    assertEquals(List.of(1L, 1L, 2L, 3L), received, "nothing lost, in order, at least once");
+    assertTrue(signaturesValid.stream().allMatch(v -> v));
+    assertEquals(3, after.find(tenant.id()).orElseThrow().deliveredSeq());
+    second.close();
+  }
+
+  @Test
+  void aFailingReceiverIsRetriedWithBackoffAndNothingIsSkipped() throws Exception {
+    receiver.removeContext("/hook");
+    List<Integer> statuses = new ArrayList<>(List.of(500, 503));
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          int status = statuses.isEmpty() ? 204 : statuses.remove(0);
+          if (status == 204) {
+            received.add(1L);
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    EntityManager em = factory.createEntityManager();
+    WebhookService service = node(em);
+    Tenant tenant = new Tenant("Beta", Instant.now());
+    em.getTransaction().begin();
+    em.persist(tenant);
+    em.flush();
+    em.persist(new TenantEventCounter(tenant.id()));
+    service.configure(tenant.id(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    service.events.record(tenant.id(), EventKind.DELETED, "u", "x@y.z", Map.of(), Instant.now());
+    em.getTransaction().commit();
+
+    Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
+    service.clock = java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC);
+    em.getTransaction().begin();
+    assertEquals(false, service.deliverNext(tenant.id()));
+    em.getTransaction().commit();
+    Webhook failed = service.find(tenant.id()).orElseThrow();
+    assertEquals(1, failed.attempts());
+    assertEquals("HTTP 500", failed.lastError());
+    assertEquals(t0.plusSeconds(2), failed.nextAttemptAt(), "first retry after 2 s");
+
+    em.getTransaction().begin();
+    assertEquals(false, service.deliverNext(tenant.id()), "not due yet");
+    em.getTransaction().commit();
+
+    service.clock = java.time.Clock.fixed(t0.plusSeconds(2), java.time.ZoneOffset.UTC);
+    em.getTransaction().begin();
+    service.deliverNext(tenant.id());
+    em.getTransaction().commit();
+    assertEquals(
+        t0.plusSeconds(2 + 4),
+        service.find(tenant.id()).orElseThrow().nextAttemptAt(),
+        "then after 4 s");
+
+    service.clock = java.time.Clock.fixed(t0.plusSeconds(6), java.time.ZoneOffset.UTC);
+    em.getTransaction().begin();
+    assertTrue(service.deliverNext(tenant.id()));
+    em.getTransaction().commit();
+    assertEquals(List.of(1L), received);
+    assertEquals(0, service.find(tenant.id()).orElseThrow().attempts());
+    em.close();
+  }
+}
