@@ -1,13 +1,13 @@
 package io.rollcall.access;
 
 import io.rollcall.events.EventOutbox;
+import io.rollcall.platform.QueryParameters;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -72,10 +72,10 @@ public class AccessResource {
   public Response people(
       @PathParam("tenantId") String tenantId,
       @QueryParam("after") String after,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     checkScope(tenantId);
-    int size = Math.max(1, Math.min(limit, 1000));
+    int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
     List<Access> page = access.withAccess(tenantId, after, size);
     String next =
         page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
@@ -90,11 +90,12 @@ public class AccessResource {
   @Path("events")
   public Response events(
       @PathParam("tenantId") String tenantId,
-      @QueryParam("after") @DefaultValue("0") long after,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("after") String afterText,
+      @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     checkScope(tenantId);
-    int size = Math.max(1, Math.min(limit, 1000));
+    long after = QueryParameters.number("after", afterText, 0, 0, Long.MAX_VALUE);
+    int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
     List<EventView> page =
         events.after(tenantId, Math.max(0, after), size).stream()
             .map(

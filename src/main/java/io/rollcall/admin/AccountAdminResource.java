@@ -6,12 +6,12 @@ import io.rollcall.accounts.AccountRow;
 import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.UploadReport;
 import io.rollcall.platform.InvalidInputException;
+import io.rollcall.platform.QueryParameters;
 import io.rollcall.security.Roles;
 import io.rollcall.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -73,8 +73,8 @@ public class AccountAdminResource {
   public AccountPage list(
       @PathParam("id") String tenantId,
       @QueryParam("after") String after,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
-    int size = Math.max(1, Math.min(limit, 1000));
+      @QueryParam("limit") String limit) {
+    int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
     List<Account> page = directory.page(tenantId, after, size);
     List<AccountView> views =
         page.stream()

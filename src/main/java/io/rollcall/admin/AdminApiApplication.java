@@ -3,6 +3,7 @@ package io.rollcall.admin;
 import io.rollcall.access.AccessResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The JSON APIs under {@code /api}: the admin API and the host application's access-check API. */
@@ -20,5 +21,11 @@ public class AdminApiApplication extends Application {
         AuditAdminResource.class,
         AccessResource.class,
         ApiExceptionMapper.class);
+  }
+
+  /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
   }
 }

@@ -23,7 +23,7 @@ final class AdminJson {
 
   static TenantService.TenantChange tenantChange(Map<String, Object> body) {
     for (String key : body.keySet()) {
-      if (!TENANT_FIELDS.contains(key)) {
+      if (key == null || !TENANT_FIELDS.contains(key)) {
         throw new InvalidInputException("unknown setting \"" + key + "\"; known: " + TENANT_FIELDS);
       }
     }

@@ -3,6 +3,7 @@ package io.rollcall.admin;
 import io.rollcall.audit.AuditEntry;
 import io.rollcall.audit.AuditLog;
 import io.rollcall.audit.AuditQuery;
+import io.rollcall.platform.QueryParameters;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,8 +61,10 @@ public class AuditAdminResource {
       @QueryParam("status") String status,
       @QueryParam("path") String path,
       @QueryParam("before") String before,
-      @QueryParam("limit") Integer limit) {
-    AuditLog.Page page = audit.page(tenantId, AuditQuery.of(method, status, path, before, limit));
+      @QueryParam("limit") String limit) {
+    Integer size =
+        limit == null ? null : (int) QueryParameters.number("limit", limit, 100, 1, 1000);
+    AuditLog.Page page = audit.page(tenantId, AuditQuery.of(method, status, path, before, size));
     return new EntryPage(
         page.entries().stream().map(AuditAdminResource::view).toList(),
         page.next() == null ? null : page.next().toString());

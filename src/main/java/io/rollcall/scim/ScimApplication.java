@@ -6,6 +6,7 @@ import io.rollcall.groups.GroupsResource;
 import io.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,5 +25,11 @@ public class ScimApplication extends Application {
         GroupsResource.class,
         RootSearchResource.class,
         ScimExceptionMapper.class);
+  }
+
+  /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
   }
 }
