@@ -1,13 +1,13 @@
 package io.rollcall.audit;
 
-import jakarta.annotation.PostConstruct;
+import io.rollcall.platform.DatabaseReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * row by row.
  */
 @Singleton
-@Startup
 public class AuditWriter {
 
   private static final Logger LOG = Logger.getLogger(AuditWriter.class.getName());
@@ -55,8 +54,8 @@ public class AuditWriter {
   @ConfigProperty(name = "rollcall.audit.flush-interval", defaultValue = "PT1S")
   String interval;
 
-  @PostConstruct
-  void schedule() {
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
     long millis = Duration.parse(interval).toMillis();
     timers.createIntervalTimer(millis, millis, new TimerConfig("audit-writer", false));
   }

@@ -1,15 +1,15 @@
 package io.rollcall.housekeeping;
 
 import io.rollcall.audit.AuditLog;
+import io.rollcall.platform.DatabaseReady;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * TokenPurge}.
  */
 @Singleton
-@Startup
 public class AuditPurge {
 
   private static final Logger LOG = Logger.getLogger(AuditPurge.class.getName());
@@ -45,8 +44,8 @@ public class AuditPurge {
   @ConfigProperty(name = "rollcall.purge.initial-delay", defaultValue = "PT1M")
   String initialDelay;
 
-  @PostConstruct
-  void schedule() {
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
     timers.createIntervalTimer(
         Duration.parse(initialDelay).toMillis(),
         Duration.parse(interval).toMillis(),

@@ -1,15 +1,15 @@
 package io.rollcall.housekeeping;
 
+import io.rollcall.platform.DatabaseReady;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.users.UserLifecycle;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * eraseDeactivatedAfterDays}. Idempotent, so a non-persistent timer on every node is enough.
  */
 @Singleton
-@Startup
 public class DeactivatedUserErasure {
 
   private static final Logger LOG = Logger.getLogger(DeactivatedUserErasure.class.getName());
@@ -39,8 +38,8 @@ public class DeactivatedUserErasure {
   @ConfigProperty(name = "rollcall.purge.initial-delay", defaultValue = "PT1M")
   String initialDelay;
 
-  @PostConstruct
-  void schedule() {
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
     timers.createIntervalTimer(
         Duration.parse(initialDelay).toMillis(),
         Duration.parse(interval).toMillis(),

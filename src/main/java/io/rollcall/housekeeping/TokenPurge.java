@@ -1,13 +1,13 @@
 package io.rollcall.housekeeping;
 
+import io.rollcall.platform.DatabaseReady;
 import io.rollcall.security.TokenService;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * persistent timers only in its data grid.
  */
 @Singleton
-@Startup
 public class TokenPurge {
 
   private static final Logger LOG = Logger.getLogger(TokenPurge.class.getName());
@@ -41,8 +40,8 @@ public class TokenPurge {
   @ConfigProperty(name = "rollcall.purge.initial-delay", defaultValue = "PT1M")
   String initialDelay;
 
-  @PostConstruct
-  void schedule() {
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
     timers.createIntervalTimer(
         Duration.parse(initialDelay).toMillis(),
         Duration.parse(interval).toMillis(),

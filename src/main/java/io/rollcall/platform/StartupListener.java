@@ -2,6 +2,7 @@ package io.rollcall.platform;
 
 import io.rollcall.security.AdminAccountService;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -25,6 +26,7 @@ public class StartupListener implements ServletContextListener {
   DataSource dataSource;
 
   @Inject AdminAccountService admins;
+  @Inject Event<DatabaseReady> databaseReady;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -47,5 +49,6 @@ public class StartupListener implements ServletContextListener {
       throw new IllegalStateException("Database migration failed", e);
     }
     admins.ensureAdminExists();
+    databaseReady.fire(new DatabaseReady());
   }
 }

@@ -1,12 +1,12 @@
 package io.rollcall.webhooks;
 
-import jakarta.annotation.PostConstruct;
+import io.rollcall.platform.DatabaseReady;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * event undelivered, and it is sent again (at least once).
  */
 @Singleton
-@Startup
 public class WebhookDispatcher {
 
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
@@ -34,8 +33,8 @@ public class WebhookDispatcher {
   @ConfigProperty(name = "rollcall.webhooks.interval", defaultValue = "PT5S")
   String interval;
 
-  @PostConstruct
-  void schedule() {
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
     long millis = Duration.parse(interval).toMillis();
     timers.createIntervalTimer(millis, millis, new TimerConfig("webhook-dispatch", false));
   }
