@@ -58,6 +58,24 @@ public class AppKeyService {
         .getResultList();
   }
 
+  /** The keys that read this one tenant, newest first; keys for every tenant are not included. */
+  public List<AppKey> listForTenant(String tenantId) {
+    return em.createQuery(
+            "SELECT k FROM AppKey k WHERE k.tenantId = :tenantId ORDER BY k.createdAt DESC, k.id",
+            AppKey.class)
+        .setParameter("tenantId", tenantId)
+        .getResultList();
+  }
+
+  /** Revokes a key of this tenant; a key of another tenant, or for all, is unknown here. */
+  public void revokeForTenant(String tenantId, String keyId) {
+    AppKey key = em.find(AppKey.class, keyId);
+    if (key == null || !tenantId.equals(key.tenantId())) {
+      throw new UnknownAppKeyException(keyId);
+    }
+    key.revoke(clock.instant());
+  }
+
   public void revoke(String keyId) {
     AppKey key = em.find(AppKey.class, keyId);
     if (key == null) {

@@ -1,5 +1,6 @@
 package io.rollcall.console;
 
+import io.rollcall.access.AppKey;
 import io.rollcall.security.TokenSecret;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
@@ -35,6 +36,11 @@ public class SecretHandover implements Serializable {
 
     public boolean isRotation() {
       return replacedPrefix != null;
+    }
+
+    /** An application key for the access-check API, rather than a token or webhook secret. */
+    public boolean isAppKey() {
+      return secret.startsWith(AppKey.SECRET_PREFIX);
     }
   }
 

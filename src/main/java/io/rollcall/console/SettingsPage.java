@@ -14,7 +14,7 @@ import java.util.Optional;
  * provisioning mode and lifecycle policy. Each form saves its settings through {@link
  * TenantService#change}, which validates them. The account directory, permission rules and webhook
  * on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor}, {@link
- * WebhookPanel}), which take the tenant from this one.
+ * WebhookPanel}, {@link AppKeysPanel}), which take the tenant from this one.
  */
 @Named
 @ViewScoped
@@ -126,6 +126,7 @@ public class SettingsPage implements Serializable {
       case "webhook-saved" -> "Webhook URL saved.";
       case "webhook-paused" -> "Webhook paused. Events wait until you resume it.";
       case "webhook-resumed" -> "Webhook resumed: the next event is being sent now.";
+      case "app-key-revoked" -> "Application key revoked. Requests with it now get 401.";
       default -> null;
     };
   }

@@ -5,6 +5,7 @@ import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.TenantActivity;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.users.ProvisionedUsers;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The list of tenants, with their token activity, and the form to create one. */
+/**
+ * The list of tenants, with their active users and token activity, and the form to create one. The
+ * counts come from one grouped query each, whatever the number of tenants.
+ */
 @Named
 @ViewScoped
 public class TenantsPage implements Serializable {
@@ -23,9 +27,16 @@ public class TenantsPage implements Serializable {
 
   @Inject TenantService tenants;
   @Inject TokenService tokens;
+  @Inject ProvisionedUsers users;
 
   /** One line of the list. */
-  public record Row(String id, String name, boolean active, int activeTokens, Instant lastActivity)
+  public record Row(
+      String id,
+      String name,
+      boolean active,
+      long activeUsers,
+      int activeTokens,
+      Instant lastActivity)
       implements Serializable {}
 
   private List<Row> rows;
@@ -34,12 +45,19 @@ public class TenantsPage implements Serializable {
   @PostConstruct
   void load() {
     Map<String, TenantActivity> activity = tokens.activityByTenant();
+    Map<String, Long> activeUsers = users.activeCountByTenant();
     rows =
         tenants.list().stream()
             .map(
                 t -> {
                   TenantActivity a = activity.getOrDefault(t.id(), TenantActivity.NONE);
-                  return new Row(t.id(), t.name(), t.isActive(), a.activeTokens(), a.lastUsedAt());
+                  return new Row(
+                      t.id(),
+                      t.name(),
+                      t.isActive(),
+                      activeUsers.getOrDefault(t.id(), 0L),
+                      a.activeTokens(),
+                      a.lastUsedAt());
                 })
             .toList();
   }

@@ -46,8 +46,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The admin console in a real browser (headless Chromium): sign-in and its protections, tenants,
- * tokens shown once, revocation, rotation, settings, CSRF, and the separation between console
- * sessions and the APIs. Saves a screenshot of each main page into {@code target/screenshots}.
+ * tokens shown once, revocation, rotation, settings, application keys, CSRF, and the separation
+ * between console sessions and the APIs. Saves a screenshot of each main page into {@code
+ * target/screenshots}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -696,6 +697,68 @@ class ConsoleIT {
     shoot("15-settings-phone");
     open("console/users.xhtml?id=" + tenant);
     assertFalse(overflowsSideways());
+  }
+
+  @Test
+  void applicationKeysAreShownOnceAndRevokedAndTheListCountsActiveUsers() throws IOException {
+    Http http = http();
+    String tenant = http.createTenant(unique("Wayne"));
+    String token = http.mintToken(tenant);
+    scimUser(http, token, "bruce.wayne@wayne.test", "Bruce", "Wayne", "Chairman", "Board");
+    String robin =
+        scimUser(http, token, "dick.grayson@wayne.test", "Dick", "Grayson", "Intern", "R&D");
+    Http.Answer deactivated =
+        scim(
+            http,
+            "PATCH",
+            "Users/" + robin,
+            token,
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+    assertEquals(200, deactivated.status(), deactivated.body());
+
+    signIn();
+    WebElement listed = browser.findElement(By.cssSelector("tr[data-tenant='" + tenant + "']"));
+    assertEquals(
+        "1", listed.findElement(By.cssSelector("td.active-users")).getText(), listed.getText());
+
+    open("console/settings.xhtml?id=" + tenant + "#app-keys");
+    assertTrue(text().contains("No application keys for this tenant."), text());
+    type(By.id("app-key-mint:description"), "Billing app");
+    type(By.id("app-key-mint:expiry"), "30");
+    press(By.id("app-key-mint:submit"));
+    String key = browser.findElement(By.id("new-secret")).getAttribute("value");
+    assertTrue(key.startsWith("rca_"), key);
+    assertTrue(text().contains("This is the only time this key is shown."), text());
+    assertTrue(browser.findElement(By.cssSelector("[data-copy='new-secret']")).isDisplayed());
+    String access = "api/app/v1/tenants/" + tenant + "/access?email=x@y.z";
+    Http.Answer answer = http.get(access, Http.bearer(key));
+    assertEquals(200, answer.status(), answer.body());
+
+    browser.navigate().refresh();
+    assertTrue(browser.findElements(By.id("new-secret")).isEmpty(), "gone after a reload");
+    assertFalse(browser.getPageSource().contains(key));
+    assertTrue(text().contains("shown once and cannot be shown again"), text());
+    WebElement row =
+        browser.findElement(By.cssSelector("#app-key-list tr[data-prefix='" + prefix(key) + "']"));
+    assertTrue(row.getText().contains("Billing app"), row.getText());
+    assertTrue(row.getText().contains("Active"), row.getText());
+    assertFalse(row.getText().contains("never"), "last used: " + row.getText());
+    File card = browser.findElement(By.id("app-keys")).getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        card.toPath(), screenshots.resolve("16-app-keys.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    press(row.findElement(By.cssSelector("a.revoke")));
+    assertTrue(text().contains("Revoke application key " + prefix(key)), text());
+    assertEquals(200, http.get(access, Http.bearer(key)).status(), "not before confirming");
+    press(By.id("app-key-revoke:confirm"));
+    assertTrue(text().contains("Application key revoked."), text());
+    assertEquals(401, http.get(access, Http.bearer(key)).status());
+    assertEquals(
+        "revoked",
+        browser
+            .findElement(By.cssSelector("#app-key-list tr[data-prefix='" + prefix(key) + "']"))
+            .getAttribute("data-status"));
   }
 
   // --- CSRF and errors
