@@ -161,17 +161,14 @@ public class GroupService {
       return new GroupPage(
           page.total(), request.startIndex(), views(page.groups(), type, withMembers), null);
     }
-    String query =
-        PageCursor.fingerprint(
-            request.filter(), request.sortBy(), Boolean.toString(request.descending()));
     PageCursor cursor =
-        request.cursor().isEmpty()
-            ? PageCursor.first(query, now)
-            : PageCursor.decode(
-                request.cursor(),
-                query,
-                now,
-                Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+        PageCursor.open(
+            request.cursor(),
+            PageCursor.fingerprint(
+                request.filter(), request.sortBy(), Boolean.toString(request.descending())),
+            now,
+            Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+    // One row more than the page holds tells whether another page follows.
     GroupRepository.Page page =
         groups.search(
             client.tenantId(),
@@ -179,21 +176,18 @@ public class GroupService {
             filter,
             sort,
             cursor.offset(),
-            request.count(),
+            request.count() + 1,
             sort == null ? cursor.afterId() : null);
-    List<ScimGroup> served = page.groups();
-    boolean more =
-        sort == null
-            ? served.size() == request.count() && served.size() < page.total()
-            : cursor.offset() + served.size() < page.total();
-    String next = null;
-    if (more && !served.isEmpty()) {
-      PageCursor following =
-          sort == null
-              ? cursor.after(served.get(served.size() - 1).id(), now)
-              : cursor.skipping(served.size(), now);
-      next = following.encode();
-    }
+    List<ScimGroup> rows = page.groups();
+    boolean more = rows.size() > request.count();
+    List<ScimGroup> served = more ? rows.subList(0, request.count()) : rows;
+    String next =
+        cursor.next(
+            sort == null,
+            more,
+            served.size(),
+            served.isEmpty() ? null : served.get(served.size() - 1).id(),
+            now);
     return new GroupPage(page.total(), 0, views(served, type, withMembers), next);
   }
 

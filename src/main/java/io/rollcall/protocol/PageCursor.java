@@ -34,6 +34,26 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
     return new PageCursor(null, offset + served, now, query);
   }
 
+  /** The cursor a request carries; an empty one asks for the first page (RFC 9865 §2). */
+  public static PageCursor open(String text, String query, Instant now, Duration timeout) {
+    return text.isEmpty() ? first(query, now) : decode(text, query, now, timeout);
+  }
+
+  /**
+   * The cursor of the page after one that served {@code served} resources, or null when no page
+   * follows: RFC 9865 §2 omits {@code nextCursor} only on the last page.
+   *
+   * @param keyset whether the result is in id order (no sort), so the next page starts after {@code
+   *     lastId}; otherwise it starts {@code served} further into the sorted result
+   * @param more whether the query found resources beyond this page
+   */
+  public String next(boolean keyset, boolean more, int served, String lastId, Instant now) {
+    if (!more || served == 0) {
+      return null;
+    }
+    return (keyset ? after(lastId, now) : skipping(served, now)).encode();
+  }
+
   public String encode() {
     String text =
         String.join(

@@ -165,17 +165,14 @@ public class UserService {
               null);
       return new UserPage(page.total(), request.startIndex(), views(type, page.users()), null);
     }
-    String query =
-        PageCursor.fingerprint(
-            request.filter(), request.sortBy(), Boolean.toString(request.descending()));
     PageCursor cursor =
-        request.cursor().isEmpty()
-            ? PageCursor.first(query, now)
-            : PageCursor.decode(
-                request.cursor(),
-                query,
-                now,
-                Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+        PageCursor.open(
+            request.cursor(),
+            PageCursor.fingerprint(
+                request.filter(), request.sortBy(), Boolean.toString(request.descending())),
+            now,
+            Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+    // One row more than the page holds tells whether another page follows.
     UserRepository.Page page =
         users.search(
             client.tenantId(),
@@ -183,21 +180,18 @@ public class UserService {
             filter,
             sort,
             cursor.offset(),
-            request.count(),
+            request.count() + 1,
             sort == null ? cursor.afterId() : null);
-    List<ScimUser> served = page.users();
-    String next = null;
-    boolean more =
-        sort == null
-            ? served.size() == request.count() && served.size() < page.total()
-            : cursor.offset() + served.size() < page.total();
-    if (more && !served.isEmpty()) {
-      PageCursor following =
-          sort == null
-              ? cursor.after(served.get(served.size() - 1).id(), now)
-              : cursor.skipping(served.size(), now);
-      next = following.encode();
-    }
+    List<ScimUser> rows = page.users();
+    boolean more = rows.size() > request.count();
+    List<ScimUser> served = more ? rows.subList(0, request.count()) : rows;
+    String next =
+        cursor.next(
+            sort == null,
+            more,
+            served.size(),
+            served.isEmpty() ? null : served.get(served.size() - 1).id(),
+            now);
     return new UserPage(page.total(), 0, views(type, served), next);
   }
 

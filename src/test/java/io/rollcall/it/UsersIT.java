@@ -633,6 +633,10 @@ class UsersIT {
     }
     assertEquals(ids, seen);
     assertEquals(3, pages);
+    assertFalse(
+        c.get("Users?count=7&cursor=").json().containsKey("nextCursor"),
+        "a page that ends with the last user has no nextCursor (RFC 9865 §2)");
+    assertFalse(c.get("Users?count=7&sortBy=title&cursor=").json().containsKey("nextCursor"));
 
     // POST .search with the same semantics.
     Http.Answer search =

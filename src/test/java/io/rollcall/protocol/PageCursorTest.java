@@ -35,6 +35,19 @@ class PageCursorTest {
   }
 
   @Test
+  void nextCursorOnlyWhenAnotherPageFollows() {
+    PageCursor first = PageCursor.open("", "q", NOW, TIMEOUT);
+    assertNull(first.next(true, false, 10, "u-10", NOW), "RFC 9865 §2: none on the last page");
+    assertNull(first.next(true, true, 0, null, NOW), "count=0 pages have no next page");
+    assertEquals(
+        "u-10",
+        PageCursor.decode(first.next(true, true, 10, "u-10", NOW), "q", NOW, TIMEOUT).afterId());
+    assertEquals(
+        10,
+        PageCursor.decode(first.next(false, true, 10, "u-10", NOW), "q", NOW, TIMEOUT).offset());
+  }
+
+  @Test
   void cursorOfAnotherQueryIsInvalid() {
     String text = PageCursor.first("a", NOW).after("x", NOW).encode();
     assertEquals(
