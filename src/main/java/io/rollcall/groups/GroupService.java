@@ -1,8 +1,6 @@
 package io.rollcall.groups;
 
-import io.rollcall.discovery.ScimLimits;
 import io.rollcall.groups.MembershipChange.MemberRef;
-import io.rollcall.protocol.PageCursor;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePaths;
 import io.rollcall.protocol.filter.Filter;
@@ -11,6 +9,7 @@ import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.CursorPaging;
 import io.rollcall.scim.ListRequest;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.TenantService;
@@ -19,7 +18,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,34 +159,18 @@ public class GroupService {
       return new GroupPage(
           page.total(), request.startIndex(), views(page.groups(), type, withMembers), null);
     }
-    PageCursor cursor =
-        PageCursor.open(
-            request.cursor(),
-            PageCursor.fingerprint(
-                request.filter(), request.sortBy(), Boolean.toString(request.descending())),
+    CursorPaging.Page<ScimGroup> page =
+        CursorPaging.page(
+            request,
+            sort != null,
             now,
-            Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
-    // One row more than the page holds tells whether another page follows.
-    GroupRepository.Page page =
-        groups.search(
-            client.tenantId(),
-            type,
-            filter,
-            sort,
-            cursor.offset(),
-            request.count() + 1,
-            sort == null ? cursor.afterId() : null);
-    List<ScimGroup> rows = page.groups();
-    boolean more = rows.size() > request.count();
-    List<ScimGroup> served = more ? rows.subList(0, request.count()) : rows;
-    String next =
-        cursor.next(
-            sort == null,
-            more,
-            served.size(),
-            served.isEmpty() ? null : served.get(served.size() - 1).id(),
-            now);
-    return new GroupPage(page.total(), 0, views(served, type, withMembers), next);
+            (offset, limit, afterId) -> {
+              GroupRepository.Page rows =
+                  groups.search(client.tenantId(), type, filter, sort, offset, limit, afterId);
+              return new CursorPaging.Counted<>(rows.total(), rows.groups());
+            },
+            ScimGroup::id);
+    return new GroupPage(page.total(), 0, views(page.rows(), type, withMembers), page.nextCursor());
   }
 
   /** RFC 7644 §3.4.2.3, over the attributes that are columns. */

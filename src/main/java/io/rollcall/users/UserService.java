@@ -1,9 +1,7 @@
 package io.rollcall.users;
 
 import io.rollcall.accounts.AccountDirectory;
-import io.rollcall.discovery.ScimLimits;
 import io.rollcall.permissions.PermissionService;
-import io.rollcall.protocol.PageCursor;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.AttributePaths;
@@ -17,6 +15,7 @@ import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.scim.CursorPaging;
 import io.rollcall.scim.ListRequest;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.DeletePolicy;
@@ -27,7 +26,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -165,34 +163,18 @@ public class UserService {
               null);
       return new UserPage(page.total(), request.startIndex(), views(type, page.users()), null);
     }
-    PageCursor cursor =
-        PageCursor.open(
-            request.cursor(),
-            PageCursor.fingerprint(
-                request.filter(), request.sortBy(), Boolean.toString(request.descending())),
+    CursorPaging.Page<ScimUser> page =
+        CursorPaging.page(
+            request,
+            sort != null,
             now,
-            Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
-    // One row more than the page holds tells whether another page follows.
-    UserRepository.Page page =
-        users.search(
-            client.tenantId(),
-            type,
-            filter,
-            sort,
-            cursor.offset(),
-            request.count() + 1,
-            sort == null ? cursor.afterId() : null);
-    List<ScimUser> rows = page.users();
-    boolean more = rows.size() > request.count();
-    List<ScimUser> served = more ? rows.subList(0, request.count()) : rows;
-    String next =
-        cursor.next(
-            sort == null,
-            more,
-            served.size(),
-            served.isEmpty() ? null : served.get(served.size() - 1).id(),
-            now);
-    return new UserPage(page.total(), 0, views(type, served), next);
+            (offset, limit, afterId) -> {
+              UserRepository.Page rows =
+                  users.search(client.tenantId(), type, filter, sort, offset, limit, afterId);
+              return new CursorPaging.Counted<>(rows.total(), rows.users());
+            },
+            ScimUser::id);
+    return new UserPage(page.total(), 0, views(type, page.rows()), page.nextCursor());
   }
 
   /**

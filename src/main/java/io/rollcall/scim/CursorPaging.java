@@ -1,0 +1,57 @@
+package io.rollcall.scim;
+
+import io.rollcall.discovery.ScimLimits;
+import io.rollcall.protocol.PageCursor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Serves one page of a cursor-paginated list (RFC 9865) for any resource type: reads the request's
+ * cursor, fetches one row more than the page holds to learn whether another page follows, and hands
+ * out the next cursor only then.
+ */
+public final class CursorPaging {
+
+  private CursorPaging() {}
+
+  /** What a repository answers: the total that match, and the rows asked for. */
+  public record Counted<T>(long total, List<T> rows) {}
+
+  /** Fetches rows from {@code offset} (sorted lists) or after {@code afterId} (id order). */
+  @FunctionalInterface
+  public interface Fetch<T> {
+    Counted<T> fetch(int offset, int limit, String afterId);
+  }
+
+  /** The page served and the cursor of the next one, or null on the last page. */
+  public record Page<T>(long total, List<T> rows, String nextCursor) {}
+
+  /**
+   * @param sorted whether the list has a {@code sortBy} (then cursors hold an offset; otherwise the
+   *     list is in id order and cursors hold the last id, a keyset)
+   */
+  public static <T> Page<T> page(
+      ListRequest request, boolean sorted, Instant now, Fetch<T> fetch, Function<T, String> id) {
+    PageCursor cursor =
+        PageCursor.open(
+            request.cursor(),
+            PageCursor.fingerprint(
+                request.filter(), request.sortBy(), Boolean.toString(request.descending())),
+            now,
+            Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
+    Counted<T> counted =
+        fetch.fetch(cursor.offset(), request.count() + 1, sorted ? null : cursor.afterId());
+    boolean more = counted.rows().size() > request.count();
+    List<T> served = more ? counted.rows().subList(0, request.count()) : counted.rows();
+    String next =
+        cursor.next(
+            !sorted,
+            more,
+            served.size(),
+            served.isEmpty() ? null : id.apply(served.get(served.size() - 1)),
+            now);
+    return new Page<>(counted.total(), served, next);
+  }
+}
