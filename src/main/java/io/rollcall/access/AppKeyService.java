@@ -1,6 +1,6 @@
 package io.rollcall.access;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.security.BearerSecret;
 import io.rollcall.security.TokenSecret;
 import io.rollcall.security.TokenStatus;
 import io.rollcall.tenant.TenantService;
@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,18 +34,9 @@ public class AppKeyService {
     if (tenantId != null) {
       tenants.get(tenantId);
     }
-    String text = description == null ? "" : description.strip();
-    if (text.length() > 200 || text.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidInputException("description must be at most 200 printable characters");
-    }
+    String text = BearerSecret.checkedDescription(description);
     Instant now = clock.instant();
-    Instant expiresAt = null;
-    if (expiresInDays != null) {
-      if (expiresInDays < 1 || expiresInDays > 3650) {
-        throw new InvalidInputException("expiresInDays must be between 1 and 3650, or absent");
-      }
-      expiresAt = now.plus(Duration.ofDays(expiresInDays));
-    }
+    Instant expiresAt = BearerSecret.expiry(expiresInDays, now);
     String secret = TokenSecret.generate(AppKey.SECRET_PREFIX);
     AppKey key = new AppKey(tenantId, secret, text, now, expiresAt);
     em.persist(key);

@@ -1,5 +1,6 @@
 package io.rollcall.security;
 
+import io.rollcall.platform.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -37,7 +38,35 @@ public abstract class BearerSecret {
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
 
+  /** Longest description of a secret. */
+  public static final int MAX_DESCRIPTION = 200;
+
+  /** Longest lifetime a secret may be minted with. */
+  public static final int MAX_EXPIRY_DAYS = 3650;
+
   protected BearerSecret() {}
+
+  /** The admin's description of a new secret, checked and stripped; blank when none is given. */
+  public static String checkedDescription(String description) {
+    String text = description == null ? "" : description.strip();
+    if (text.length() > MAX_DESCRIPTION || text.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException(
+          "description must be at most " + MAX_DESCRIPTION + " printable characters");
+    }
+    return text;
+  }
+
+  /** When a secret minted now for {@code days} expires; null (never) when no days are given. */
+  public static Instant expiry(Integer days, Instant now) {
+    if (days == null) {
+      return null;
+    }
+    if (days < 1 || days > MAX_EXPIRY_DAYS) {
+      throw new InvalidInputException(
+          "expiresInDays must be between 1 and " + MAX_EXPIRY_DAYS + ", or absent for no expiry");
+    }
+    return now.plus(Duration.ofDays(days));
+  }
 
   protected BearerSecret(String secret, String description, Instant now, Instant expiresAt) {
     this.id = UUID.randomUUID().toString();

@@ -19,8 +19,6 @@ import java.util.Optional;
 @Stateless
 public class TokenService {
 
-  static final int MAX_DESCRIPTION = 200;
-  static final int MAX_EXPIRY_DAYS = 3650;
   static final int MAX_GRACE_MINUTES = 30 * 24 * 60;
 
   @PersistenceContext(unitName = "rollcall")
@@ -45,20 +43,9 @@ public class TokenService {
 
   public MintedToken mint(String tenantId, String description, Integer expiresInDays) {
     Tenant tenant = tenants.get(tenantId);
-    String text = description == null ? "" : description.strip();
-    if (text.length() > MAX_DESCRIPTION || text.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidInputException(
-          "description must be at most " + MAX_DESCRIPTION + " printable characters");
-    }
+    String text = BearerSecret.checkedDescription(description);
     Instant now = clock.instant();
-    Instant expiresAt = null;
-    if (expiresInDays != null) {
-      if (expiresInDays < 1 || expiresInDays > MAX_EXPIRY_DAYS) {
-        throw new InvalidInputException(
-            "expiresInDays must be between 1 and " + MAX_EXPIRY_DAYS + ", or absent for no expiry");
-      }
-      expiresAt = now.plus(Duration.ofDays(expiresInDays));
-    }
+    Instant expiresAt = BearerSecret.expiry(expiresInDays, now);
     String secret = TokenSecret.generate(ScimToken.SECRET_PREFIX);
     ScimToken token = new ScimToken(tenant.id(), secret, text, now, expiresAt);
     em.persist(token);
@@ -122,7 +109,7 @@ public class TokenService {
     String text = description == null || description.isBlank() ? old.description() : description;
     Integer days = expiresInDays;
     if (days == null && old.lifetimeInDays().isPresent()) {
-      days = Math.min(MAX_EXPIRY_DAYS, old.lifetimeInDays().getAsInt());
+      days = Math.min(BearerSecret.MAX_EXPIRY_DAYS, old.lifetimeInDays().getAsInt());
     }
     MintedToken replacement = mint(tenantId, text, days);
     old.revoke(now.plus(Duration.ofMinutes(graceMinutes)));

@@ -1,0 +1,94 @@
+package io.rollcall.housekeeping;
+
+import io.rollcall.audit.AuditLog;
+import io.rollcall.platform.DatabaseReady;
+import io.rollcall.security.TokenService;
+import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Deletes what has outlived its retention period: tokens that expired or were revoked longer ago
+ * than {@code rollcall.tokens.retention}, and audit entries older than {@code
+ * rollcall.audit.retention} (tenant by tenant, each delete on the tenant-and-time index). Both are
+ * idempotent, so one non-persistent interval timer on every node is enough; Payara Micro keeps
+ * persistent timers only in its data grid.
+ */
+@Singleton
+public class RetentionPurge {
+
+  private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
+
+  @Resource TimerService timers;
+
+  @Inject TokenService tokens;
+  @Inject TenantService tenants;
+  @Inject AuditLog audit;
+
+  @Inject
+  @ConfigProperty(name = "rollcall.tokens.retention", defaultValue = "P30D")
+  String tokenRetention;
+
+  @Inject
+  @ConfigProperty(name = "rollcall.audit.retention", defaultValue = "P90D")
+  String auditRetention;
+
+  @Inject
+  @ConfigProperty(name = "rollcall.purge.interval", defaultValue = "PT1H")
+  String interval;
+
+  @Inject
+  @ConfigProperty(name = "rollcall.purge.initial-delay", defaultValue = "PT1M")
+  String initialDelay;
+
+  /** Scheduled once the schema exists (see {@link DatabaseReady}). */
+  public void schedule(@Observes DatabaseReady ready) {
+    timers.createIntervalTimer(
+        Duration.parse(initialDelay).toMillis(),
+        Duration.parse(interval).toMillis(),
+        new TimerConfig("retention-purge", false));
+  }
+
+  /** Each purge runs on its own, so a failure of one never keeps the other from running. */
+  @Timeout
+  void purge() {
+    Instant now = Clock.systemUTC().instant();
+    try {
+      int removed = tokens.purgeStale(now.minus(Duration.parse(tokenRetention)));
+      if (removed > 0) {
+        LOG.info(
+            "Purged "
+                + removed
+                + " token(s) expired or revoked more than "
+                + tokenRetention
+                + " ago");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Token purge failed", e);
+    }
+    try {
+      Instant cutoff = now.minus(Duration.parse(auditRetention));
+      int removed = 0;
+      for (Tenant tenant : tenants.list()) {
+        removed += audit.purgeBefore(tenant.id(), cutoff);
+      }
+      if (removed > 0) {
+        LOG.info("Purged " + removed + " audit entries older than " + auditRetention);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Audit purge failed", e);
+    }
+  }
+}
