@@ -3,6 +3,7 @@ package io.rollcall.admin;
 import io.rollcall.access.UnknownAppKeyException;
 import io.rollcall.platform.InvalidInputException;
 import io.rollcall.platform.JsonErrors;
+import io.rollcall.platform.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
@@ -47,6 +48,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       if (status < 500) {
         return answer(status, web.getResponse().getStatusInfo().getReasonPhrase());
       }
+    }
+    if (Overload.isOverload(thrown)) {
+      LOG.log(Level.FINE, "Refused under load", thrown);
+      return Response.fromResponse(
+              answer(503, "Rollcall is busy; retry after Retry-After seconds."))
+          .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
+          .build();
     }
     String correlationId = UUID.randomUUID().toString();
     LOG.log(Level.WARNING, "Unexpected failure " + correlationId, thrown);

@@ -1,10 +1,11 @@
 package io.rollcall.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * Writes provisioning events into the caller's transaction, so an event exists exactly when its
  * change was committed: a rolled-back change leaves no event and a committed one always has its
- * event. Numbers come from the tenant's counter row, locked until commit, so they are gapless and
- * commit in order.
+ * event. Writing takes no shared lock; the {@link EventRelay} numbers committed events per tenant,
+ * gapless and in commit order, and every read here relays first, so a reader sees every event whose
+ * change committed before the read began.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -24,28 +26,24 @@ public class EventOutbox {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
+  @Inject EventRelay relay;
+  @Inject Event<EventsWritten> written;
+
   /** Must run inside the transaction of the change it describes. */
-  public ProvisioningEvent record(
+  public void record(
       String tenantId,
       EventKind kind,
       String scimUserId,
       String email,
       Map<String, Object> changes,
       Instant at) {
-    TenantEventCounter counter =
-        em.find(TenantEventCounter.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
-    if (counter == null) {
-      throw new IllegalStateException("tenant " + tenantId + " has no event counter");
-    }
-    ProvisioningEvent event =
-        new ProvisioningEvent(
-            tenantId, counter.next(), at, kind, scimUserId, email, JSON.toJson(changes));
-    em.persist(event);
-    return event;
+    em.persist(new PendingEvent(tenantId, at, kind, scimUserId, email, JSON.toJson(changes)));
+    written.fire(new EventsWritten(tenantId));
   }
 
   /** Events of the tenant after {@code afterSeq}, in order. */
   public List<ProvisioningEvent> after(String tenantId, long afterSeq, int limit) {
+    relay.relay(tenantId);
     return em.createQuery(
             "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant AND e.seq > :after ORDER BY e.seq",
             ProvisioningEvent.class)
@@ -57,6 +55,7 @@ public class EventOutbox {
 
   /** The tenant's newest event, if any (a list of at most one). */
   public List<ProvisioningEvent> latest(String tenantId) {
+    relay.relay(tenantId);
     return em.createQuery(
             "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant ORDER BY e.seq DESC",
             ProvisioningEvent.class)
@@ -67,6 +66,7 @@ public class EventOutbox {
 
   /** One person's events (by SCIM user id), newest first; for the admin console. */
   public List<ProvisioningEvent> forUser(String tenantId, String scimUserId, int limit) {
+    relay.relay(tenantId);
     return em.createQuery(
             "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant AND e.scimUserId = :user"
                 + " ORDER BY e.seq DESC",

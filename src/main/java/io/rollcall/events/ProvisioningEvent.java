@@ -8,9 +8,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
-/** One change of a person's access or data, numbered per tenant, written with the change itself. */
+/**
+ * One change of a person's access or data, numbered per tenant. It is written with the change as a
+ * {@link PendingEvent} and numbered by the {@link EventRelay} once the change has committed.
+ */
 @Entity
 @Table(name = "provisioning_event")
 @IdClass(ProvisioningEvent.Key.class)
@@ -61,16 +63,17 @@ public class ProvisioningEvent {
   ProvisioningEvent(
       String tenantId,
       long seq,
+      String id,
       Instant at,
-      EventKind kind,
+      String kind,
       String scimUserId,
       String email,
       String changes) {
     this.tenantId = tenantId;
     this.seq = seq;
-    this.id = UUID.randomUUID().toString();
+    this.id = id;
     this.occurredAt = at;
-    this.kind = kind.label();
+    this.kind = kind;
     this.scimUserId = scimUserId;
     this.email = email;
     this.changes = changes;

@@ -3,6 +3,7 @@ package io.rollcall.groups;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.querying.Comparisons;
+import io.rollcall.querying.PageRows;
 import io.rollcall.users.UserGroups.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -293,16 +294,17 @@ public class GroupRepository {
     }
 
     Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
-    CriteriaQuery<ScimGroup> pageQuery = cb.createQuery(ScimGroup.class);
+    CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
     Root<ScimGroup> root = pageQuery.from(ScimGroup.class);
     pageQuery
-        .select(root)
+        .select(root.<String>get("id"))
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
         .orderBy(order(cb, root, sort));
-    TypedQuery<ScimGroup> page = em.createQuery(pageQuery);
+    TypedQuery<String> page = em.createQuery(pageQuery);
     Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
-    return new Page(total, page.getResultList());
+    return new Page(
+        total, PageRows.byIds(em, ScimGroup.class, tenantId, page.getResultList(), ScimGroup::id));
   }
 
   private static Predicate where(

@@ -1,6 +1,7 @@
 package io.rollcall.scim;
 
 import io.rollcall.platform.JsonErrors;
+import io.rollcall.platform.Overload;
 import io.rollcall.protocol.ScimException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -36,6 +37,13 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       return error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
+    }
+    if (Overload.isOverload(thrown)) {
+      LOG.log(Level.FINE, "Refused under load", thrown);
+      return Response.fromResponse(
+              error(503, null, "Rollcall is busy; retry after the time in Retry-After."))
+          .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
+          .build();
     }
     String correlationId = UUID.randomUUID().toString();
     LOG.log(Level.WARNING, "Unexpected failure " + correlationId, thrown);

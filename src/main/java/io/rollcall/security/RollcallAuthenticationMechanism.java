@@ -4,6 +4,7 @@ import io.rollcall.access.AppClient;
 import io.rollcall.access.AppKeyCredential;
 import io.rollcall.access.AppKeyIdentityStore;
 import io.rollcall.platform.JsonErrors;
+import io.rollcall.platform.Overload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -49,6 +50,31 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    try {
+      return validate(path, request, response, context);
+    } catch (RuntimeException e) {
+      // A saturated pool or a lock timeout while checking credentials: refuse with 503 in the
+      // API's own JSON rather than the container's HTML 500.
+      if (!Overload.isOverload(e) || path.startsWith("/console/")) {
+        throw e;
+      }
+      response.setHeader("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS));
+      String message = "Rollcall is busy; retry after the time in Retry-After.";
+      if (path.startsWith("/scim/")) {
+        JsonErrors.write(
+            response, 503, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(503, null, message));
+      } else {
+        JsonErrors.write(response, 503, "application/json", JsonErrors.apiBody(503, message));
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+  }
+
+  private AuthenticationStatus validate(
+      String path,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
     if (path.startsWith("/scim/")) {
       return bearer(request, response, context);
     }

@@ -6,6 +6,7 @@ import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.querying.Comparisons;
+import io.rollcall.querying.PageRows;
 import io.rollcall.scim.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -171,16 +172,17 @@ public class UserRepository {
     }
 
     Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
-    CriteriaQuery<ScimUser> pageQuery = cb.createQuery(ScimUser.class);
+    CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
     Root<ScimUser> root = pageQuery.from(ScimUser.class);
     pageQuery
-        .select(root)
+        .select(root.<String>get("id"))
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
         .orderBy(order(cb, root, type, sort));
-    TypedQuery<ScimUser> page = em.createQuery(pageQuery);
+    TypedQuery<String> page = em.createQuery(pageQuery);
     Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
-    return new Page(total, page.getResultList());
+    return new Page(
+        total, PageRows.byIds(em, ScimUser.class, tenantId, page.getResultList(), ScimUser::id));
   }
 
   private static Predicate where(

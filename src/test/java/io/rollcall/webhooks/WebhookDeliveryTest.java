@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.rollcall.events.EventKind;
+import io.rollcall.events.EventNumbering;
 import io.rollcall.events.EventOutbox;
+import io.rollcall.events.EventRelay;
+import io.rollcall.events.EventsWritten;
 import io.rollcall.events.TenantEventCounter;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -84,8 +87,14 @@ class WebhookDeliveryTest {
 
   /** A fresh set of services on a fresh persistence context, as after a restart. */
   private WebhookService node(EntityManager em) throws ReflectiveOperationException {
+    EventNumbering numbering = new EventNumbering();
+    set(numbering, "em", em);
+    EventRelay relay = new EventRelay();
+    set(relay, "numbering", numbering);
     EventOutbox outbox = new EventOutbox();
     set(outbox, "em", em);
+    set(outbox, "relay", relay);
+    set(outbox, "written", new IgnoredEvents<EventsWritten>());
     TenantService tenants = new TenantService();
     set(tenants, "em", em);
     set(tenants, "events", outbox);

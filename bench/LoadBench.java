@@ -1,0 +1,449 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Closed-loop load benchmark of a running Rollcall, shaped like Okta and Entra ID traffic.
+ *
+ * <pre>
+ * java bench/LoadBench.java [options]
+ *   --base URL          Rollcall (default http://127.0.0.1:8080); loopback only
+ *   --admin PASSWORD    admin password (default $ROLLCALL_ADMIN_PASSWORD)
+ *   --sizes 3000,50000  tenant sizes; each tenant is created and filled once, then reused
+ *                       through --state (default target/bench-tenants.properties)
+ *   --connections 16    concurrent connections per scenario
+ *   --seconds 15        length of one scenario run
+ *   --rounds 3          rounds; scenarios and sizes are interleaved within each round
+ *   --scenarios LIST    noop,spc,get,lookup,page,deep,patch,create,mixed (default: all)
+ *   --writers 1,2,4,8,16  instead of the scenarios: PATCH+POST on the largest tenant at each
+ *                       connection count, to show whether writes of one tenant scale
+ * </pre>
+ *
+ * Each line printed is one run: requests/s, p50 and p99 latency, and every non-2xx status with its
+ * count ("io" counts requests that got no answer within 30 s or lost their connection).
+ */
+public class LoadBench {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+  private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
+  private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
+
+  private static String base;
+
+  /** One tenant under load: its token, size and the ids of its users. */
+  record Tenant(String id, String bearer, int size, String namePrefix, List<String> userIds) {}
+
+  /** One request to make. */
+  record Call(String method, String path, String body) {}
+
+  interface Scenario {
+    Call next(Tenant tenant, ThreadLocalRandom random);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    base = options.getOrDefault("base", "http://127.0.0.1:8080");
+    String password = options.getOrDefault("admin", System.getenv("ROLLCALL_ADMIN_PASSWORD"));
+    String admin =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+    Path state = Path.of(options.getOrDefault("state", "target/bench-tenants.properties"));
+    List<Integer> sizes =
+        Arrays.stream(options.getOrDefault("sizes", "3000,50000").split(","))
+            .map(Integer::parseInt)
+            .toList();
+
+    List<Tenant> tenants = new ArrayList<>();
+    for (int size : sizes) {
+      tenants.add(tenant(size, admin, state));
+    }
+    Map<String, Scenario> scenarios = scenarios();
+    System.out.printf(
+        Locale.ROOT,
+        "%s, %d cores, %d connections, %d s a run, %d round(s)%n%n",
+        base,
+        Runtime.getRuntime().availableProcessors(),
+        connections,
+        seconds,
+        rounds);
+    System.out.println("| round | users | scenario | conns | req/s | p50 ms | p99 ms | non-2xx |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+
+    if (options.containsKey("writers")) {
+      Tenant largest = tenants.get(tenants.size() - 1);
+      Scenario writes =
+          (t, r) -> r.nextBoolean() ? scenarios.get("patch").next(t, r) : create(t);
+      for (int round = 1; round <= rounds; round++) {
+        for (String n : options.get("writers").split(",")) {
+          run(round, largest, "writes", writes, Integer.parseInt(n), seconds);
+        }
+      }
+      return;
+    }
+    List<String> names =
+        List.of(options.getOrDefault("scenarios", String.join(",", scenarios.keySet())).split(","));
+    for (int round = 1; round <= rounds; round++) {
+      for (String name : names) {
+        for (Tenant tenant : tenants) {
+          run(round, tenant, name, scenarios.get(name), connections, seconds);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Scenario> scenarios() {
+    Map<String, Scenario> all = new LinkedHashMap<>();
+    all.put("noop", (t, r) -> new Call("GET", "/scim/bench/noop", null));
+    all.put("spc", (t, r) -> new Call("GET", "/scim/v2/ServiceProviderConfig", null));
+    all.put("get", (t, r) -> new Call("GET", "/scim/v2/Users/" + anyUser(t, r), null));
+    all.put(
+        "lookup",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?filter="
+                    + encode("userName eq \"" + t.namePrefix() + r.nextInt(t.size()) + "@bench.example\""),
+                null));
+    all.put(
+        "page",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?count=100&startIndex=" + (1 + r.nextInt(Math.max(1, t.size() - 100))),
+                null));
+    all.put(
+        "deep",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?count=100&startIndex=" + (t.size() - 200 + r.nextInt(200)),
+                null));
+    all.put(
+        "patch",
+        (t, r) ->
+            new Call(
+                "PATCH",
+                "/scim/v2/Users/" + anyUser(t, r),
+                "{\"schemas\":[\""
+                    + PATCH_OP
+                    + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":"
+                    + r.nextBoolean()
+                    + "}]}"));
+    all.put("create", (t, r) -> create(t));
+    List<String> mix = List.of("get", "lookup", "page", "patch", "create");
+    all.put("mixed", (t, r) -> all.get(mix.get(r.nextInt(mix.size()))).next(t, r));
+    return all;
+  }
+
+  private static Call create(Tenant tenant) {
+    return new Call(
+        "POST",
+        "/scim/v2/Users",
+        "{\"schemas\":[\""
+            + USER
+            + "\"],\"userName\":\"new-"
+            + SERIAL.incrementAndGet()
+            + "@bench.example\",\"name\":{\"givenName\":\"New\",\"familyName\":\"Person\"},"
+            + "\"emails\":[{\"type\":\"work\",\"primary\":true,\"value\":\"new-"
+            + SERIAL.get()
+            + "@bench.example\"}],\"active\":true}");
+  }
+
+  private static String anyUser(Tenant tenant, ThreadLocalRandom random) {
+    return tenant.userIds().get(random.nextInt(tenant.userIds().size()));
+  }
+
+  /** Runs one scenario on one tenant and prints its line. */
+  private static void run(
+      int round, Tenant tenant, String name, Scenario scenario, int connections, int seconds)
+      throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    List<long[]> latencies = new ArrayList<>();
+    List<int[]> counts = new ArrayList<>();
+    Map<String, AtomicLong> failures = new TreeMap<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      long[] mine = new long[2_000_000];
+      int[] n = new int[1];
+      latencies.add(mine);
+      counts.add(n);
+      Thread thread =
+          new Thread(
+              () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end && n[0] < mine.length) {
+                  Call call = scenario.next(tenant, random);
+                  long start = System.nanoTime();
+                  String outcome = send(tenant, call);
+                  mine[n[0]++] = System.nanoTime() - start;
+                  if (outcome != null) {
+                    synchronized (failures) {
+                      failures.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+                    }
+                  }
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    int total = counts.stream().mapToInt(n -> n[0]).sum();
+    long[] all = new long[total];
+    int at = 0;
+    for (int c = 0; c < connections; c++) {
+      System.arraycopy(latencies.get(c), 0, all, at, counts.get(c)[0]);
+      at += counts.get(c)[0];
+    }
+    Arrays.sort(all);
+    System.out.printf(
+        Locale.ROOT,
+        "| %d | %d | %s | %d | %.0f | %.1f | %.1f | %s |%n",
+        round,
+        tenant.size(),
+        name,
+        connections,
+        total / (double) seconds,
+        percentile(all, 0.50),
+        percentile(all, 0.99),
+        failures.isEmpty() ? "0" : failures.toString());
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  /** Sends one call; answers null on 2xx, else the status (or "io"). */
+  private static String send(Tenant tenant, Call call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + call.path()))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", tenant.bearer())
+            .header("Accept", "application/scim+json");
+    if (call.body() != null) {
+      request.header("Content-Type", "application/scim+json");
+    }
+    request.method(
+        call.method(),
+        call.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body()));
+    try {
+      int status =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return status / 100 == 2 ? null : Integer.toString(status);
+    } catch (IOException e) {
+      return "io";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "io";
+    }
+  }
+
+  // ---- setup: one tenant per size, filled over the SCIM API and remembered ----
+
+  private static Tenant tenant(int size, String admin, Path state) throws Exception {
+    Properties saved = new Properties();
+    if (Files.exists(state)) {
+      try (var in = Files.newInputStream(state)) {
+        saved.load(in);
+      }
+    }
+    String key = base + "|" + size;
+    String prefix = "u" + size + "-";
+    String id = saved.getProperty(key + ".tenant");
+    String bearer = saved.getProperty(key + ".bearer");
+    if (id == null
+        || request("GET", "/scim/v2/ServiceProviderConfig", bearer, null).statusCode() != 200) {
+      id =
+          field(
+              ID,
+              expect(
+                  request(
+                      "POST",
+                      "/api/admin/tenants",
+                      admin,
+                      "{\"name\":\"bench-" + size + "-" + System.nanoTime() + "\"}"),
+                  201));
+      bearer =
+          "Bearer "
+              + field(
+                  TOKEN,
+                  expect(
+                      request(
+                          "POST",
+                          "/api/admin/tenants/" + id + "/tokens",
+                          admin,
+                          "{\"description\":\"bench\"}"),
+                      201));
+      fill(bearer, prefix, size);
+      saved.setProperty(key + ".tenant", id);
+      saved.setProperty(key + ".bearer", bearer);
+      Files.createDirectories(state.toAbsolutePath().getParent());
+      try (var out = Files.newOutputStream(state)) {
+        saved.store(out, "LoadBench tenants");
+      }
+    }
+    List<String> ids = ids(bearer, size);
+    System.err.printf(Locale.ROOT, "tenant of %d users ready (%d ids)%n", size, ids.size());
+    return new Tenant(id, bearer, size, prefix, ids);
+  }
+
+  private static void fill(String bearer, String prefix, int size) throws InterruptedException {
+    int clients = 4;
+    AtomicLong next = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                for (long i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                  String name = prefix + i + "@bench.example";
+                  String body =
+                      "{\"schemas\":[\""
+                          + USER
+                          + "\"],\"userName\":\""
+                          + name
+                          + "\",\"externalId\":\"ext-"
+                          + prefix
+                          + i
+                          + "\",\"name\":{\"givenName\":\"Given"
+                          + i
+                          + "\",\"familyName\":\"Family\"},\"emails\":[{\"type\":\"work\","
+                          + "\"primary\":true,\"value\":\""
+                          + name
+                          + "\"}],\"title\":\"Engineer\",\"active\":true}";
+                  try {
+                    // 409: made by an earlier, interrupted fill; anything else is retried.
+                    for (int attempt = 0; attempt < 20; attempt++) {
+                      int status = request("POST", "/scim/v2/Users", bearer, body).statusCode();
+                      if (status == 201 || status == 409) {
+                        break;
+                      }
+                      Thread.sleep(200);
+                    }
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    System.err.printf(
+        Locale.ROOT,
+        "filled %d users in %.0f s%n",
+        size,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Every user id of the tenant, through cursor pages (RFC 9865). */
+  private static List<String> ids(String bearer, int size) throws Exception {
+    List<String> ids = new ArrayList<>(size);
+    String cursor = "";
+    while (cursor != null) {
+      HttpResponse<String> page =
+          expect(
+              request(
+                  "GET",
+                  "/scim/v2/Users?attributes=id&count=1000&cursor=" + encode(cursor),
+                  bearer,
+                  null),
+              200);
+      Matcher id = ID.matcher(page.body());
+      while (id.find()) {
+        ids.add(id.group(1));
+      }
+      Matcher next = NEXT_CURSOR.matcher(page.body());
+      cursor = next.find() ? next.group(1) : null;
+    }
+    return ids;
+  }
+
+  private static HttpResponse<String> request(
+      String method, String path, String authorization, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", authorization);
+    if (body != null) {
+      request.header("Content-Type", "application/scim+json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(
+          response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response;
+  }
+
+  private static String field(Pattern pattern, HttpResponse<String> response) {
+    Matcher matcher = pattern.matcher(response.body());
+    if (!matcher.find()) {
+      throw new IllegalStateException("no " + pattern + " in " + response.body());
+    }
+    return matcher.group(1);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    return options;
+  }
+}

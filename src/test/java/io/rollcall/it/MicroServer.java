@@ -1,0 +1,158 @@
+package io.rollcall.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rollcall on a Payara Micro process of its own, started the way the README's run command starts it
+ * (same post-boot file, same data-directory property), for tests that must do what Arquillian
+ * cannot: kill the server with SIGKILL and start it again on the same data.
+ */
+final class MicroServer implements AutoCloseable {
+
+  private final Path dataDir;
+  private final Path logDir;
+  private final Map<String, String> environment;
+  private final List<String> extraJvmOptions;
+  private final List<String> postBootFiles;
+  private Process process;
+  private int port;
+  private int starts;
+  private Path log;
+
+  MicroServer(Path dataDir, Path logDir) {
+    this(dataDir, logDir, Map.of(), List.of(), List.of("post-boot-commands.asadmin"));
+  }
+
+  MicroServer(
+      Path dataDir,
+      Path logDir,
+      Map<String, String> environment,
+      List<String> extraJvmOptions,
+      List<String> postBootFiles) {
+    this.dataDir = dataDir;
+    this.logDir = logDir;
+    this.environment = environment;
+    this.extraJvmOptions = extraJvmOptions;
+    this.postBootFiles = postBootFiles;
+  }
+
+  /** Starts the server and waits until {@code /health/ready} answers 200. */
+  void start() throws IOException, InterruptedException {
+    Files.createDirectories(dataDir);
+    Files.createDirectories(logDir);
+    port = freePort();
+    starts++;
+    Path root = logDir.resolve("root-" + starts);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Duser.timezone=UTC");
+    command.add("-Drollcall.data.dir=" + dataDir.toAbsolutePath());
+    command.addAll(extraJvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("payara.microJar", "target/payara-micro.jar"),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--rootdir",
+            root.toAbsolutePath().toString(),
+            "--prebootcommandfile",
+            Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
+    for (String file : postBootFiles) {
+      command.add("--postbootcommandfile");
+      command.add(Path.of("server-config", file).toAbsolutePath().toString());
+    }
+    command.addAll(
+        List.of(
+            "--deploy",
+            Path.of(System.getProperty("rollcall.war", "target/rollcall.war"))
+                .toAbsolutePath()
+                .toString(),
+            "--contextroot",
+            "/"));
+    log = logDir.resolve("server-" + starts + ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    process = builder.start();
+    awaitReady(Duration.ofMinutes(4));
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, no orderly close of the database. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  URL base() {
+    try {
+      return URI.create("http://127.0.0.1:" + port + "/").toURL();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void awaitReady(Duration limit) throws InterruptedException, IOException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(limit);
+    URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+      }
+      if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains("Exception while loading the app")) {
+        throw new IllegalStateException("Rollcall failed to deploy; see " + log);
+      }
+      try {
+        HttpResponse<Void> answer =
+            client.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the listener is not up yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Rollcall was not ready within " + limit);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
