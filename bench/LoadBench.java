@@ -409,7 +409,8 @@ public class LoadBench {
             .timeout(Duration.ofSeconds(60))
             .header("Authorization", authorization);
     if (body != null) {
-      request.header("Content-Type", "application/scim+json");
+      request.header(
+          "Content-Type", path.startsWith("/api/") ? "application/json" : "application/scim+json");
     }
     request.method(
         method,

@@ -177,7 +177,7 @@ public class UserRepository {
     pageQuery
         .select(root.<String>get("id"))
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
-        .orderBy(order(cb, root, type, sort));
+        .orderBy(order(cb, root, type, sort, filter == null));
     TypedQuery<String> page = em.createQuery(pageQuery);
     Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
@@ -216,13 +216,23 @@ public class UserRepository {
    * id so pages are stable.
    */
   private static List<Order> order(
-      CriteriaBuilder cb, Root<ScimUser> root, ResourceTypeDefinition type, Sort sort) {
+      CriteriaBuilder cb,
+      Root<ScimUser> root,
+      ResourceTypeDefinition type,
+      Sort sort,
+      boolean wholeTenant) {
     List<Order> orders = new ArrayList<>();
     if (sort != null) {
       Expression<?> value = sortValue(cb, root, type, sort);
       Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(value), 1).otherwise(0);
       orders.add(sort.descending() ? cb.desc(missing) : cb.asc(missing));
       orders.add(sort.descending() ? cb.desc(value) : cb.asc(value));
+    } else if (wholeTenant) {
+      // The tenant is fixed by the WHERE clause, so this changes nothing in the order; it lets the
+      // database read the (tenant_id, id) index in order and stop after the page instead of
+      // sorting every id of the tenant (H2 sorts unless the ORDER BY matches an index's columns).
+      // Not with a filter: H2 would then prefer this index to the filter's and scan the tenant.
+      orders.add(cb.asc(root.get("tenantId")));
     }
     orders.add(cb.asc(root.get("id")));
     return orders;
