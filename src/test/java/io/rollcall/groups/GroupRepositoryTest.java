@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.testdb.TestDatabase;
 import io.rollcall.users.UserGroups.UserGroup;
 import java.util.List;
 import java.util.Map;
@@ -16,32 +17,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Group filters (RFC 7644 §3.4.2.2) and member queries run against H2 with the real migrations.
- * Another tenant holds a group of the same name with the same member ids in it, so a missing tenant
- * condition anywhere changes an answer.
+ * Group filters (RFC 7644 §3.4.2.2) and member queries run against H2 and PostgreSQL with the real
+ * migrations. Another tenant holds a group of the same name with the same member ids in it, so a
+ * missing tenant condition anywhere changes an answer.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupRepositoryTest {
 
-  private static GroupStoreFixture store;
-  private static String tenant;
-  private static String other;
-  private static String ann;
-  private static String bob;
-  private static String stranger;
-  private static String engineering;
-  private static String staff;
-  private static String empty;
-  private static String loopA;
-  private static String loopB;
+  /**
+   * The database this run uses; {@code GroupRepositoryOnPostgres} runs every case on PostgreSQL.
+   */
+  TestDatabase database() {
+    return TestDatabase.h2();
+  }
+
+  private GroupStoreFixture store;
+  private String tenant;
+  private String other;
+  private String ann;
+  private String bob;
+  private String stranger;
+  private String engineering;
+  private String staff;
+  private String empty;
+  private String loopA;
+  private String loopB;
 
   @BeforeAll
-  static void load() {
-    store = new GroupStoreFixture();
+  void load() {
+    store = new GroupStoreFixture(database());
     tenant = store.newTenant("Acme");
     other = store.newTenant("Other");
     ann = store.addUser(tenant, "ann@example.com");
@@ -60,7 +70,7 @@ class GroupRepositoryTest {
   }
 
   @AfterAll
-  static void close() {
+  void close() {
     store.close();
   }
 
@@ -200,7 +210,7 @@ class GroupRepositoryTest {
         Set.of(), store.repository.memberIds(store.repository.find(own, board).orElseThrow()));
   }
 
-  private static List<ScimGroup> search(String filter) {
+  private List<ScimGroup> search(String filter) {
     return store
         .repository
         .search(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null)

@@ -2,20 +2,17 @@ package io.rollcall.groups;
 
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.tenant.Tenant;
+import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * An in-memory H2 database built by the real migrations, with the real entities and group
+ * A test database (H2 or PostgreSQL) built by the real migrations, with the real entities and group
  * repository, for testing the group queries without a container. Users are inserted as rows: the
  * group queries read only their id, tenant and userName.
  */
@@ -26,15 +23,8 @@ final class GroupStoreFixture implements AutoCloseable {
   final GroupRepository repository = new GroupRepository();
   final ResourceTypeDefinition type = GroupPatchTest.GROUP;
 
-  GroupStoreFixture() {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("jakarta.persistence.jdbc.url", url);
-    properties.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
-    factory = Persistence.createEntityManagerFactory("rollcall-test", properties);
+  GroupStoreFixture(TestDatabase database) {
+    factory = database.migrated().entityManagerFactory();
     em = factory.createEntityManager();
     repository.em = em;
   }

@@ -4,24 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollcall.testdb.TestDatabase;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
-import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which failures are saturation (503 and retry) and which are defects (500). */
 class OverloadTest {
 
-  @Test
-  void aRealLockTimeoutOfH2IsOverloadEvenWrappedTheWayTheContainerWrapsIt() throws Exception {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    try (Connection holder = DriverManager.getConnection(url);
-        Connection waiter = DriverManager.getConnection(url)) {
+  static Stream<TestDatabase> databases() {
+    return Stream.of(TestDatabase.h2(), TestDatabase.postgres());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRealLockTimeoutIsOverloadEvenWrappedTheWayTheContainerWrapsIt(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.dataSource();
+    try (Connection holder = dataSource.getConnection();
+        Connection waiter = dataSource.getConnection()) {
       try (Statement s = holder.createStatement()) {
         s.execute("CREATE TABLE counter (id INT PRIMARY KEY, n INT)");
         s.execute("INSERT INTO counter VALUES (1, 0)");
@@ -32,13 +41,13 @@ class OverloadTest {
       }
       SQLException timeout;
       try (Statement s = waiter.createStatement()) {
-        s.execute("SET LOCK_TIMEOUT 50");
+        s.execute(database.isPostgres() ? "SET lock_timeout = 50" : "SET LOCK_TIMEOUT 50");
         timeout =
             assertThrows(
                 SQLException.class, () -> s.executeUpdate("UPDATE counter SET n = 5 WHERE id = 1"));
       }
       holder.rollback();
-      assertTrue(Overload.isOverload(timeout));
+      assertTrue(Overload.isOverload(timeout), timeout.getSQLState() + " " + timeout);
       assertTrue(
           Overload.isOverload(new EJBException(new PersistenceException("flush failed", timeout))));
     }

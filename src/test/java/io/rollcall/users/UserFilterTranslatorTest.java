@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.testdb.TestDatabase;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,24 +14,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Filters (RFC 7644 §3.4.2.2) run as database queries against H2: each row gives a filter and
- * exactly the users it must return. The fixture is chosen so that wrong case handling, an unescaped
- * wildcard, conditions matched on different elements or a leak across tenants each change the
- * answer.
+ * Filters (RFC 7644 §3.4.2.2) run as database queries against H2 and PostgreSQL: each row gives a
+ * filter and exactly the users it must return. The fixture is chosen so that wrong case handling,
+ * an unescaped wildcard, conditions matched on different elements or a leak across tenants each
+ * change the answer.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UserFilterTranslatorTest {
 
-  private static UserStoreFixture store;
-  private static String tenant;
+  /**
+   * The database this run uses; {@code UserFilterTranslatorOnPostgres} runs every case on
+   * PostgreSQL.
+   */
+  TestDatabase database() {
+    return TestDatabase.h2();
+  }
+
+  private UserStoreFixture store;
+  private String tenant;
 
   @BeforeAll
-  static void load() {
-    store = new UserStoreFixture();
+  void load() {
+    store = new UserStoreFixture(database());
     tenant = store.newTenant("Acme");
     String other = store.newTenant("Other");
     store.add(
@@ -73,7 +84,7 @@ class UserFilterTranslatorTest {
   }
 
   @AfterAll
-  static void close() {
+  void close() {
     store.close();
   }
 

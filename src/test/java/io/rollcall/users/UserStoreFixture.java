@@ -4,19 +4,15 @@ import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.scim.ScimJson;
 import io.rollcall.tenant.Tenant;
+import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * An in-memory H2 database built by the real migrations, with the real entities and repository, for
- * testing the query layer without a container.
+ * A test database (H2 or PostgreSQL) built by the real migrations, with the real entities and
+ * repository, for testing the query layer without a container.
  */
 final class UserStoreFixture implements AutoCloseable {
 
@@ -25,15 +21,8 @@ final class UserStoreFixture implements AutoCloseable {
   final UserRepository repository = new UserRepository();
   final ResourceTypeDefinition type = SchemaRegistry.standard().user();
 
-  UserStoreFixture() {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("jakarta.persistence.jdbc.url", url);
-    properties.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
-    factory = Persistence.createEntityManagerFactory("rollcall-test", properties);
+  UserStoreFixture(TestDatabase database) {
+    factory = database.migrated().entityManagerFactory();
     em = factory.createEntityManager();
     repository.em = em;
   }

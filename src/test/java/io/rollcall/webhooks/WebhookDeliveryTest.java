@@ -12,23 +12,19 @@ import io.rollcall.events.EventsWritten;
 import io.rollcall.events.TenantEventCounter;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +32,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Delivery survives a crash: the position lives in the database, so a node that dies after the
  * receiver accepted an event but before its transaction committed sends that event again after the
- * restart, and every event arrives in order (at least once). Runs the real service on H2.
+ * restart, and every event arrives in order (at least once). Runs the real service on H2 and on
+ * PostgreSQL.
  */
 class WebhookDeliveryTest {
+
+  /** The database this run uses; {@code WebhookDeliveryOnPostgresTest} repeats it on PostgreSQL. */
+  TestDatabase database() {
+    return TestDatabase.h2();
+  }
 
   private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
@@ -50,14 +52,7 @@ class WebhookDeliveryTest {
 
   @BeforeEach
   void start() throws Exception {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(url);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("jakarta.persistence.jdbc.url", url);
-    properties.put("jakarta.persistence.jdbc.driver", "org.h2.Driver");
-    factory = Persistence.createEntityManagerFactory("rollcall-test", properties);
+    factory = database().migrated().entityManagerFactory();
 
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(

@@ -1,0 +1,2 @@
+/** Test databases: in-memory H2 and a real PostgreSQL started from Maven artifacts. */
+package io.rollcall.testdb;
