@@ -1,6 +1,7 @@
 package io.rollcall.admin;
 
 import io.rollcall.access.AccessResource;
+import io.rollcall.platform.DurableResponses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -20,7 +21,8 @@ public class AdminApiApplication extends Application {
         WebhookAdminResource.class,
         AuditAdminResource.class,
         AccessResource.class,
-        ApiExceptionMapper.class);
+        ApiExceptionMapper.class,
+        DurableResponses.class);
   }
 
   /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */

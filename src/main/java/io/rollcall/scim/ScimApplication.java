@@ -3,6 +3,7 @@ package io.rollcall.scim;
 import io.rollcall.audit.AuditFeature;
 import io.rollcall.discovery.DiscoveryResource;
 import io.rollcall.groups.GroupsResource;
+import io.rollcall.platform.DurableResponses;
 import io.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -24,7 +25,8 @@ public class ScimApplication extends Application {
         UsersResource.class,
         GroupsResource.class,
         RootSearchResource.class,
-        ScimExceptionMapper.class);
+        ScimExceptionMapper.class,
+        DurableResponses.class);
   }
 
   /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */

@@ -25,28 +25,28 @@ final class MicroServer implements AutoCloseable {
   private final Path dataDir;
   private final Path logDir;
   private final Map<String, String> environment;
-  private final List<String> extraJvmOptions;
   private final List<String> postBootFiles;
+  private final List<String> extraMicroOptions;
   private Process process;
   private int port;
   private int starts;
   private Path log;
 
   MicroServer(Path dataDir, Path logDir) {
-    this(dataDir, logDir, Map.of(), List.of(), List.of("post-boot-commands.asadmin"));
+    this(dataDir, logDir, Map.of(), List.of("post-boot-commands.asadmin"), List.of());
   }
 
   MicroServer(
       Path dataDir,
       Path logDir,
       Map<String, String> environment,
-      List<String> extraJvmOptions,
-      List<String> postBootFiles) {
+      List<String> postBootFiles,
+      List<String> extraMicroOptions) {
     this.dataDir = dataDir;
     this.logDir = logDir;
     this.environment = environment;
-    this.extraJvmOptions = extraJvmOptions;
     this.postBootFiles = postBootFiles;
+    this.extraMicroOptions = extraMicroOptions;
   }
 
   /** Starts the server and waits until {@code /health/ready} answers 200. */
@@ -61,7 +61,6 @@ final class MicroServer implements AutoCloseable {
     command.add("-Xmx512m");
     command.add("-Duser.timezone=UTC");
     command.add("-Drollcall.data.dir=" + dataDir.toAbsolutePath());
-    command.addAll(extraJvmOptions);
     command.addAll(
         List.of(
             "-jar",
@@ -73,6 +72,7 @@ final class MicroServer implements AutoCloseable {
             root.toAbsolutePath().toString(),
             "--prebootcommandfile",
             Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
+    command.addAll(extraMicroOptions);
     for (String file : postBootFiles) {
       command.add("--postbootcommandfile");
       command.add(Path.of("server-config", file).toAbsolutePath().toString());

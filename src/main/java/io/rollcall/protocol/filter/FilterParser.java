@@ -1,6 +1,7 @@
 package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.StorableText;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -281,6 +282,9 @@ public final class FilterParser {
       char c = text.charAt(pos);
       if (c == '"') {
         pos++;
+        if (!StorableText.isStorable(out.toString())) {
+          throw errorAt(open, "NUL character or unpaired surrogate in string");
+        }
         return out.toString();
       }
       if (c < 0x20) {

@@ -1,6 +1,7 @@
 package io.rollcall.protocol.resource;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.StorableText;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.Mutability;
@@ -483,6 +484,10 @@ public final class ResourceNormalizer {
     int max = maxLength(definition);
     if (text.length() > max) {
       throw tooLong(path, max);
+    }
+    if (!StorableText.isStorable(text)) {
+      throw ScimException.invalidValue(
+          "attribute '" + path + "' contains a NUL character or an unpaired surrogate");
     }
     return text;
   }

@@ -1,0 +1,291 @@
+package io.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rollcall.testdb.TestDatabase;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Rollcall started exactly as the README's production section says — the production post-boot file,
+ * the database from ROLLCALL_DB_URL / ROLLCALL_DB_USER / ROLLCALL_DB_PASSWORD, the PostgreSQL
+ * driver added with {@code --addlibs} — on a real PostgreSQL, answering the requests Okta and Entra
+ * ID send.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresIT {
+
+  private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  private MicroServer server;
+  private Http http;
+
+  @BeforeAll
+  void start() throws Exception {
+    TestDatabase database = TestDatabase.postgres();
+    Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "postgres");
+    server =
+        new MicroServer(
+            work.resolve("unused-h2"),
+            work.resolve("logs"),
+            Map.of(
+                "ROLLCALL_DB_URL", database.url(),
+                "ROLLCALL_DB_USER", database.user(),
+                "ROLLCALL_DB_PASSWORD", "not-checked-by-the-test-server"),
+            List.of("post-boot-production.asadmin"),
+            List.of(
+                "--addlibs",
+                Path.of(System.getProperty("rollcall.postgresqlJar", "target/postgresql.jar"))
+                    .toAbsolutePath()
+                    .toString()));
+    server.start();
+    http = new Http(server.base());
+  }
+
+  @AfterAll
+  void stop() {
+    server.close();
+  }
+
+  private record Tenant(String id, String bearer) {}
+
+  private Tenant tenant() {
+    String id = http.createTenant("pg-" + UUID.randomUUID().toString().substring(0, 8));
+    return new Tenant(id, Http.bearer(http.mintToken(id)));
+  }
+
+  private Http.Answer post(Tenant tenant, String path, String json) {
+    return http.send("POST", path, tenant.bearer(), "application/scim+json", json);
+  }
+
+  private Http.Answer createUser(Tenant tenant, String userName, String externalId) {
+    Http.Answer created =
+        post(
+            tenant,
+            "scim/v2/Users",
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\""
+                + userName
+                + "\",\"externalId\":\""
+                + externalId
+                + "\",\"name\":{\"givenName\":\"Ann\",\"familyName\":\"Lee\"},"
+                + "\"emails\":[{\"primary\":true,\"value\":\""
+                + userName
+                + "\",\"type\":\"work\"}],\"active\":true,\"password\":\"t1meMa$heen\"}");
+    assertEquals(201, created.status(), created.body());
+    return created;
+  }
+
+  private int totalResults(Tenant tenant, String filter) {
+    Http.Answer found =
+        http.get(
+            "scim/v2/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
+            tenant.bearer());
+    assertEquals(200, found.status(), found.body());
+    return found.json().getInt("totalResults");
+  }
+
+  /** RFC 7644 §3.3, §3.4.2, §3.5.1, §3.5.2, §3.6 in the shapes Okta and Entra ID send them. */
+  @Test
+  void oktaAndEntraUserLifecycle() {
+    Tenant tenant = tenant();
+    String id = createUser(tenant, "ann.lee@example.com", "00u1ann").json().getString("id");
+
+    // Okta's lookup before create, Entra's lookups by externalId and by work email.
+    assertEquals(1, totalResults(tenant, "userName eq \"ANN.LEE@example.com\""));
+    assertEquals(1, totalResults(tenant, "externalId eq \"00u1ann\""));
+    assertEquals(
+        1, totalResults(tenant, "emails[type eq \"work\"].value eq \"ann.lee@example.com\""));
+    assertEquals(0, totalResults(tenant, "userName eq \"nobody@example.com\""));
+
+    Http.Answer read = http.get("scim/v2/Users/" + id, tenant.bearer());
+    assertEquals(200, read.status());
+    assertNotNull(read.header("ETag"));
+
+    // Entra ID: capitalised op, boolean as a string.
+    Http.Answer deactivated =
+        http.send(
+            "PATCH",
+            "scim/v2/Users/" + id,
+            tenant.bearer(),
+            "application/scim+json",
+            "{\"schemas\":[\""
+                + PATCH_OP
+                + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+    assertEquals(200, deactivated.status(), deactivated.body());
+    assertEquals(false, deactivated.json().getBoolean("active"));
+
+    // Okta: full replace.
+    Http.Answer replaced =
+        http.send(
+            "PUT",
+            "scim/v2/Users/" + id,
+            tenant.bearer(),
+            "application/scim+json",
+            "{\"schemas\":[\""
+                + USER
+                + "\"],\"userName\":\"ann.lee@example.com\",\"externalId\":\"00u1ann\","
+                + "\"name\":{\"givenName\":\"Annie\",\"familyName\":\"Lee\"},\"active\":true}");
+    assertEquals(200, replaced.status(), replaced.body());
+    assertEquals("Annie", replaced.json().getJsonObject("name").getString("givenName"));
+
+    Http.Answer duplicate = createUser(tenant, "other@example.com", "00u2");
+    assertEquals(201, duplicate.status());
+    Http.Answer taken =
+        post(
+            tenant,
+            "scim/v2/Users",
+            "{\"schemas\":[\"" + USER + "\"],\"userName\":\"Ann.Lee@Example.com\"}");
+    assertEquals(409, taken.status());
+    assertEquals("uniqueness", taken.json().getString("scimType"));
+
+    assertEquals(
+        204, http.send("DELETE", "scim/v2/Users/" + id, tenant.bearer(), null, null).status());
+    assertEquals(404, http.get("scim/v2/Users/" + id, tenant.bearer()).status());
+  }
+
+  /** RFC 7644 §3.4.2.4 index paging, RFC 9865 cursors and §3.4.2.3 sorting, on PostgreSQL. */
+  @Test
+  void pagesCursorsAndSorting() {
+    Tenant tenant = tenant();
+    List<String> names =
+        List.of("dave@x.com", "Bob@x.com", "erin@x.com", "ann@x.com", "Carl@x.com");
+    for (String name : names) {
+      createUser(tenant, name, "ext-" + name);
+    }
+    Http.Answer page = http.get("scim/v2/Users?startIndex=2&count=2", tenant.bearer());
+    assertEquals(200, page.status());
+    assertEquals(5, page.json().getInt("totalResults"));
+    assertEquals(2, page.json().getJsonArray("Resources").size());
+    assertEquals(2, page.json().getInt("startIndex"));
+
+    Set<String> walked = new HashSet<>();
+    String cursor = "";
+    while (cursor != null) {
+      Http.Answer step =
+          http.get(
+              "scim/v2/Users?count=2&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+              tenant.bearer());
+      assertEquals(200, step.status(), step.body());
+      for (JsonValue user : step.json().getJsonArray("Resources")) {
+        assertTrue(
+            walked.add(user.asJsonObject().getString("id")), "a cursor page repeated a user");
+      }
+      cursor = step.json().getString("nextCursor", null);
+    }
+    assertEquals(5, walked.size());
+
+    Http.Answer sorted = http.get("scim/v2/Users?sortBy=userName", tenant.bearer());
+    List<String> order = new ArrayList<>();
+    for (JsonValue user : sorted.json().getJsonArray("Resources")) {
+      order.add(user.asJsonObject().getString("userName"));
+    }
+    // caseExact false: case-insensitive order (RFC 7643 §2.2), whatever the database collation.
+    assertEquals(
+        List.of("ann@x.com", "Bob@x.com", "Carl@x.com", "dave@x.com", "erin@x.com"), order);
+  }
+
+  /** PostgreSQL refuses NUL in text: the client must get a SCIM 400, not a 500. */
+  @Test
+  void nulCharactersAreA400NotA500() {
+    Tenant tenant = tenant();
+    Http.Answer created =
+        post(
+            tenant,
+            "scim/v2/Users",
+            "{\"schemas\":[\"" + USER + "\"],\"userName\":\"a\\u0000b@example.com\"}");
+    assertEquals(400, created.status(), created.body());
+    assertEquals("invalidValue", created.json().getString("scimType"));
+    assertEquals("400", created.json().getString("status"));
+
+    Http.Answer filtered =
+        http.get(
+            "scim/v2/Users?filter="
+                + URLEncoder.encode("userName eq \"a\\u0000b\"", StandardCharsets.UTF_8),
+            tenant.bearer());
+    assertEquals(400, filtered.status(), filtered.body());
+    assertEquals("invalidFilter", filtered.json().getString("scimType"));
+  }
+
+  /** Groups with members, and Entra's members[value eq] filter, on PostgreSQL. */
+  @Test
+  void groupsAndMemberFilters() {
+    Tenant tenant = tenant();
+    assertEquals(
+        200,
+        http.send(
+                "PATCH",
+                "api/admin/tenants/" + tenant.id(),
+                Http.admin(),
+                "application/json",
+                "{\"groupsEnabled\":true}")
+            .status());
+    String ann = createUser(tenant, "ann@g.com", "g1").json().getString("id");
+    Http.Answer group =
+        post(
+            tenant,
+            "scim/v2/Groups",
+            "{\"schemas\":[\""
+                + GROUP
+                + "\"],\"displayName\":\"Finance\",\"members\":[{\"value\":\""
+                + ann
+                + "\"}]}");
+    assertEquals(201, group.status(), group.body());
+    String filter =
+        URLEncoder.encode(
+            "displayName eq \"finance\" and members[value eq \"" + ann + "\"]",
+            StandardCharsets.UTF_8);
+    Http.Answer found =
+        http.get(
+            "scim/v2/Groups?filter=" + filter + "&excludedAttributes=members", tenant.bearer());
+    assertEquals(200, found.status(), found.body());
+    assertEquals(1, found.json().getInt("totalResults"));
+    JsonObject user = http.get("scim/v2/Users/" + ann, tenant.bearer()).json();
+    assertEquals(
+        group.json().getString("id"),
+        user.getJsonArray("groups").getJsonObject(0).getString("value"));
+  }
+
+  /** Events are numbered 1, 2, 3, … with no gap on PostgreSQL too. */
+  @Test
+  void eventsAreGaplessAndInOrder() {
+    Tenant tenant = tenant();
+    Http.Answer key =
+        http.postJson(
+            "api/admin/app-keys",
+            Http.admin(),
+            "{\"description\":\"pg\",\"tenantId\":\"" + tenant.id() + "\"}");
+    assertEquals(201, key.status(), key.body());
+    for (int i = 0; i < 5; i++) {
+      createUser(tenant, "e" + i + "@events.com", "ev" + i);
+    }
+    Http.Answer events =
+        http.get(
+            "api/app/v1/tenants/" + tenant.id() + "/events?after=0",
+            Http.bearer(key.json().getString("key")));
+    assertEquals(200, events.status(), events.body());
+    long expected = 1;
+    for (JsonValue event : events.json().getJsonArray("events")) {
+      assertEquals(expected++, event.asJsonObject().getJsonNumber("seq").longValue());
+    }
+    assertEquals(6, expected, "one provisioned event per user");
+  }
+}
