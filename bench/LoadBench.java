@@ -86,6 +86,7 @@ public class LoadBench {
             .map(Integer::parseInt)
             .toList();
 
+    awaitServer();
     List<Tenant> tenants = new ArrayList<>();
     for (int size : sizes) {
       tenants.add(tenant(size, admin, state));
@@ -324,6 +325,21 @@ public class LoadBench {
     List<String> ids = ids(bearer, size);
     System.err.printf(Locale.ROOT, "tenant of %d users ready (%d ids)%n", size, ids.size());
     return new Tenant(id, bearer, size, prefix, ids);
+  }
+
+  /** Payara answers its health checks before the WAR is deployed: wait for the admin API's 401. */
+  private static void awaitServer() throws InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      try {
+        if (request("GET", "/api/admin/tenants", "Basic x", null).statusCode() == 401) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("Rollcall did not come up at " + base);
   }
 
   private static void fill(String bearer, String prefix, int size) throws InterruptedException {

@@ -11,10 +11,10 @@ import javax.sql.DataSource;
  * Makes committed writes durable before they are acknowledged, on databases whose commit alone is
  * not: the embedded H2 writes commits to its file in the background, up to a second later, so a
  * crash lost answered writes. Before a write's answer leaves, its caller waits here for an H2
- * {@code CHECKPOINT} (which writes and fsyncs the store) that began after its commit. Checkpoints
- * are shared: while one runs, every writer that committed meanwhile waits for the next one, so
- * sixteen concurrent writers pay for a few fsyncs, not sixteen (group commit). On PostgreSQL the
- * commit is already durable ({@code synchronous_commit} on) and this does nothing.
+ * {@code CHECKPOINT} (which writes the committed state to the file) that began after its commit.
+ * Checkpoints are shared: while one runs, every writer that committed meanwhile waits for the next
+ * one, so sixteen concurrent writers pay for a few checkpoints, not sixteen (group commit). On
+ * PostgreSQL the commit is already durable ({@code synchronous_commit} on) and this does nothing.
  *
  * <p>H2's own synchronous mode ({@code WRITE_DELAY=0}) was tried first: it stops H2's background
  * housekeeping, and a 10-minute load test grew the database file to 13 GB.

@@ -139,7 +139,7 @@ final class MicroServer implements AutoCloseable {
             client.send(
                 HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding());
-        if (answer.statusCode() == 200) {
+        if (answer.statusCode() == 200 && deployed(client)) {
           return;
         }
       } catch (IOException notYet) {
@@ -148,6 +148,20 @@ final class MicroServer implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Rollcall was not ready within " + limit);
+  }
+
+  /**
+   * Payara's health endpoint can answer before the WAR is deployed; the admin API's JSON 401 says
+   * Rollcall itself is serving.
+   */
+  private boolean deployed(HttpClient client) throws IOException, InterruptedException {
+    HttpResponse<Void> answer =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/tenants"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return answer.statusCode() == 401;
   }
 
   private static int freePort() throws IOException {
