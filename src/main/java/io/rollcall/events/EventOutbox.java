@@ -37,7 +37,9 @@ public class EventOutbox {
       String email,
       Map<String, Object> changes,
       Instant at) {
-    em.persist(new PendingEvent(tenantId, at, kind, scimUserId, email, JSON.toJson(changes)));
+    em.persist(
+        new PendingEvent(
+            tenantId, new EventContent(at, kind, scimUserId, email, JSON.toJson(changes))));
     written.fire(new EventsWritten(tenantId));
   }
 
@@ -68,7 +70,7 @@ public class EventOutbox {
   public List<ProvisioningEvent> forUser(String tenantId, String scimUserId, int limit) {
     relay.relay(tenantId);
     return em.createQuery(
-            "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant AND e.scimUserId = :user"
+            "SELECT e FROM ProvisioningEvent e WHERE e.tenantId = :tenant AND e.content.scimUserId = :user"
                 + " ORDER BY e.seq DESC",
             ProvisioningEvent.class)
         .setParameter("tenant", tenantId)

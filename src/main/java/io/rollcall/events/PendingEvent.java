@@ -1,14 +1,13 @@
 package io.rollcall.events;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * An event written with its change but not numbered yet; {@link EventRelay} numbers it. The
@@ -30,40 +29,17 @@ class PendingEvent {
   @Column(name = "tenant_id")
   private String tenantId;
 
-  private String id;
-
-  @Column(name = "occurred_at")
-  private Instant occurredAt;
-
-  private String kind;
-
-  @Column(name = "scim_user_id")
-  private String scimUserId;
-
-  private String email;
-
-  private String changes;
+  @Embedded private EventContent content;
 
   protected PendingEvent() {}
 
-  PendingEvent(
-      String tenantId,
-      Instant at,
-      EventKind kind,
-      String scimUserId,
-      String email,
-      String changes) {
+  PendingEvent(String tenantId, EventContent content) {
     this.tenantId = tenantId;
-    this.id = UUID.randomUUID().toString();
-    this.occurredAt = at;
-    this.kind = kind.label();
-    this.scimUserId = scimUserId;
-    this.email = email;
-    this.changes = changes;
+    this.content = content;
   }
 
   /** The numbered event this becomes. */
   ProvisioningEvent numbered(long seq) {
-    return new ProvisioningEvent(tenantId, seq, id, occurredAt, kind, scimUserId, email, changes);
+    return new ProvisioningEvent(tenantId, seq, content.copy());
   }
 }

@@ -1,6 +1,7 @@
 package io.rollcall.events;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -43,40 +44,14 @@ public class ProvisioningEvent {
 
   @Id private long seq;
 
-  private String id;
-
-  @Column(name = "occurred_at")
-  private Instant occurredAt;
-
-  private String kind;
-
-  @Column(name = "scim_user_id")
-  private String scimUserId;
-
-  private String email;
-
-  /** JSON object describing what changed. */
-  private String changes;
+  @Embedded private EventContent content;
 
   protected ProvisioningEvent() {}
 
-  ProvisioningEvent(
-      String tenantId,
-      long seq,
-      String id,
-      Instant at,
-      String kind,
-      String scimUserId,
-      String email,
-      String changes) {
+  ProvisioningEvent(String tenantId, long seq, EventContent content) {
     this.tenantId = tenantId;
     this.seq = seq;
-    this.id = id;
-    this.occurredAt = at;
-    this.kind = kind;
-    this.scimUserId = scimUserId;
-    this.email = email;
-    this.changes = changes;
+    this.content = content;
   }
 
   public long seq() {
@@ -84,27 +59,27 @@ public class ProvisioningEvent {
   }
 
   public String id() {
-    return id;
+    return content.id();
   }
 
   public Instant occurredAt() {
-    return occurredAt;
+    return content.occurredAt();
   }
 
   public String kind() {
-    return kind;
+    return content.kind();
   }
 
   public String scimUserId() {
-    return scimUserId;
+    return content.scimUserId();
   }
 
   public String email() {
-    return email;
+    return content.email();
   }
 
   public String changes() {
-    return changes;
+    return content.changes();
   }
 
   public String tenantId() {

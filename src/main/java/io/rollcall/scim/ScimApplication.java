@@ -25,6 +25,8 @@ public class ScimApplication extends Application {
         UsersResource.class,
         GroupsResource.class,
         RootSearchResource.class,
+        MeResource.class,
+        BulkResource.class,
         ScimExceptionMapper.class,
         DurableResponses.class);
   }

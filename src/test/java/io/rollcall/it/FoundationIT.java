@@ -308,6 +308,41 @@ class FoundationIT {
     assertEquals(200, http.get("health/live", null).status());
   }
 
+  /** RFC 7644 §3.11 (/Me) and §3.7 with the §3.12 table (/Bulk): unsupported means 501. */
+  @Test
+  void meAndBulkAnswer501WithAScimErrorNot404() {
+    Http http = http();
+    String token = Http.bearer(http.mintToken(http.createTenant(unique("me-bulk"))));
+    for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
+      Http.Answer me =
+          http.send(
+              method,
+              "scim/v2/Me",
+              token,
+              method.equals("GET") || method.equals("DELETE") ? null : "application/scim+json",
+              method.equals("GET") || method.equals("DELETE") ? null : "{}");
+      assertEquals(501, me.status(), method + " /Me: " + me.body());
+      assertTrue(me.header("Content-Type").startsWith("application/scim+json"));
+      assertEquals("501", me.json().getString("status"));
+      assertEquals(
+          "urn:ietf:params:scim:api:messages:2.0:Error",
+          me.json().getJsonArray("schemas").getString(0));
+    }
+    Http.Answer bulk =
+        http.send(
+            "POST",
+            "scim/v2/Bulk",
+            token,
+            "application/scim+json",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[]}");
+    assertEquals(501, bulk.status(), bulk.body());
+    assertEquals("501", bulk.json().getString("status"));
+    Http.Answer getBulk = http.get("scim/v2/Bulk", token);
+    assertEquals(405, getBulk.status(), getBulk.body());
+    assertEquals("405", getBulk.json().getString("status"));
+    assertScim401(http.get("scim/v2/Me", null));
+  }
+
   private static void assertScim401(Http.Answer answer) {
     assertEquals(401, answer.status(), answer.body());
     assertNotNull(answer.header("WWW-Authenticate"));
