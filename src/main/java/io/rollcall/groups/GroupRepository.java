@@ -13,8 +13,6 @@ import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -299,7 +297,13 @@ public class GroupRepository {
     pageQuery
         .select(root.<String>get("id"))
         .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
-        .orderBy(order(cb, root, sort, filter == null));
+        .orderBy(
+            PageRows.order(
+                cb,
+                root,
+                sort == null ? null : root.get(sort.field()),
+                sort != null && sort.descending(),
+                filter == null));
     TypedQuery<String> page = em.createQuery(pageQuery);
     Comparisons.bind(page, pageParameters);
     page.setFirstResult(offset).setMaxResults(count);
@@ -330,26 +334,6 @@ public class GroupRepository {
       all.add(cb.greaterThan(root.get("id"), after));
     }
     return cb.and(all.toArray(Predicate[]::new));
-  }
-
-  /** RFC 7644 §3.4.2.3: missing values last when ascending, first when descending; ties by id. */
-  private static List<Order> order(
-      CriteriaBuilder cb, Root<ScimGroup> root, Sort sort, boolean wholeTenant) {
-    List<Order> orders = new ArrayList<>();
-    if (sort != null) {
-      Expression<?> value = root.get(sort.field());
-      Expression<Integer> missing = cb.<Integer>selectCase().when(cb.isNull(value), 1).otherwise(0);
-      orders.add(sort.descending() ? cb.desc(missing) : cb.asc(missing));
-      orders.add(sort.descending() ? cb.desc(value) : cb.asc(value));
-    } else if (wholeTenant) {
-      // The tenant is fixed by the WHERE clause, so this changes nothing in the order; it lets the
-      // database read the (tenant_id, id) index in order and stop after the page instead of
-      // sorting every id of the tenant (H2 sorts unless the ORDER BY matches an index's columns).
-      // Not with a filter: H2 would then prefer this index to the filter's and scan the tenant.
-      orders.add(cb.asc(root.get("tenantId")));
-    }
-    orders.add(cb.asc(root.get("id")));
-    return orders;
   }
 
   private static List<List<String>> chunks(Collection<String> ids) {
