@@ -1,5 +1,6 @@
 package io.rollcall.discovery;
 
+import io.rollcall.protocol.ScimLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;

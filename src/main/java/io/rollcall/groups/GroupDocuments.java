@@ -1,7 +1,7 @@
 package io.rollcall.groups;
 
+import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.scim.ScimJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,7 @@
 package io.rollcall.groups;
 
-import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.querying.Comparisons;
-import io.rollcall.querying.PageRows;
+import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.querying.ResourceSearch;
 import io.rollcall.users.UserGroups.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,11 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.ParameterExpression;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,7 +68,7 @@ public class GroupRepository {
                 + " AND g.id <> :except",
             String.class)
         .setParameter("tenant", tenantId)
-        .setParameter("key", ScimGroup.foldDisplayName(displayName))
+        .setParameter("key", CaseFolding.fold(displayName))
         .setParameter("except", exceptId == null ? "" : exceptId)
         .setMaxResults(1)
         .getResultList()
@@ -256,84 +249,9 @@ public class GroupRepository {
 
   // ---- search ----
 
-  /** The sort of a query: a column of {@code scim_group} and its direction. */
-  record Sort(String field, boolean descending) {}
-
-  /** One page: the total that match, and the groups of the page in order. */
-  record Page(long total, List<ScimGroup> groups) {}
-
-  /**
-   * Counts and fetches one page of the tenant's groups matching the filter; one translator builds
-   * the predicate of both statements, so count and page agree.
-   *
-   * @param afterId keyset position for cursor pages in id order, or null
-   */
-  Page search(
-      String tenantId,
-      ResourceTypeDefinition type,
-      Filter filter,
-      Sort sort,
-      int offset,
-      int count,
-      String afterId) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-
-    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
-    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-    Root<ScimGroup> countRoot = countQuery.from(ScimGroup.class);
-    countQuery
-        .select(cb.count(countRoot))
-        .where(where(cb, countQuery, countRoot, type, tenantId, filter, null, countParameters));
-    TypedQuery<Long> counting = em.createQuery(countQuery);
-    Comparisons.bind(counting, countParameters);
-    long total = counting.getSingleResult();
-    if (count == 0 || total == 0) {
-      return new Page(total, List.of());
-    }
-
-    Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
-    CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
-    Root<ScimGroup> root = pageQuery.from(ScimGroup.class);
-    pageQuery
-        .select(root.<String>get("id"))
-        .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
-        .orderBy(
-            PageRows.order(
-                cb,
-                root,
-                sort == null ? null : root.get(sort.field()),
-                sort != null && sort.descending(),
-                filter == null));
-    TypedQuery<String> page = em.createQuery(pageQuery);
-    Comparisons.bind(page, pageParameters);
-    page.setFirstResult(offset).setMaxResults(count);
-    return new Page(
-        total, PageRows.byIds(em, ScimGroup.class, tenantId, page.getResultList(), ScimGroup::id));
-  }
-
-  private static Predicate where(
-      CriteriaBuilder cb,
-      CriteriaQuery<?> query,
-      Root<ScimGroup> root,
-      ResourceTypeDefinition type,
-      String tenantId,
-      Filter filter,
-      String afterId,
-      Map<ParameterExpression<?>, Object> parameters) {
-    ParameterExpression<String> tenant = cb.parameter(String.class, "tenant");
-    parameters.put(tenant, tenantId);
-    List<Predicate> all = new ArrayList<>();
-    all.add(cb.equal(root.get("tenantId"), tenant));
-    if (filter != null) {
-      all.add(
-          new GroupFilterTranslator(cb, query, root, type, tenant, parameters).translate(filter));
-    }
-    if (afterId != null) {
-      ParameterExpression<String> after = cb.parameter(String.class, "after");
-      parameters.put(after, afterId);
-      all.add(cb.greaterThan(root.get("id"), after));
-    }
-    return cb.and(all.toArray(Predicate[]::new));
+  /** Lists and searches of the tenant's groups: filter, sort and paging. */
+  ResourceSearch<ScimGroup> searches() {
+    return new ResourceSearch<>(em, GroupMapping.INSTANCE);
   }
 
   private static List<List<String>> chunks(Collection<String> ids) {

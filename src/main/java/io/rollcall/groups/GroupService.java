@@ -1,16 +1,13 @@
 package io.rollcall.groups;
 
 import io.rollcall.groups.MembershipChange.MemberRef;
+import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
-import io.rollcall.protocol.filter.AttributePaths;
-import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.scim.CursorPaging;
-import io.rollcall.scim.ListRequest;
+import io.rollcall.querying.ResourceSearch;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.users.Versions;
@@ -18,7 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -143,55 +139,10 @@ public class GroupService {
    */
   public GroupPage search(ListRequest request, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
-    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
-    GroupRepository.Sort sort = request.sortBy() == null ? null : sort(type, request);
-    Instant now = clock.instant();
-    if (!request.usesCursor()) {
-      GroupRepository.Page page =
-          groups.search(
-              client.tenantId(),
-              type,
-              filter,
-              sort,
-              request.startIndex() - 1,
-              request.count(),
-              null);
-      return new GroupPage(
-          page.total(), request.startIndex(), views(page.groups(), type, withMembers), null);
-    }
-    CursorPaging.Page<ScimGroup> page =
-        CursorPaging.page(
-            request,
-            sort != null,
-            now,
-            (offset, limit, afterId) -> {
-              GroupRepository.Page rows =
-                  groups.search(client.tenantId(), type, filter, sort, offset, limit, afterId);
-              return new CursorPaging.Counted<>(rows.total(), rows.groups());
-            },
-            ScimGroup::id);
-    return new GroupPage(page.total(), 0, views(page.rows(), type, withMembers), page.nextCursor());
-  }
-
-  /** RFC 7644 §3.4.2.3, over the attributes that are columns. */
-  private static GroupRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
-    String dotted =
-        AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue).path().dotted();
-    String field =
-        switch (dotted) {
-          case "id" -> "id";
-          case "displayName" -> "displayNameKey";
-          case "externalId" -> "externalId";
-          case "meta.created" -> "createdAt";
-          case "meta.lastModified" -> "lastModified";
-          default ->
-              throw ScimException.invalidValue(
-                  "sortBy cannot use '"
-                      + request.sortBy()
-                      + "'; groups sort by displayName,"
-                      + " externalId, id, meta.created or meta.lastModified");
-        };
-    return new GroupRepository.Sort(field, request.descending());
+    ResourceSearch.Listed<ScimGroup> page =
+        groups.searches().list(client.tenantId(), type, request, clock.instant());
+    return new GroupPage(
+        page.total(), page.startIndex(), views(page.rows(), type, withMembers), page.nextCursor());
   }
 
   // ---- the write path ----

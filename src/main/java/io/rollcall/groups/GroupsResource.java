@@ -1,10 +1,10 @@
 package io.rollcall.groups;
 
+import io.rollcall.json.ScimJson;
+import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.filter.AttributePath;
+import io.rollcall.protocol.patch.PatchRequests;
 import io.rollcall.protocol.resource.AttributeProjection;
-import io.rollcall.scim.ListRequest;
-import io.rollcall.scim.PatchRequests;
-import io.rollcall.scim.ScimJson;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

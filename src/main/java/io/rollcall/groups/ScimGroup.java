@@ -1,12 +1,12 @@
 package io.rollcall.groups;
 
+import io.rollcall.protocol.schema.CaseFolding;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -52,7 +52,7 @@ public class ScimGroup {
   /** Replaces the stored representation; the caller has validated it. */
   void store(String displayName, String externalId, String document, Instant now) {
     this.displayName = displayName;
-    this.displayNameKey = foldDisplayName(displayName);
+    this.displayNameKey = CaseFolding.fold(displayName);
     this.externalId = externalId;
     this.document = document;
     this.lastModified = now;
@@ -64,10 +64,6 @@ public class ScimGroup {
    */
   void membersChanged(Instant now) {
     this.lastModified = now;
-  }
-
-  static String foldDisplayName(String displayName) {
-    return displayName.toLowerCase(Locale.ROOT);
   }
 
   public String id() {

@@ -1,6 +1,5 @@
 package io.rollcall.platform;
 
-import io.rollcall.security.AdminAccountService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,9 +12,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the database up to date before the application serves anything, then makes sure the admin
- * account exists. It runs in a servlet listener rather than a {@code @Startup} bean because a
- * failure here must fail the deployment: a {@code @PostConstruct} failure is only logged.
+ * Brings the database up to date before the application serves anything, then announces {@link
+ * DatabaseReady}; its observers (the admin account, the timers) fail the deployment if they throw.
+ * It runs in a servlet listener rather than a {@code @Startup} bean because a failure here must
+ * fail the deployment: a {@code @PostConstruct} failure is only logged.
  */
 @WebListener
 public class StartupListener implements ServletContextListener {
@@ -25,7 +25,6 @@ public class StartupListener implements ServletContextListener {
   @Resource(lookup = "jdbc/rollcall")
   DataSource dataSource;
 
-  @Inject AdminAccountService admins;
   @Inject Event<DatabaseReady> databaseReady;
 
   @Override
@@ -48,7 +47,6 @@ public class StartupListener implements ServletContextListener {
       LOG.severe("Database migration failed; Rollcall will not start: " + e.getMessage());
       throw new IllegalStateException("Database migration failed", e);
     }
-    admins.ensureAdminExists();
     databaseReady.fire(new DatabaseReady());
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Predicate;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,37 @@ public final class Comparisons {
       return text;
     }
     throw ScimException.invalidFilter("a string attribute must be compared with a string");
+  }
+
+  /** The number literal of a comparison, or a 400 {@code invalidFilter}. */
+  public static BigDecimal number(Object value) {
+    if (value instanceof BigDecimal number) {
+      return number;
+    }
+    throw ScimException.invalidFilter("a numeric attribute must be compared with a number");
+  }
+
+  /**
+   * How a boolean is stored: 1 or 0 in a SMALLINT column, which compares the same on every database
+   * (JPA providers bind booleans as integers on some).
+   */
+  public static short flag(boolean value) {
+    return value ? (short) 1 : (short) 0;
+  }
+
+  /** {@code field eq/ne true/false} on a column written by {@link #flag(boolean)}. */
+  public Predicate flag(Expression<?> field, ComparisonOperator op, Object value) {
+    if (!(value instanceof Boolean b)) {
+      throw ScimException.invalidFilter("a boolean attribute must be compared with true or false");
+    }
+    Short flag = flag(b);
+    return switch (op) {
+      case EQ -> cb.equal(field, param(flag));
+      case NE -> cb.notEqual(field, param(flag));
+      default ->
+          throw ScimException.invalidFilter(
+              "operator '" + op.keyword() + "' does not apply to a boolean attribute");
+    };
   }
 
   /** The dateTime literal of a comparison, or a 400 {@code invalidFilter}. */

@@ -1,7 +1,7 @@
 package io.rollcall.scim;
 
-import io.rollcall.discovery.ScimLimits;
 import io.rollcall.platform.JsonErrors;
+import io.rollcall.protocol.ScimLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,14 +20,11 @@ public class RequestSizeFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  /** Bodies up to this size are drained after the limit is hit; larger ones are cut off. */
-  static final long DRAIN_LIMIT = 16L * ScimLimits.MAX_PAYLOAD_BYTES;
-
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > DRAIN_LIMIT) {
+    if (request.getContentLengthLong() > ScimLimits.DRAIN_LIMIT) {
       response.setHeader("Connection", "close");
       JsonErrors.write(
           response,

@@ -2,6 +2,9 @@ package io.rollcall.scim;
 
 import io.rollcall.groups.GroupRepresentation;
 import io.rollcall.groups.GroupService;
+import io.rollcall.json.ScimJson;
+import io.rollcall.protocol.ListRequest;
+import io.rollcall.protocol.ListResponses;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.FilterParser;

@@ -1,6 +1,8 @@
 package io.rollcall.security;
 
+import io.rollcall.platform.DatabaseReady;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +41,7 @@ public class AdminAccountService {
    * Creates the {@code admin} account on the first start. Its password comes from {@code
    * ROLLCALL_ADMIN_PASSWORD}; without it one is generated and logged this once.
    */
-  public void ensureAdminExists() {
+  public void ensureAdminExists(@Observes DatabaseReady ready) {
     if (em.find(AdminAccount.class, DEFAULT_ADMIN) != null) {
       return;
     }

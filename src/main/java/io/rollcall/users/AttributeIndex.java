@@ -1,6 +1,7 @@
 package io.rollcall.users;
 
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaDefinition;
 import io.rollcall.protocol.schema.StandardSchemas;
@@ -161,13 +162,10 @@ final class AttributeIndex {
       case COMPLEX -> null;
       default ->
           value instanceof String s
-              ? new IndexedValue(key, element, sortKey, clip(s), clip(fold(s)), null, null, null)
+              ? new IndexedValue(
+                  key, element, sortKey, clip(s), clip(CaseFolding.fold(s)), null, null, null)
               : null;
     };
-  }
-
-  static String fold(String text) {
-    return text.toLowerCase(Locale.ROOT);
   }
 
   static String clip(String text) {

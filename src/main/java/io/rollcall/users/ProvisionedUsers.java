@@ -1,12 +1,14 @@
 package io.rollcall.users;
 
-import io.rollcall.protocol.ScimException;
-import io.rollcall.protocol.filter.AttributePaths;
+import io.rollcall.protocol.filter.AttributePath;
+import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.filter.FilterParser;
-import io.rollcall.protocol.filter.ResolvedPath;
+import io.rollcall.protocol.filter.FilterResolver;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.StandardSchemas;
+import io.rollcall.querying.CursorPaging;
+import io.rollcall.querying.ResourceSearch;
+import io.rollcall.querying.Sort;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A read-only view of a tenant's provisioned users for the admin console: search by email or name
@@ -90,38 +93,37 @@ public class ProvisionedUsers {
    */
   public Page search(String tenantId, String text, Boolean active, int offset, int count) {
     ResourceTypeDefinition type = tenants.get(tenantId).schemaRegistry().user();
-    List<String> conditions = new ArrayList<>();
+    Filter filter = null;
     if (text != null && !text.isBlank()) {
-      String value = literal(text.strip());
-      conditions.add(
-          "(userName co "
-              + value
-              + " or emails.value co "
-              + value
-              + " or displayName co "
-              + value
-              + " or name.formatted co "
-              + value
-              + ")");
+      String value = searchText(text.strip());
+      filter =
+          Stream.of(
+                  AttributePath.of("userName"),
+                  AttributePath.of("emails", "value"),
+                  AttributePath.of("displayName"),
+                  AttributePath.of("name", "formatted"))
+              .<Filter>map(path -> new Filter.Comparison(path, ComparisonOperator.CO, value))
+              .reduce(Filter.Or::new)
+              .orElseThrow();
     }
     if (active != null) {
-      conditions.add("active eq " + active);
+      Filter isActive =
+          new Filter.Comparison(AttributePath.of("active"), ComparisonOperator.EQ, active);
+      filter = filter == null ? isActive : new Filter.And(filter, isActive);
     }
-    Filter filter =
-        conditions.isEmpty() ? null : FilterParser.parse(String.join(" and ", conditions), type);
-    ResolvedPath userName = AttributePaths.resolve("userName", type, ScimException::invalidValue);
-    UserRepository.Page page =
-        users.search(
+    ResourceSearch<ScimUser> searches = users.searches();
+    CursorPaging.Counted<ScimUser> page =
+        searches.page(
             tenantId,
             type,
-            filter,
-            new UserRepository.Sort(userName.path(), userName.target(), false),
+            filter == null ? null : FilterResolver.resolve(filter, type),
+            Sort.resolve("userName", false, type),
             Math.max(0, offset),
             Math.max(0, count),
             null);
     return new Page(
         page.total(),
-        page.users().stream()
+        page.rows().stream()
             .map(
                 u ->
                     new Summary(
@@ -260,17 +262,11 @@ public class ProvisionedUsers {
     return null;
   }
 
-  /** A SCIM filter string literal (RFC 7644 §3.4.2.2 uses JSON strings) for admin-typed text. */
-  static String literal(String text) {
+  /** Admin-typed search text, cut to a bounded length and without control characters. */
+  static String searchText(String text) {
     String cut = text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text;
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : cut.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c >= ' ') {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    StringBuilder out = new StringBuilder(cut.length());
+    cut.codePoints().filter(c -> c >= ' ').forEach(out::appendCodePoint);
+    return out.toString();
   }
 }

@@ -1,5 +1,7 @@
 package io.rollcall.users;
 
+import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.querying.Comparisons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -9,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -74,9 +75,9 @@ public class ScimUser {
   /** Replaces the stored representation; the caller has validated it. */
   void store(String userName, String externalId, boolean active, String document, Instant now) {
     this.userName = userName;
-    this.userNameKey = foldUserName(userName);
+    this.userNameKey = CaseFolding.fold(userName);
     this.externalId = externalId;
-    this.active = flag(active);
+    this.active = Comparisons.flag(active);
     if (active) {
       accessSince = accessSince == null ? now : accessSince;
       deactivatedAt = null;
@@ -86,14 +87,6 @@ public class ScimUser {
     }
     this.document = document;
     this.lastModified = now;
-  }
-
-  static short flag(boolean value) {
-    return value ? (short) 1 : (short) 0;
-  }
-
-  static String foldUserName(String userName) {
-    return userName.toLowerCase(Locale.ROOT);
   }
 
   public String id() {

@@ -1,8 +1,8 @@
 package io.rollcall.users;
 
+import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaDefinition;
-import io.rollcall.scim.ScimJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

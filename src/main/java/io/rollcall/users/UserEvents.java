@@ -2,7 +2,7 @@ package io.rollcall.users;
 
 import io.rollcall.events.EventKind;
 import io.rollcall.events.EventOutbox;
-import io.rollcall.scim.ScimJson;
+import io.rollcall.json.ScimJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

@@ -4,6 +4,7 @@ import io.rollcall.permissions.PermissionService;
 import io.rollcall.permissions.RuleSet;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.querying.CursorPaging;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
@@ -53,9 +54,11 @@ public class UserLifecycle {
 
   public Matches matching(String tenantId, String filterText) {
     ResourceTypeDefinition type = tenants.get(tenantId).schemaRegistry().user();
-    UserRepository.Page page =
-        users.search(tenantId, type, FilterParser.parse(filterText, type), null, 0, 10, null);
-    return new Matches(page.total(), page.users().stream().map(ScimUser::userName).toList());
+    CursorPaging.Counted<ScimUser> page =
+        users
+            .searches()
+            .page(tenantId, type, FilterParser.parse(filterText, type), null, 0, 10, null);
+    return new Matches(page.total(), page.rows().stream().map(ScimUser::userName).toList());
   }
 
   /**

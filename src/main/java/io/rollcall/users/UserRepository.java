@@ -1,27 +1,12 @@
 package io.rollcall.users;
 
-import io.rollcall.protocol.ScimException;
-import io.rollcall.protocol.filter.AttributePath;
-import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.schema.AttributeDefinition;
-import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.querying.Comparisons;
-import io.rollcall.querying.PageRows;
-import io.rollcall.scim.ScimJson;
+import io.rollcall.json.ScimJson;
+import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.querying.ResourceSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.ParameterExpression;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +47,7 @@ public class UserRepository {
                 + " AND u.id <> :except",
             String.class)
         .setParameter("tenant", tenantId)
-        .setParameter("key", ScimUser.foldUserName(userName))
+        .setParameter("key", CaseFolding.fold(userName))
         .setParameter("except", exceptId == null ? "" : exceptId)
         .setMaxResults(1)
         .getResultList()
@@ -135,118 +120,9 @@ public class UserRepository {
     em.flush();
   }
 
-  /** The sort of a query: a resolved attribute and its direction. */
-  record Sort(AttributePath path, AttributeDefinition attribute, boolean descending) {}
-
-  /** One page: the total that match, and the users of the page in order. */
-  record Page(long total, List<ScimUser> users) {}
-
-  /**
-   * Counts and fetches one page of the tenant's users matching the filter. The filter is compiled
-   * by one translator for both statements, so count and page always agree.
-   *
-   * @param afterId keyset position for cursor pages in id order, or null
-   */
-  Page search(
-      String tenantId,
-      ResourceTypeDefinition type,
-      Filter filter,
-      Sort sort,
-      int offset,
-      int count,
-      String afterId) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-
-    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
-    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-    Root<ScimUser> countRoot = countQuery.from(ScimUser.class);
-    countQuery
-        .select(cb.count(countRoot))
-        .where(where(cb, countQuery, countRoot, type, tenantId, filter, null, countParameters));
-    TypedQuery<Long> counting = em.createQuery(countQuery);
-    Comparisons.bind(counting, countParameters);
-    long total = counting.getSingleResult();
-    if (count == 0 || total == 0) {
-      return new Page(total, List.of());
-    }
-
-    Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
-    CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
-    Root<ScimUser> root = pageQuery.from(ScimUser.class);
-    pageQuery
-        .select(root.<String>get("id"))
-        .where(where(cb, pageQuery, root, type, tenantId, filter, afterId, pageParameters))
-        .orderBy(
-            PageRows.order(
-                cb,
-                root,
-                sort == null ? null : sortValue(cb, root, type, sort),
-                sort != null && sort.descending(),
-                filter == null));
-    TypedQuery<String> page = em.createQuery(pageQuery);
-    Comparisons.bind(page, pageParameters);
-    page.setFirstResult(offset).setMaxResults(count);
-    return new Page(
-        total, PageRows.byIds(em, ScimUser.class, tenantId, page.getResultList(), ScimUser::id));
-  }
-
-  private static Predicate where(
-      CriteriaBuilder cb,
-      CriteriaQuery<?> query,
-      Root<ScimUser> root,
-      ResourceTypeDefinition type,
-      String tenantId,
-      Filter filter,
-      String afterId,
-      Map<ParameterExpression<?>, Object> parameters) {
-    ParameterExpression<String> tenant = cb.parameter(String.class, "tenant");
-    parameters.put(tenant, tenantId);
-    List<Predicate> all = new ArrayList<>();
-    all.add(cb.equal(root.get("tenantId"), tenant));
-    if (filter != null) {
-      all.add(
-          new UserFilterTranslator(cb, query, root, type, tenant, parameters).translate(filter));
-    }
-    if (afterId != null) {
-      ParameterExpression<String> after = cb.parameter(String.class, "after");
-      parameters.put(after, afterId);
-      all.add(cb.greaterThan(root.get("id"), after));
-    }
-    return cb.and(all.toArray(Predicate[]::new));
-  }
-
-  private static Expression<?> sortValue(
-      CriteriaBuilder cb, Root<ScimUser> root, ResourceTypeDefinition type, Sort sort) {
-    AttributePath path = sort.path();
-    if (path.schemaUrn() == null) {
-      switch (path.dotted()) {
-        case "id":
-          return root.get("id");
-        case "userName":
-          return root.get("userNameKey");
-        case "externalId":
-          return root.get("externalId");
-        case "meta.created":
-          return root.get("createdAt");
-        case "meta.lastModified":
-          return root.get("lastModified");
-        default:
-          break;
-      }
-    }
-    Join<ScimUser, UserValue> value = root.join("values", JoinType.LEFT);
-    // The key comes from the schema (the path was resolved against it), never from the client.
-    String key = AttributeIndex.key(type, path.schemaUrn(), path.attribute(), path.subAttribute());
-    value.on(
-        cb.equal(value.get("attr"), cb.literal(key)),
-        cb.equal(value.get("sortKey"), cb.literal((short) 1)));
-    return switch (sort.attribute().type()) {
-      case BOOLEAN -> value.get("boolValue");
-      case INTEGER, DECIMAL -> value.get("numberValue");
-      case DATE_TIME -> value.get("timeValue");
-      case COMPLEX -> throw ScimException.invalidValue("sortBy must name a simple attribute");
-      default -> sort.attribute().caseExact() ? value.get("textValue") : value.get("foldedValue");
-    };
+  /** Lists and searches of the tenant's users: filter, sort and paging. */
+  ResourceSearch<ScimUser> searches() {
+    return new ResourceSearch<>(em, UserMapping.INSTANCE);
   }
 
   static String documentJson(Map<String, Object> document) {

@@ -1,9 +1,9 @@
 package io.rollcall.users;
 
+import io.rollcall.protocol.ListRequest;
+import io.rollcall.protocol.ListResponses;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.scim.ListRequest;
-import io.rollcall.scim.ListResponses;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;

@@ -2,21 +2,16 @@ package io.rollcall.users;
 
 import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.permissions.PermissionService;
+import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.AttributePath;
-import io.rollcall.protocol.filter.AttributePaths;
-import io.rollcall.protocol.filter.Filter;
-import io.rollcall.protocol.filter.FilterParser;
-import io.rollcall.protocol.filter.ResolvedPath;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.protocol.resource.ResourceNormalizer;
-import io.rollcall.protocol.schema.AttributeDefinition;
-import io.rollcall.protocol.schema.CommonAttributes;
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
-import io.rollcall.scim.CursorPaging;
-import io.rollcall.scim.ListRequest;
+import io.rollcall.querying.ResourceSearch;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
@@ -26,7 +21,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +122,7 @@ public class UserService {
     groups.removeFromAllGroups(client.tenantId(), user.id());
     users.delete(user);
     accessChanged.fire(
-        new UserAccessChanged(client.tenantId(), Set.of(ScimUser.foldUserName(user.userName()))));
+        new UserAccessChanged(client.tenantId(), Set.of(CaseFolding.fold(user.userName()))));
   }
 
   /** One page of users and what a client needs to fetch the next one. */
@@ -148,57 +142,10 @@ public class UserService {
 
   private UserPage searchWithoutGroups(ListRequest request) {
     ResourceTypeDefinition type = userType();
-    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
-    UserRepository.Sort sort = request.sortBy() == null ? null : sort(type, request);
-    Instant now = clock.instant();
-    if (!request.usesCursor()) {
-      UserRepository.Page page =
-          users.search(
-              client.tenantId(),
-              type,
-              filter,
-              sort,
-              request.startIndex() - 1,
-              request.count(),
-              null);
-      return new UserPage(page.total(), request.startIndex(), views(type, page.users()), null);
-    }
-    CursorPaging.Page<ScimUser> page =
-        CursorPaging.page(
-            request,
-            sort != null,
-            now,
-            (offset, limit, afterId) -> {
-              UserRepository.Page rows =
-                  users.search(client.tenantId(), type, filter, sort, offset, limit, afterId);
-              return new CursorPaging.Counted<>(rows.total(), rows.users());
-            },
-            ScimUser::id);
-    return new UserPage(page.total(), 0, views(type, page.rows()), page.nextCursor());
-  }
-
-  /**
-   * RFC 7644 §3.4.2.3: {@code sortBy} names a simple attribute or sub-attribute; a complex
-   * multi-valued attribute such as {@code emails} sorts by its {@code value}.
-   */
-  private UserRepository.Sort sort(ResourceTypeDefinition type, ListRequest request) {
-    ResolvedPath resolved =
-        AttributePaths.resolve(request.sortBy(), type, ScimException::invalidValue);
-    AttributePath path = resolved.path();
-    AttributeDefinition attribute = resolved.target();
-    if (attribute.isComplex()) {
-      AttributeDefinition value =
-          attribute
-              .subAttribute("value")
-              .orElseThrow(() -> ScimException.invalidValue("sortBy must name a simple attribute"));
-      path = path.child(value.name());
-      attribute = value;
-    }
-    if (!AttributeIndex.isIndexed(attribute)
-        || CommonAttributes.SCHEMAS.hasName(path.attribute())) {
-      throw ScimException.invalidValue("sortBy cannot use '" + request.sortBy() + "'");
-    }
-    return new UserRepository.Sort(path, attribute, request.descending());
+    ResourceSearch.Listed<ScimUser> page =
+        users.searches().list(client.tenantId(), type, request, clock.instant());
+    return new UserPage(
+        page.total(), page.startIndex(), views(type, page.rows()), page.nextCursor());
   }
 
   // ---- the one write path ----
@@ -218,16 +165,16 @@ public class UserService {
       throw ScimException.uniqueness("userName '" + userName + "' is already taken");
     }
     boolean userNameChanges =
-        isNew || !ScimUser.foldUserName(userName).equals(ScimUser.foldUserName(user.userName()));
+        isNew || !CaseFolding.fold(userName).equals(CaseFolding.fold(user.userName()));
     if (userNameChanges
         && tenants.get(client.tenantId()).provisioningMode() == ProvisioningMode.ACCESS_ONLY
         && !accounts.exists(client.tenantId(), userName)) {
       throw noAccount(userName);
     }
     Set<String> affected = new HashSet<>();
-    affected.add(ScimUser.foldUserName(userName));
+    affected.add(CaseFolding.fold(userName));
     if (!isNew) {
-      affected.add(ScimUser.foldUserName(user.userName()));
+      affected.add(CaseFolding.fold(user.userName()));
     }
     Object externalId = canonical.get("externalId");
     boolean active = !Boolean.FALSE.equals(canonical.get("active"));

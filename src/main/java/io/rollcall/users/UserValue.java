@@ -1,5 +1,6 @@
 package io.rollcall.users;
 
+import io.rollcall.querying.Comparisons;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -82,11 +83,11 @@ public class UserValue {
     this.tenantId = tenantId;
     this.attr = value.attr();
     this.element = value.element();
-    this.sortKey = ScimUser.flag(value.sortKey());
+    this.sortKey = Comparisons.flag(value.sortKey());
     this.textValue = value.text();
     this.foldedValue = value.folded();
     this.timeValue = value.time();
-    this.boolValue = value.bool() == null ? null : ScimUser.flag(value.bool());
+    this.boolValue = value.bool() == null ? null : Comparisons.flag(value.bool());
     this.numberValue = value.number();
   }
 }

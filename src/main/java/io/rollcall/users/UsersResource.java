@@ -1,9 +1,9 @@
 package io.rollcall.users;
 
+import io.rollcall.json.ScimJson;
+import io.rollcall.protocol.ListRequest;
+import io.rollcall.protocol.patch.PatchRequests;
 import io.rollcall.protocol.resource.AttributeProjection;
-import io.rollcall.scim.ListRequest;
-import io.rollcall.scim.PatchRequests;
-import io.rollcall.scim.ScimJson;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.groups.MembershipChange.MemberRef;
+import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
+import io.rollcall.protocol.patch.PatchRequests;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.protocol.schema.StandardSchemas;
-import io.rollcall.scim.PatchRequests;
-import io.rollcall.scim.ScimJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.querying.CursorPaging;
+import io.rollcall.querying.Sort;
 import io.rollcall.testdb.TestDatabase;
 import io.rollcall.users.UserGroups.UserGroup;
 import java.util.List;
@@ -136,13 +138,22 @@ class GroupRepositoryTest {
 
   @Test
   void countsAndPagesAgreeAndSortByDisplayName() {
-    GroupRepository.Page page =
-        store.repository.search(
-            tenant, store.type, null, new GroupRepository.Sort("displayNameKey", true), 1, 2, null);
+    CursorPaging.Counted<ScimGroup> page =
+        store
+            .repository
+            .searches()
+            .page(
+                tenant,
+                store.type,
+                null,
+                Sort.resolve("displayName", true, store.type),
+                1,
+                2,
+                null);
     assertEquals(5, page.total());
     assertEquals(
         List.of("Loop A", "Engineering"),
-        page.groups().stream().map(ScimGroup::displayName).toList());
+        page.rows().stream().map(ScimGroup::displayName).toList());
   }
 
   @Test
@@ -213,8 +224,9 @@ class GroupRepositoryTest {
   private List<ScimGroup> search(String filter) {
     return store
         .repository
-        .search(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null)
-        .groups();
+        .searches()
+        .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null)
+        .rows();
   }
 
   private static String names(List<ScimGroup> groups) {

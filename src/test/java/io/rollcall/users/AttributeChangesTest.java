@@ -2,7 +2,7 @@ package io.rollcall.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.rollcall.scim.ScimJson;
+import io.rollcall.json.ScimJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.rollcall.users;
 
+import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaRegistry;
-import io.rollcall.scim.ScimJson;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;

@@ -2,6 +2,7 @@ package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.math.BigDecimal;
@@ -168,8 +169,8 @@ public final class FilterEvaluator {
     boolean exact =
         attributeType == AttributeType.BINARY
             || definition.map(AttributeDefinition::caseExact).orElse(false);
-    String a = exact ? actual : actual.toLowerCase(Locale.ROOT);
-    String b = exact ? text : text.toLowerCase(Locale.ROOT);
+    String a = exact ? actual : CaseFolding.fold(actual);
+    String b = exact ? text : CaseFolding.fold(text);
     switch (op) {
       case CO:
         return a.contains(b);

@@ -3,6 +3,7 @@ package io.rollcall.protocol.resource;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.StorableText;
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.Mutability;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -665,7 +666,7 @@ public final class ResourceNormalizer {
       return true;
     }
     if (a instanceof String first && b instanceof String second) {
-      return definition.caseExact() ? first.equals(second) : first.equalsIgnoreCase(second);
+      return definition.caseExact() ? first.equals(second) : CaseFolding.equal(first, second);
     }
     if (a instanceof BigDecimal first && b instanceof BigDecimal second) {
       return first.compareTo(second) == 0;

@@ -1,12 +1,10 @@
-package io.rollcall.scim;
+package io.rollcall.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rollcall.discovery.ScimLimits;
-import io.rollcall.protocol.ScimException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
-package io.rollcall.scim;
+package io.rollcall.protocol.patch;
 
 import io.rollcall.protocol.ScimException;
-import io.rollcall.protocol.patch.PatchOperation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

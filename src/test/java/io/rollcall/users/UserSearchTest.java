@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.querying.CursorPaging;
+import io.rollcall.querying.Sort;
 import io.rollcall.testdb.TestDatabase;
 import java.util.List;
 import java.util.Set;
@@ -26,12 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change the answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UserFilterTranslatorTest {
+class UserSearchTest {
 
-  /**
-   * The database this run uses; {@code UserFilterTranslatorOnPostgres} runs every case on
-   * PostgreSQL.
-   */
+  /** The database this run uses; {@code UserSearchOnPostgres} runs every case on PostgreSQL. */
   TestDatabase database() {
     return TestDatabase.h2();
   }
@@ -163,13 +162,13 @@ class UserFilterTranslatorTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("filters")
   void filterSelectsExactlyTheseUsersOfTheTenant(String filter, Set<String> expected) {
-    UserRepository.Page page =
-        store.repository.search(
-            tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
+    CursorPaging.Counted<ScimUser> page =
+        store
+            .repository
+            .searches()
+            .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
     Set<String> actual =
-        page.users().stream()
-            .map(ScimUser::userName)
-            .collect(Collectors.toCollection(TreeSet::new));
+        page.rows().stream().map(ScimUser::userName).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, actual);
     assertEquals(expected.size(), page.total(), "count and page use the same predicate");
   }
@@ -177,12 +176,17 @@ class UserFilterTranslatorTest {
   @Test
   void sortingByAMultiValuedAttributeUsesThePrimaryValueAndPutsMissingLast() {
     var sort =
-        new UserRepository.Sort(
+        new Sort(
             io.rollcall.protocol.filter.AttributePath.of("emails", "value"),
             store.type.attribute(null, "emails").orElseThrow().subAttribute("value").orElseThrow(),
             false);
     List<String> names =
-        store.repository.search(tenant, store.type, null, sort, 0, 100, null).users().stream()
+        store
+            .repository
+            .searches()
+            .page(tenant, store.type, null, sort, 0, 100, null)
+            .rows()
+            .stream()
             .map(ScimUser::userName)
             .toList();
     // ann's primary email is ann@example.com; bob has no primary, so his first (bob@home.org).
@@ -195,12 +199,14 @@ class UserFilterTranslatorTest {
 
   @Test
   void pagingHonoursOffsetAndCountWithTheFullTotal() {
-    UserRepository.Page page = store.repository.search(tenant, store.type, null, null, 1, 2, null);
+    CursorPaging.Counted<ScimUser> page =
+        store.repository.searches().page(tenant, store.type, null, null, 1, 2, null);
     assertEquals(4, page.total());
-    assertEquals(2, page.users().size());
-    UserRepository.Page none = store.repository.search(tenant, store.type, null, null, 0, 0, null);
+    assertEquals(2, page.rows().size());
+    CursorPaging.Counted<ScimUser> none =
+        store.repository.searches().page(tenant, store.type, null, null, 0, 0, null);
     assertEquals(4, none.total());
-    assertEquals(0, none.users().size());
+    assertEquals(0, none.rows().size());
   }
 
   @Test
@@ -208,13 +214,16 @@ class UserFilterTranslatorTest {
     assertThrows(
         ScimException.class,
         () ->
-            store.repository.search(
-                tenant,
-                store.type,
-                FilterParser.parse("password eq \"x\"", store.type),
-                null,
-                0,
-                10,
-                null));
+            store
+                .repository
+                .searches()
+                .page(
+                    tenant,
+                    store.type,
+                    FilterParser.parse("password eq \"x\"", store.type),
+                    null,
+                    0,
+                    10,
+                    null));
   }
 }

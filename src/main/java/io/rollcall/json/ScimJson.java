@@ -1,7 +1,7 @@
-package io.rollcall.scim;
+package io.rollcall.json;
 
-import io.rollcall.discovery.ScimLimits;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.ScimLimits;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -98,13 +98,13 @@ public final class ScimJson {
 
   /**
    * Reads and discards the rest of an oversized body (up to a bound), so that a client still
-   * sending it receives the 413 instead of a stalled connection. {@link RequestSizeFilter} refuses
-   * bodies announced larger than the bound before anything is read.
+   * sending it receives the 413 instead of a stalled connection. The SCIM request-size filter
+   * refuses bodies announced larger than the bound before anything is read.
    */
   private static void drain(InputStream body, long alreadyRead) throws IOException {
     byte[] sink = new byte[8192];
     long total = alreadyRead;
-    for (int n; total < RequestSizeFilter.DRAIN_LIMIT && (n = body.read(sink)) != -1; ) {
+    for (int n; total < ScimLimits.DRAIN_LIMIT && (n = body.read(sink)) != -1; ) {
       total += n;
     }
   }

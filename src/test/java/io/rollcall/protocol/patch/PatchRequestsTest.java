@@ -1,10 +1,9 @@
-package io.rollcall.scim;
+package io.rollcall.protocol.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.protocol.ScimException;
-import io.rollcall.protocol.patch.PatchOperation;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

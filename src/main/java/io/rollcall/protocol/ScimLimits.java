@@ -1,4 +1,4 @@
-package io.rollcall.discovery;
+package io.rollcall.protocol;
 
 /**
  * The limits Rollcall enforces and advertises in {@code /ServiceProviderConfig}: one definition, so
@@ -14,6 +14,12 @@ public final class ScimLimits {
 
   /** Largest request body accepted, in bytes; larger bodies get 413. */
   public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+  /**
+   * Bodies up to this size are read to their end after the limit is hit, so the client gets the
+   * 413; larger ones are cut off.
+   */
+  public static final long DRAIN_LIMIT = 16L * MAX_PAYLOAD_BYTES;
 
   /** How long a pagination cursor stays valid, in seconds (RFC 9865). */
   public static final int CURSOR_TIMEOUT_SECONDS = 3600;

@@ -1,6 +1,5 @@
-package io.rollcall.scim;
+package io.rollcall.protocol;
 
-import io.rollcall.protocol.ListResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

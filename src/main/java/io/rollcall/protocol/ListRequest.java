@@ -1,7 +1,5 @@
-package io.rollcall.scim;
+package io.rollcall.protocol;
 
-import io.rollcall.discovery.ScimLimits;
-import io.rollcall.protocol.ScimException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,8 @@
-package io.rollcall.scim;
+package io.rollcall.querying;
 
-import io.rollcall.discovery.ScimLimits;
+import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.PageCursor;
+import io.rollcall.protocol.ScimLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

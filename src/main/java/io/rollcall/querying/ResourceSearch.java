@@ -1,0 +1,142 @@
+package io.rollcall.querying;
+
+import io.rollcall.protocol.ListRequest;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterParser;
+import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists and searches one resource type of a tenant (RFC 7644 §3.4.2, RFC 9865): filter, sort,
+ * {@code startIndex} or cursor paging, the same for every type through its {@link ResourceMapping}.
+ * One translator builds the predicate of the count and of the page, so they always agree; the page
+ * query selects ids only and {@link PageRows} loads just the page's rows.
+ */
+public final class ResourceSearch<E> {
+
+  private final EntityManager em;
+  private final ResourceMapping<E> mapping;
+
+  public ResourceSearch(EntityManager em, ResourceMapping<E> mapping) {
+    this.em = em;
+    this.mapping = mapping;
+  }
+
+  /**
+   * One page of the list a request asks for.
+   *
+   * @param startIndex of the page, 1-based; 0 for cursor pages
+   * @param nextCursor the cursor of the next page, or null
+   */
+  public record Listed<E>(long total, int startIndex, List<E> rows, String nextCursor) {}
+
+  public Listed<E> list(
+      String tenantId, ResourceTypeDefinition type, ListRequest request, Instant now) {
+    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
+    Sort sort =
+        request.sortBy() == null
+            ? null
+            : Sort.resolve(request.sortBy(), request.descending(), type);
+    if (!request.usesCursor()) {
+      CursorPaging.Counted<E> page =
+          page(tenantId, type, filter, sort, request.startIndex() - 1, request.count(), null);
+      return new Listed<>(page.total(), request.startIndex(), page.rows(), null);
+    }
+    CursorPaging.Page<E> page =
+        CursorPaging.page(
+            request,
+            sort != null,
+            now,
+            (offset, limit, afterId) -> page(tenantId, type, filter, sort, offset, limit, afterId),
+            mapping::idOf);
+    return new Listed<>(page.total(), 0, page.rows(), page.nextCursor());
+  }
+
+  /**
+   * Counts the tenant's resources matching the filter and fetches {@code count} of them from {@code
+   * offset}, in the sort's order (id order without one).
+   *
+   * @param filter resolved against the type, or null for all
+   * @param sort or null
+   * @param afterId keyset position for cursor pages in id order, or null
+   */
+  public CursorPaging.Counted<E> page(
+      String tenantId,
+      ResourceTypeDefinition type,
+      Filter filter,
+      Sort sort,
+      int offset,
+      int count,
+      String afterId) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+
+    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
+    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+    Root<E> countRoot = countQuery.from(mapping.entity());
+    QueryScope counting = scope(cb, countQuery, countRoot, type, tenantId, countParameters);
+    countQuery.select(cb.count(countRoot)).where(where(counting, filter, null));
+    TypedQuery<Long> countStatement = em.createQuery(countQuery);
+    Comparisons.bind(countStatement, countParameters);
+    long total = countStatement.getSingleResult();
+    if (count == 0 || total == 0) {
+      return new CursorPaging.Counted<>(total, List.of());
+    }
+
+    Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
+    CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
+    Root<E> root = pageQuery.from(mapping.entity());
+    QueryScope paging = scope(cb, pageQuery, root, type, tenantId, pageParameters);
+    pageQuery
+        .select(paging.id())
+        .where(where(paging, filter, afterId))
+        .orderBy(
+            PageRows.order(
+                cb,
+                root,
+                sort == null ? null : new FilterTranslator(paging, mapping).sortValue(sort),
+                sort != null && sort.descending(),
+                filter == null));
+    TypedQuery<String> pageStatement = em.createQuery(pageQuery);
+    Comparisons.bind(pageStatement, pageParameters);
+    pageStatement.setFirstResult(offset).setMaxResults(count);
+    return new CursorPaging.Counted<>(
+        total,
+        PageRows.byIds(
+            em, mapping.entity(), tenantId, pageStatement.getResultList(), mapping::idOf));
+  }
+
+  private static QueryScope scope(
+      CriteriaBuilder cb,
+      CriteriaQuery<?> query,
+      Root<?> root,
+      ResourceTypeDefinition type,
+      String tenantId,
+      Map<ParameterExpression<?>, Object> parameters) {
+    ParameterExpression<String> tenant = cb.parameter(String.class, "tenant");
+    parameters.put(tenant, tenantId);
+    return new QueryScope(cb, query, root, tenant, new Comparisons(cb, parameters), type);
+  }
+
+  private Predicate where(QueryScope scope, Filter filter, String afterId) {
+    CriteriaBuilder cb = scope.cb();
+    List<Predicate> all = new ArrayList<>();
+    all.add(cb.equal(scope.root().get("tenantId"), scope.tenant()));
+    if (filter != null) {
+      all.add(new FilterTranslator(scope, mapping).translate(filter));
+    }
+    if (afterId != null) {
+      all.add(cb.greaterThan(scope.id(), scope.comparisons().param(afterId)));
+    }
+    return cb.and(all.toArray(Predicate[]::new));
+  }
+}
