@@ -66,7 +66,7 @@ public class AccessService {
     String emailKey = email.toLowerCase(Locale.ROOT);
     List<Object[]> rows =
         em.createQuery(
-                "SELECT u.id, u.accessSince, u.permissionGroups FROM ScimUser u"
+                "SELECT u.id, u.accessSince, u.permissionGroups FROM UserRow u"
                     + " WHERE u.tenantId = :tenant AND u.userNameKey = :key",
                 Object[].class)
             .setParameter("tenant", tenant.id())
@@ -110,7 +110,7 @@ public class AccessService {
             : "";
     return em
         .createQuery(
-            "SELECT u.userName, u.accessSince, u.id, u.permissionGroups FROM ScimUser u WHERE u.tenantId = :tenant"
+            "SELECT u.userName, u.accessSince, u.id, u.permissionGroups FROM UserRow u WHERE u.tenantId = :tenant"
                 + " AND u.accessSince IS NOT NULL AND u.userNameKey > :after"
                 + accountCondition
                 + " ORDER BY u.userNameKey",

@@ -26,19 +26,19 @@ import java.util.Optional;
  * 7644 §3.4.2.2). Anything else, such as {@code members.display} (not stored), is a 400 {@code
  * invalidFilter}; groups sort by their columns only.
  */
-final class GroupMapping implements ResourceMapping<ScimGroup> {
+final class GroupMapping implements ResourceMapping<GroupRow> {
 
   static final GroupMapping INSTANCE = new GroupMapping();
 
   private GroupMapping() {}
 
   @Override
-  public Class<ScimGroup> entity() {
-    return ScimGroup.class;
+  public Class<GroupRow> entity() {
+    return GroupRow.class;
   }
 
   @Override
-  public String idOf(ScimGroup row) {
+  public String idOf(GroupRow row) {
     return row.id();
   }
 

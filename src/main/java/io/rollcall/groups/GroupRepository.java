@@ -42,9 +42,9 @@ public class GroupRepository {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
-  Optional<ScimGroup> find(String tenantId, String id) {
+  Optional<GroupRow> find(String tenantId, String id) {
     return em.createQuery(
-            "SELECT g FROM ScimGroup g WHERE g.tenantId = :tenant AND g.id = :id", ScimGroup.class)
+            "SELECT g FROM GroupRow g WHERE g.tenantId = :tenant AND g.id = :id", GroupRow.class)
         .setParameter("tenant", tenantId)
         .setParameter("id", id)
         .getResultStream()
@@ -52,9 +52,9 @@ public class GroupRepository {
   }
 
   /** Reads the group and locks its row until the transaction ends, so writes never interleave. */
-  Optional<ScimGroup> findForUpdate(String tenantId, String id) {
+  Optional<GroupRow> findForUpdate(String tenantId, String id) {
     return em.createQuery(
-            "SELECT g FROM ScimGroup g WHERE g.tenantId = :tenant AND g.id = :id", ScimGroup.class)
+            "SELECT g FROM GroupRow g WHERE g.tenantId = :tenant AND g.id = :id", GroupRow.class)
         .setParameter("tenant", tenantId)
         .setParameter("id", id)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -64,7 +64,7 @@ public class GroupRepository {
 
   boolean displayNameTaken(String tenantId, String displayName, String exceptId) {
     return !em.createQuery(
-            "SELECT g.id FROM ScimGroup g WHERE g.tenantId = :tenant AND g.displayNameKey = :key"
+            "SELECT g.id FROM GroupRow g WHERE g.tenantId = :tenant AND g.displayNameKey = :key"
                 + " AND g.id <> :except",
             String.class)
         .setParameter("tenant", tenantId)
@@ -75,12 +75,12 @@ public class GroupRepository {
         .isEmpty();
   }
 
-  void insert(ScimGroup group) {
+  void insert(GroupRow group) {
     em.persist(group);
   }
 
   /** Deletes the group, its membership rows and the rows that make it a member of other groups. */
-  void delete(ScimGroup group) {
+  void delete(GroupRow group) {
     removeEverywhere(group.tenantId(), group.id());
     em.createQuery("DELETE FROM GroupMember m WHERE m.groupId = :group")
         .setParameter("group", group.id())
@@ -99,14 +99,14 @@ public class GroupRepository {
     Map<String, MemberType> types = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       em.createQuery(
-              "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.id IN :ids",
+              "SELECT u.id FROM UserRow u WHERE u.tenantId = :tenant AND u.id IN :ids",
               String.class)
           .setParameter("tenant", tenantId)
           .setParameter("ids", chunk)
           .getResultList()
           .forEach(id -> types.put(id, MemberType.USER));
       em.createQuery(
-              "SELECT g.id FROM ScimGroup g WHERE g.tenantId = :tenant AND g.id IN :ids",
+              "SELECT g.id FROM GroupRow g WHERE g.tenantId = :tenant AND g.id IN :ids",
               String.class)
           .setParameter("tenant", tenantId)
           .setParameter("ids", chunk)
@@ -117,7 +117,7 @@ public class GroupRepository {
   }
 
   /** Which of the ids are already members of the group. */
-  Set<String> existingMembers(ScimGroup group, Collection<String> ids) {
+  Set<String> existingMembers(GroupRow group, Collection<String> ids) {
     Set<String> existing = new HashSet<>();
     TypedQuery<String> member =
         em.createQuery(
@@ -132,7 +132,7 @@ public class GroupRepository {
   }
 
   /** Every member id of the group, for a replacement of the whole member list. */
-  Set<String> memberIds(ScimGroup group) {
+  Set<String> memberIds(GroupRow group) {
     return new HashSet<>(
         em.createQuery(
                 "SELECT m.memberId FROM GroupMember m WHERE m.tenantId = :tenant"
@@ -143,13 +143,13 @@ public class GroupRepository {
             .getResultList());
   }
 
-  void addMembers(ScimGroup group, Map<String, MemberType> members) {
+  void addMembers(GroupRow group, Map<String, MemberType> members) {
     members.forEach(
         (id, type) -> em.persist(new GroupMember(group.id(), group.tenantId(), id, type)));
   }
 
   /** Deletes the rows of the given members; ids that are not members are skipped. */
-  int removeMembers(ScimGroup group, Collection<String> ids) {
+  int removeMembers(GroupRow group, Collection<String> ids) {
     Query delete =
         em.createQuery(
             "DELETE FROM GroupMember m WHERE m.tenantId = :tenant AND m.groupId = :group"
@@ -175,16 +175,16 @@ public class GroupRepository {
    * (users) or displayName (groups) is joined in as {@code display}, so there is no query per
    * member or per group. In member id order, so the output is stable.
    */
-  Map<String, List<StoredGroup.Member>> members(String tenantId, Collection<String> groupIds) {
-    Map<String, List<StoredGroup.Member>> members = new LinkedHashMap<>();
+  Map<String, List<Group.Member>> members(String tenantId, Collection<String> groupIds) {
+    Map<String, List<Group.Member>> members = new LinkedHashMap<>();
     groupIds.forEach(id -> members.put(id, new ArrayList<>()));
     for (List<String> chunk : chunks(groupIds)) {
       List<Object[]> rows =
           em.createQuery(
                   "SELECT m.groupId, m.memberId, m.memberType, u.userName, g.displayName"
                       + " FROM GroupMember m"
-                      + " LEFT JOIN ScimUser u ON u.id = m.memberId AND u.tenantId = m.tenantId"
-                      + " LEFT JOIN ScimGroup g ON g.id = m.memberId AND g.tenantId = m.tenantId"
+                      + " LEFT JOIN UserRow u ON u.id = m.memberId AND u.tenantId = m.tenantId"
+                      + " LEFT JOIN GroupRow g ON g.id = m.memberId AND g.tenantId = m.tenantId"
                       + " WHERE m.tenantId = :tenant AND m.groupId IN :groups"
                       + " ORDER BY m.groupId, m.memberId",
                   Object[].class)
@@ -194,7 +194,7 @@ public class GroupRepository {
       for (Object[] row : rows) {
         MemberType type = MemberType.fromColumn((String) row[2]);
         String display = (String) (type == MemberType.USER ? row[3] : row[4]);
-        members.get((String) row[0]).add(new StoredGroup.Member((String) row[1], type, display));
+        members.get((String) row[0]).add(new Group.Member((String) row[1], type, display));
       }
     }
     return members;
@@ -250,7 +250,7 @@ public class GroupRepository {
   // ---- search ----
 
   /** Lists and searches of the tenant's groups: filter, sort and paging. */
-  ResourceSearch<ScimGroup> searches() {
+  ResourceSearch<GroupRow> searches() {
     return new ResourceSearch<>(em, GroupMapping.INSTANCE);
   }
 

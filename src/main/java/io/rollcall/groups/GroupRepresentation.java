@@ -23,7 +23,7 @@ public final class GroupRepresentation {
 
   private GroupRepresentation() {}
 
-  static Map<String, Object> render(StoredGroup group, URI base, AttributeProjection projection) {
+  static Map<String, Object> render(Group group, URI base, AttributeProjection projection) {
     Map<String, Object> resource = new LinkedHashMap<>();
     Object schemas = group.attributes().get("schemas");
     resource.put("schemas", schemas == null ? List.of() : schemas);
@@ -66,7 +66,7 @@ public final class GroupRepresentation {
   }
 
   private static List<Map<String, Object>> members(
-      List<StoredGroup.Member> stored, URI base, AttributeProjection projection) {
+      List<Group.Member> stored, URI base, AttributeProjection projection) {
     boolean value = projection.includes(MEMBERS.child("value"));
     boolean ref = projection.includes(MEMBERS.child("$ref"));
     boolean display = projection.includes(MEMBERS.child("display"));
@@ -80,7 +80,7 @@ public final class GroupRepresentation {
       endpoints.put(memberType, UriBuilder.fromUri(base).path(memberType.endpoint()).build() + "/");
     }
     List<Map<String, Object>> members = new ArrayList<>(stored.size());
-    for (StoredGroup.Member member : stored) {
+    for (Group.Member member : stored) {
       Map<String, Object> element = new LinkedHashMap<>();
       if (value) {
         element.put("value", member.value());

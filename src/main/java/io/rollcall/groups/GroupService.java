@@ -59,27 +59,26 @@ public class GroupService {
   /**
    * @param withMembers whether the answer needs the members; false reads no membership row
    */
-  public StoredGroup create(Map<String, Object> input, boolean withMembers) {
+  public Group create(Map<String, Object> input, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
     Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
     MembershipChange members = MembershipChange.replacing(memberRefs(canonical));
-    ScimGroup group = new ScimGroup(client.tenantId(), clock.instant());
+    GroupRow group = new GroupRow(client.tenantId(), clock.instant());
     store(group, canonical, true);
     applyMembers(group, members, true);
     groups.flush();
     return view(group, type, withMembers);
   }
 
-  public StoredGroup get(String id, boolean withMembers) {
+  public Group get(String id, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
     return view(existing(id, false), type, withMembers);
   }
 
   /** RFC 7644 §3.5.1: replaces the attributes and the whole member list. */
-  public StoredGroup replace(
-      String id, Map<String, Object> input, String ifMatch, boolean withMembers) {
+  public Group replace(String id, Map<String, Object> input, String ifMatch, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
-    ScimGroup group = existing(id, true);
+    GroupRow group = existing(id, true);
     Versions.checkIfMatch(ifMatch, group.version());
     Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
     Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
@@ -94,10 +93,10 @@ public class GroupService {
    * GroupPatch}); the others run through the PATCH engine on the group without its members and are
    * stored like a PUT. Shapes that need the member list fall back to the engine on the whole group.
    */
-  public StoredGroup patch(
+  public Group patch(
       String id, List<PatchOperation> operations, String ifMatch, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
-    ScimGroup group = existing(id, true);
+    GroupRow group = existing(id, true);
     Versions.checkIfMatch(ifMatch, group.version());
     Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
     Optional<GroupPatch> plan = GroupPatch.plan(operations, type);
@@ -124,14 +123,14 @@ public class GroupService {
 
   public void delete(String id, String ifMatch) {
     groupType();
-    ScimGroup group = existing(id, true);
+    GroupRow group = existing(id, true);
     Versions.checkIfMatch(ifMatch, group.version());
     groups.delete(group);
   }
 
   /** One page of groups and what a client needs to fetch the next one. */
   public record GroupPage(
-      long totalResults, int startIndex, List<StoredGroup> groups, String nextCursor) {}
+      long totalResults, int startIndex, List<Group> groups, String nextCursor) {}
 
   /**
    * @param withMembers whether the page needs members: with them, one query loads the members of
@@ -139,7 +138,7 @@ public class GroupService {
    */
   public GroupPage search(ListRequest request, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
-    ResourceSearch.Listed<ScimGroup> page =
+    ResourceSearch.Listed<GroupRow> page =
         groups.searches().list(client.tenantId(), type, request, clock.instant());
     return new GroupPage(
         page.total(), page.startIndex(), views(page.rows(), type, withMembers), page.nextCursor());
@@ -149,7 +148,7 @@ public class GroupService {
 
   /** Stores the attributes if they changed and applies the member change, as one unit. */
   private void write(
-      ScimGroup group,
+      GroupRow group,
       Map<String, Object> current,
       Map<String, Object> canonical,
       MembershipChange members) {
@@ -163,7 +162,7 @@ public class GroupService {
     groups.flush();
   }
 
-  private void store(ScimGroup group, Map<String, Object> canonical, boolean isNew) {
+  private void store(GroupRow group, Map<String, Object> canonical, boolean isNew) {
     String displayName = (String) canonical.get("displayName");
     if (groups.displayNameTaken(client.tenantId(), displayName, isNew ? null : group.id())) {
       throw ScimException.uniqueness("displayName '" + displayName + "' is already taken");
@@ -191,7 +190,7 @@ public class GroupService {
    *
    * @return whether any row changed
    */
-  private boolean applyMembers(ScimGroup group, MembershipChange change, boolean isNew) {
+  private boolean applyMembers(GroupRow group, MembershipChange change, boolean isNew) {
     if (change.isEmpty()) {
       return false;
     }
@@ -218,7 +217,7 @@ public class GroupService {
    * The type of each new member, checked against the tenant's users and groups: an unknown id, or
    * one of another tenant, is a 400 {@code invalidValue}, never a silent link.
    */
-  private Map<String, MemberType> resolve(ScimGroup group, List<MemberRef> refs) {
+  private Map<String, MemberType> resolve(GroupRow group, List<MemberRef> refs) {
     if (refs.isEmpty()) {
       return Map.of();
     }
@@ -256,9 +255,9 @@ public class GroupService {
   }
 
   /** The current members as the PATCH engine sees them, for requests it must apply whole. */
-  private List<Map<String, Object>> memberValues(ScimGroup group) {
+  private List<Map<String, Object>> memberValues(GroupRow group) {
     List<Map<String, Object>> values = new ArrayList<>();
-    for (StoredGroup.Member member :
+    for (Group.Member member :
         groups.members(group.tenantId(), List.of(group.id())).get(group.id())) {
       Map<String, Object> value = new LinkedHashMap<>();
       value.put("value", member.value());
@@ -282,7 +281,7 @@ public class GroupService {
     return copy;
   }
 
-  private ScimGroup existing(String id, boolean forUpdate) {
+  private GroupRow existing(String id, boolean forUpdate) {
     if (id == null || id.length() > 64) {
       throw ScimException.notFound("No group with id " + clip(String.valueOf(id)));
     }
@@ -292,25 +291,24 @@ public class GroupService {
         .orElseThrow(() -> ScimException.notFound("No group with id " + id));
   }
 
-  private List<StoredGroup> views(
-      List<ScimGroup> page, ResourceTypeDefinition type, boolean withMembers) {
-    Map<String, List<StoredGroup.Member>> members =
+  private List<Group> views(List<GroupRow> page, ResourceTypeDefinition type, boolean withMembers) {
+    Map<String, List<Group.Member>> members =
         withMembers && !page.isEmpty()
-            ? groups.members(client.tenantId(), page.stream().map(ScimGroup::id).toList())
+            ? groups.members(client.tenantId(), page.stream().map(GroupRow::id).toList())
             : new HashMap<>();
     return page.stream().map(g -> view(g, type, withMembers ? members.get(g.id()) : null)).toList();
   }
 
-  private StoredGroup view(ScimGroup group, ResourceTypeDefinition type, boolean withMembers) {
+  private Group view(GroupRow group, ResourceTypeDefinition type, boolean withMembers) {
     return view(
         group,
         type,
         withMembers ? groups.members(group.tenantId(), List.of(group.id())).get(group.id()) : null);
   }
 
-  private static StoredGroup view(
-      ScimGroup group, ResourceTypeDefinition type, List<StoredGroup.Member> members) {
-    return new StoredGroup(
+  private static Group view(
+      GroupRow group, ResourceTypeDefinition type, List<Group.Member> members) {
+    return new Group(
         group.id(),
         GroupDocuments.fromStored(type, group.document()),
         members,

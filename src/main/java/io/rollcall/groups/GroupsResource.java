@@ -50,7 +50,7 @@ public class GroupsResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     AttributeProjection projection = projection(attributes, excludedAttributes);
-    StoredGroup group =
+    Group group =
         groups.create(ScimJson.readObject(body, contentType), projection.includes(MEMBERS));
     return Response.created(GroupRepresentation.location(uriInfo.getBaseUri(), group.id()))
         .tag(etag(group))
@@ -65,7 +65,7 @@ public class GroupsResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     AttributeProjection projection = projection(attributes, excludedAttributes);
-    StoredGroup group = groups.get(id, projection.includes(MEMBERS));
+    Group group = groups.get(id, projection.includes(MEMBERS));
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag(group));
     if (notModified != null) {
       return notModified.build();
@@ -117,7 +117,7 @@ public class GroupsResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     AttributeProjection projection = projection(attributes, excludedAttributes);
-    StoredGroup group =
+    Group group =
         groups.replace(
             id, ScimJson.readObject(body, contentType), ifMatch, projection.includes(MEMBERS));
     return ok(group, projection);
@@ -134,7 +134,7 @@ public class GroupsResource {
       @QueryParam("excludedAttributes") String excludedAttributes) {
     AttributeProjection projection = projection(attributes, excludedAttributes);
     boolean wantsBody = attributes != null || excludedAttributes != null;
-    StoredGroup group =
+    Group group =
         groups.patch(
             id,
             PatchRequests.parse(ScimJson.readObject(body, contentType)),
@@ -155,7 +155,7 @@ public class GroupsResource {
     return Response.noContent().build();
   }
 
-  private Response ok(StoredGroup group, AttributeProjection projection) {
+  private Response ok(Group group, AttributeProjection projection) {
     return Response.ok(GroupRepresentation.render(group, uriInfo.getBaseUri(), projection))
         .tag(etag(group))
         .build();
@@ -166,7 +166,7 @@ public class GroupsResource {
     return AttributeProjection.of(groups.groupType(), attributes, excludedAttributes);
   }
 
-  private static EntityTag etag(StoredGroup group) {
+  private static EntityTag etag(Group group) {
     return new EntityTag(Long.toString(group.version()), true);
   }
 }

@@ -3,6 +3,7 @@ package io.rollcall.querying;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.schema.AttributeValues;
 import io.rollcall.protocol.schema.DateTimes;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -82,10 +83,11 @@ public final class Comparisons {
 
   /** The number literal of a comparison, or a 400 {@code invalidFilter}. */
   public static BigDecimal number(Object value) {
-    if (value instanceof BigDecimal number) {
+    if (value instanceof BigDecimal number && AttributeValues.inRange(number)) {
       return number;
     }
-    throw ScimException.invalidFilter("a numeric attribute must be compared with a number");
+    throw ScimException.invalidFilter(
+        "a numeric attribute must be compared with a number in the range Rollcall stores");
   }
 
   /**
@@ -113,7 +115,7 @@ public final class Comparisons {
 
   /** The dateTime literal of a comparison, or a 400 {@code invalidFilter}. */
   public static Instant instant(Object value) {
-    Instant instant = value instanceof String s ? DateTimes.parse(s).orElse(null) : null;
+    Instant instant = value instanceof String s ? DateTimes.parseWithOffset(s).orElse(null) : null;
     if (instant == null) {
       throw ScimException.invalidFilter(
           "a dateTime attribute must be compared with an xsd:dateTime string");

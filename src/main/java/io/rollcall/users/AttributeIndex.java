@@ -2,15 +2,12 @@ package io.rollcall.users;
 
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaDefinition;
 import io.rollcall.protocol.schema.StandardSchemas;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -152,12 +149,13 @@ final class AttributeIndex {
               : null;
       case INTEGER, DECIMAL ->
           value instanceof Number n
-              ? new IndexedValue(
-                  key, element, sortKey, null, null, null, null, new BigDecimal(n.toString()))
+              ? new IndexedValue(key, element, sortKey, null, null, null, null, indexedNumber(n))
               : null;
       case DATE_TIME ->
-          value instanceof String s && parseInstant(s) != null
-              ? new IndexedValue(key, element, sortKey, null, null, parseInstant(s), null, null)
+          value instanceof String s
+              ? DateTimes.parse(s)
+                  .map(t -> new IndexedValue(key, element, sortKey, null, null, t, null, null))
+                  .orElse(null)
               : null;
       case COMPLEX -> null;
       default ->
@@ -168,20 +166,13 @@ final class AttributeIndex {
     };
   }
 
-  static String clip(String text) {
-    return text.length() <= MAX_INDEXED_LENGTH ? text : text.substring(0, MAX_INDEXED_LENGTH);
+  /** The column holds 9 digits after the point; finer fractions are rounded for filtering. */
+  private static BigDecimal indexedNumber(Number n) {
+    BigDecimal number = new BigDecimal(n.toString());
+    return number.scale() > 9 ? number.setScale(9, RoundingMode.HALF_EVEN) : number;
   }
 
-  /** An xsd:dateTime (RFC 7643 §2.3.5); one without an offset is taken as UTC. Null if invalid. */
-  static Instant parseInstant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException invalid) {
-        return null;
-      }
-    }
+  static String clip(String text) {
+    return text.length() <= MAX_INDEXED_LENGTH ? text : text.substring(0, MAX_INDEXED_LENGTH);
   }
 }

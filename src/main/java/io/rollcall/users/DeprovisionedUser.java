@@ -33,7 +33,7 @@ public class DeprovisionedUser {
 
   protected DeprovisionedUser() {}
 
-  DeprovisionedUser(ScimUser user, Instant now) {
+  DeprovisionedUser(UserRow user, Instant now) {
     this.id = user.id();
     this.tenantId = user.tenantId();
     this.userName = user.userName();

@@ -79,7 +79,7 @@ public class ProvisionedUsers {
     Map<String, Long> counts = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "SELECT u.tenantId, COUNT(u) FROM ScimUser u WHERE u.active = 1 GROUP BY u.tenantId",
+                "SELECT u.tenantId, COUNT(u) FROM UserRow u WHERE u.active = 1 GROUP BY u.tenantId",
                 Object[].class)
             .getResultList()) {
       counts.put((String) row[0], ((Number) row[1]).longValue());
@@ -111,8 +111,8 @@ public class ProvisionedUsers {
           new Filter.Comparison(AttributePath.of("active"), ComparisonOperator.EQ, active);
       filter = filter == null ? isActive : new Filter.And(filter, isActive);
     }
-    ResourceSearch<ScimUser> searches = users.searches();
-    CursorPaging.Counted<ScimUser> page =
+    ResourceSearch<UserRow> searches = users.searches();
+    CursorPaging.Counted<UserRow> page =
         searches.page(
             tenantId,
             type,
@@ -145,7 +145,7 @@ public class ProvisionedUsers {
     return users.find(tenantId, id).map(u -> detail(tenant, type, u));
   }
 
-  private static Detail detail(Tenant tenant, ResourceTypeDefinition type, ScimUser user) {
+  private static Detail detail(Tenant tenant, ResourceTypeDefinition type, UserRow user) {
     Map<String, Object> canonical = UserDocuments.fromStored(type, user.document());
     Map<String, Object> core = new LinkedHashMap<>();
     canonical.forEach(

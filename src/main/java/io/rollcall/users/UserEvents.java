@@ -29,7 +29,7 @@ public class UserEvents {
 
   Clock clock = Clock.systemUTC();
 
-  void provisioned(ScimUser user, Map<String, Object> canonical) {
+  void provisioned(UserRow user, Map<String, Object> canonical) {
     Map<String, Object> changes = new LinkedHashMap<>();
     changes.put("attributes", AttributeChanges.between(Map.of(), canonical));
     changes.put("active", user.isActive());
@@ -39,7 +39,7 @@ public class UserEvents {
 
   /** One event for (de)activation, one for other attribute changes, as they apply. */
   void changed(
-      ScimUser user, boolean wasActive, Map<String, Object> before, Map<String, Object> after) {
+      UserRow user, boolean wasActive, Map<String, Object> before, Map<String, Object> after) {
     if (wasActive != user.isActive()) {
       record(
           user,
@@ -53,17 +53,17 @@ public class UserEvents {
     }
   }
 
-  void deleted(ScimUser user) {
+  void deleted(UserRow user) {
     record(user, EventKind.DELETED, Map.of());
   }
 
   /** Sets a new user's groups; its provisioned event carries them. */
-  void initialGroups(ScimUser user, List<String> groups) {
+  void initialGroups(UserRow user, List<String> groups) {
     user.permissionGroupsJson(groups.isEmpty() ? null : ScimJson.write(groups));
   }
 
   /** Stores the user's new permission groups; records an event and answers true if they changed. */
-  boolean groupsChanged(ScimUser user, List<String> groups) {
+  boolean groupsChanged(UserRow user, List<String> groups) {
     List<String> old = groups(user);
     if (Objects.equals(old, groups)) {
       return false;
@@ -81,7 +81,7 @@ public class UserEvents {
     return true;
   }
 
-  static List<String> groups(ScimUser user) {
+  static List<String> groups(UserRow user) {
     String json = user.permissionGroupsJson();
     if (json == null) {
       return List.of();
@@ -89,7 +89,7 @@ public class UserEvents {
     return List.of(JSON.fromJson(json, String[].class));
   }
 
-  private void record(ScimUser user, EventKind kind, Map<String, Object> changes) {
+  private void record(UserRow user, EventKind kind, Map<String, Object> changes) {
     Instant now = clock.instant();
     outbox.record(user.tenantId(), kind, user.id(), user.userName(), changes, now);
   }

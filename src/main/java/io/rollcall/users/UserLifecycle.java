@@ -38,9 +38,9 @@ public class UserLifecycle {
     Tenant tenant = tenants.get(tenantId);
     ResourceTypeDefinition type = tenant.schemaRegistry().user();
     RuleSet rules = permissions.ruleSet(tenant);
-    List<ScimUser> batch = users.batchForUpdate(tenantId, afterId, BATCH);
+    List<UserRow> batch = users.batchForUpdate(tenantId, afterId, BATCH);
     int changed = 0;
-    for (ScimUser user : batch) {
+    for (UserRow user : batch) {
       List<String> groups = rules.groupsFor(UserDocuments.fromStored(type, user.document()));
       if (events.groupsChanged(user, groups)) {
         changed++;
@@ -54,11 +54,11 @@ public class UserLifecycle {
 
   public Matches matching(String tenantId, String filterText) {
     ResourceTypeDefinition type = tenants.get(tenantId).schemaRegistry().user();
-    CursorPaging.Counted<ScimUser> page =
+    CursorPaging.Counted<UserRow> page =
         users
             .searches()
             .page(tenantId, type, FilterParser.parse(filterText, type), null, 0, 10, null);
-    return new Matches(page.total(), page.rows().stream().map(ScimUser::userName).toList());
+    return new Matches(page.total(), page.rows().stream().map(UserRow::userName).toList());
   }
 
   /**

@@ -29,19 +29,19 @@ import java.util.Optional;
  * filter such as {@code emails[type eq "work" and value co "x"]} ties its conditions to one element
  * through the element number (RFC 7644 §3.4.2.2).
  */
-final class UserMapping implements ResourceMapping<ScimUser> {
+final class UserMapping implements ResourceMapping<UserRow> {
 
   static final UserMapping INSTANCE = new UserMapping();
 
   private UserMapping() {}
 
   @Override
-  public Class<ScimUser> entity() {
-    return ScimUser.class;
+  public Class<UserRow> entity() {
+    return UserRow.class;
   }
 
   @Override
-  public String idOf(ScimUser row) {
+  public String idOf(UserRow row) {
     return row.id();
   }
 
@@ -142,8 +142,8 @@ final class UserMapping implements ResourceMapping<ScimUser> {
     }
     CriteriaBuilder cb = scope.cb();
     @SuppressWarnings("unchecked")
-    Root<ScimUser> root = (Root<ScimUser>) scope.root();
-    Join<ScimUser, UserValue> value = root.join("values", JoinType.LEFT);
+    Root<UserRow> root = (Root<UserRow>) scope.root();
+    Join<UserRow, UserValue> value = root.join("values", JoinType.LEFT);
     // The key comes from the schema (the path was resolved against it), never from the client.
     value.on(
         cb.equal(value.get("attr"), cb.literal(key(scope, sort.path()))),

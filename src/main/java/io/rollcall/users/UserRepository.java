@@ -21,9 +21,9 @@ public class UserRepository {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
-  Optional<ScimUser> find(String tenantId, String id) {
+  Optional<UserRow> find(String tenantId, String id) {
     return em.createQuery(
-            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id = :id", ScimUser.class)
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id = :id", UserRow.class)
         .setParameter("tenant", tenantId)
         .setParameter("id", id)
         .getResultStream()
@@ -31,9 +31,9 @@ public class UserRepository {
   }
 
   /** Reads the user and locks its row until the transaction ends, so writes never interleave. */
-  Optional<ScimUser> findForUpdate(String tenantId, String id) {
+  Optional<UserRow> findForUpdate(String tenantId, String id) {
     return em.createQuery(
-            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id = :id", ScimUser.class)
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id = :id", UserRow.class)
         .setParameter("tenant", tenantId)
         .setParameter("id", id)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -43,7 +43,7 @@ public class UserRepository {
 
   boolean userNameTaken(String tenantId, String userName, String exceptId) {
     return !em.createQuery(
-            "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.userNameKey = :key"
+            "SELECT u.id FROM UserRow u WHERE u.tenantId = :tenant AND u.userNameKey = :key"
                 + " AND u.id <> :except",
             String.class)
         .setParameter("tenant", tenantId)
@@ -54,12 +54,12 @@ public class UserRepository {
         .isEmpty();
   }
 
-  void insert(ScimUser user) {
+  void insert(UserRow user) {
     em.persist(user);
   }
 
   /** Replaces the user's index rows with those of its new representation. */
-  void reindex(ScimUser user, List<IndexedValue> values) {
+  void reindex(UserRow user, List<IndexedValue> values) {
     em.createQuery("DELETE FROM UserValue v WHERE v.userId = :user")
         .setParameter("user", user.id())
         .executeUpdate();
@@ -68,7 +68,7 @@ public class UserRepository {
     }
   }
 
-  void delete(ScimUser user) {
+  void delete(UserRow user) {
     em.createQuery("DELETE FROM UserValue v WHERE v.userId = :user")
         .setParameter("user", user.id())
         .executeUpdate();
@@ -79,10 +79,10 @@ public class UserRepository {
    * The next users after {@code afterId} in id order, locked for update. Ids first, then the rows
    * by id: the H2 dialect cannot combine {@code FOR UPDATE} with a row limit.
    */
-  List<ScimUser> batchForUpdate(String tenantId, String afterId, int limit) {
+  List<UserRow> batchForUpdate(String tenantId, String afterId, int limit) {
     List<String> ids =
         em.createQuery(
-                "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
+                "SELECT u.id FROM UserRow u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
                 String.class)
             .setParameter("tenant", tenantId)
             .setParameter("after", afterId)
@@ -92,8 +92,8 @@ public class UserRepository {
       return List.of();
     }
     return em.createQuery(
-            "SELECT u FROM ScimUser u WHERE u.tenantId = :tenant AND u.id IN :ids ORDER BY u.id",
-            ScimUser.class)
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id IN :ids ORDER BY u.id",
+            UserRow.class)
         .setParameter("tenant", tenantId)
         .setParameter("ids", ids)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -107,7 +107,7 @@ public class UserRepository {
   /** Ids of the tenant's users deactivated before the cutoff, oldest first (not locked). */
   List<String> deactivatedBefore(String tenantId, java.time.Instant cutoff, int limit) {
     return em.createQuery(
-            "SELECT u.id FROM ScimUser u WHERE u.tenantId = :tenant AND u.deactivatedAt < :cutoff"
+            "SELECT u.id FROM UserRow u WHERE u.tenantId = :tenant AND u.deactivatedAt < :cutoff"
                 + " ORDER BY u.deactivatedAt",
             String.class)
         .setParameter("tenant", tenantId)
@@ -121,7 +121,7 @@ public class UserRepository {
   }
 
   /** Lists and searches of the tenant's users: filter, sort and paging. */
-  ResourceSearch<ScimUser> searches() {
+  ResourceSearch<UserRow> searches() {
     return new ResourceSearch<>(em, UserMapping.INSTANCE);
   }
 

@@ -17,8 +17,7 @@ public final class UserRepresentation {
 
   private UserRepresentation() {}
 
-  static Map<String, Object> render(
-      StoredUser user, String location, AttributeProjection projection) {
+  static Map<String, Object> render(User user, String location, AttributeProjection projection) {
     Map<String, Object> resource = new LinkedHashMap<>();
     Object schemas = user.attributes().get("schemas");
     resource.put("schemas", schemas == null ? List.of() : schemas);

@@ -55,31 +55,31 @@ public class UserService {
     return tenants.get(client.tenantId()).schemaRegistry().user();
   }
 
-  public StoredUser create(Map<String, Object> input) {
+  public User create(Map<String, Object> input) {
     ResourceTypeDefinition type = userType();
     Map<String, Object> canonical = canonical(input, type);
-    ScimUser user = new ScimUser(client.tenantId(), clock.instant());
+    UserRow user = new UserRow(client.tenantId(), clock.instant());
     store(type, user, canonical, null);
     return view(type, user);
   }
 
-  public StoredUser get(String id) {
+  public User get(String id) {
     return get(id, true);
   }
 
   /**
    * @param withGroups whether to compute {@code groups}; false when the projection drops it
    */
-  public StoredUser get(String id, boolean withGroups) {
+  public User get(String id, boolean withGroups) {
     ResourceTypeDefinition type = userType();
-    StoredUser user = view(type, existing(id, false));
+    User user = view(type, existing(id, false));
     return withGroups ? withGroups(List.of(user)).get(0) : user;
   }
 
   /** RFC 7644 §3.5.1: replaces every client-writable attribute; read-only ones are ignored. */
-  public StoredUser replace(String id, Map<String, Object> input, String ifMatch) {
+  public User replace(String id, Map<String, Object> input, String ifMatch) {
     ResourceTypeDefinition type = userType();
-    ScimUser user = existing(id, true);
+    UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
     Map<String, Object> current = UserDocuments.fromStored(type, user.document());
     Map<String, Object> canonical = canonical(input, type);
@@ -94,9 +94,9 @@ public class UserService {
    * RFC 7644 §3.5.2: applies the operations to the stored representation, then validates and stores
    * the result through the same path as PUT. Any failing operation leaves the user as it was.
    */
-  public StoredUser patch(String id, List<PatchOperation> operations, String ifMatch) {
+  public User patch(String id, List<PatchOperation> operations, String ifMatch) {
     ResourceTypeDefinition type = userType();
-    ScimUser user = existing(id, true);
+    UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
     Map<String, Object> current = UserDocuments.fromStored(type, user.document());
     Map<String, Object> patched = PatchEngine.apply(current, operations, type);
@@ -113,7 +113,7 @@ public class UserService {
    * touched: it belongs to the host app.
    */
   public void delete(String id, String ifMatch) {
-    ScimUser user = existing(id, true);
+    UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
     if (tenants.get(client.tenantId()).deletePolicy() == DeletePolicy.DEPROVISION) {
       users.recordDeprovisioned(new DeprovisionedUser(user, clock.instant()));
@@ -126,8 +126,7 @@ public class UserService {
   }
 
   /** One page of users and what a client needs to fetch the next one. */
-  public record UserPage(
-      long totalResults, int startIndex, List<StoredUser> users, String nextCursor) {}
+  public record UserPage(long totalResults, int startIndex, List<User> users, String nextCursor) {}
 
   public UserPage search(ListRequest request) {
     UserPage page = searchWithoutGroups(request);
@@ -142,7 +141,7 @@ public class UserService {
 
   private UserPage searchWithoutGroups(ListRequest request) {
     ResourceTypeDefinition type = userType();
-    ResourceSearch.Listed<ScimUser> page =
+    ResourceSearch.Listed<UserRow> page =
         users.searches().list(client.tenantId(), type, request, clock.instant());
     return new UserPage(
         page.total(), page.startIndex(), views(type, page.rows()), page.nextCursor());
@@ -155,7 +154,7 @@ public class UserService {
    */
   private void store(
       ResourceTypeDefinition type,
-      ScimUser user,
+      UserRow user,
       Map<String, Object> canonical,
       Map<String, Object> before) {
     boolean isNew = before == null;
@@ -223,7 +222,7 @@ public class UserService {
             + " them. Add the person to the app first, then retry.");
   }
 
-  private ScimUser existing(String id, boolean forUpdate) {
+  private UserRow existing(String id, boolean forUpdate) {
     if (id == null || id.length() > 64) {
       throw ScimException.notFound("No user with id " + id);
     }
@@ -253,12 +252,12 @@ public class UserService {
   static final AttributePath GROUPS = AttributePath.of("groups");
 
   /** Adds each user's direct and indirect groups, with one query for the whole list. */
-  private List<StoredUser> withGroups(List<StoredUser> page) {
+  private List<User> withGroups(List<User> page) {
     if (page.isEmpty() || !tenants.get(client.tenantId()).groupsEnabled()) {
       return page;
     }
     Map<String, List<UserGroups.UserGroup>> found =
-        groups.groupsOf(client.tenantId(), page.stream().map(StoredUser::id).toList());
+        groups.groupsOf(client.tenantId(), page.stream().map(User::id).toList());
     return page.stream()
         .map(
             user -> {
@@ -279,18 +278,18 @@ public class UserService {
                             return element;
                           })
                       .toList());
-              return new StoredUser(
+              return new User(
                   user.id(), attributes, user.created(), user.lastModified(), user.version());
             })
         .toList();
   }
 
-  private List<StoredUser> views(ResourceTypeDefinition type, List<ScimUser> page) {
+  private List<User> views(ResourceTypeDefinition type, List<UserRow> page) {
     return page.stream().map(u -> view(type, u)).toList();
   }
 
-  private static StoredUser view(ResourceTypeDefinition type, ScimUser user) {
-    return new StoredUser(
+  private static User view(ResourceTypeDefinition type, UserRow user) {
+    return new User(
         user.id(),
         UserDocuments.fromStored(type, user.document()),
         user.createdAt(),

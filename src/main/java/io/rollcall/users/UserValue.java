@@ -53,7 +53,7 @@ public class UserValue {
 
   @ManyToOne
   @JoinColumn(name = "user_id", insertable = false, updatable = false)
-  private ScimUser user;
+  private UserRow user;
 
   @Column(name = "tenant_id")
   private String tenantId;

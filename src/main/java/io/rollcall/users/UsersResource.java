@@ -47,7 +47,7 @@ public class UsersResource {
       @HeaderParam("Content-Type") MediaType contentType,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    StoredUser user = users.create(ScimJson.readObject(body, contentType));
+    User user = users.create(ScimJson.readObject(body, contentType));
     URI location = location(user.id());
     return Response.created(location)
         .tag(etag(user))
@@ -64,7 +64,7 @@ public class UsersResource {
     boolean withGroups =
         AttributeProjection.of(users.userType(), attributes, excludedAttributes)
             .includes(UserService.GROUPS);
-    StoredUser user = users.get(id, withGroups);
+    User user = users.get(id, withGroups);
     Response.ResponseBuilder notModified = request.evaluatePreconditions(etag(user));
     if (notModified != null) {
       return notModified.build();
@@ -111,7 +111,7 @@ public class UsersResource {
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    StoredUser user = users.replace(id, ScimJson.readObject(body, contentType), ifMatch);
+    User user = users.replace(id, ScimJson.readObject(body, contentType), ifMatch);
     return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
   }
 
@@ -124,7 +124,7 @@ public class UsersResource {
       @HeaderParam("If-Match") String ifMatch,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    StoredUser user =
+    User user =
         users.patch(id, PatchRequests.parse(ScimJson.readObject(body, contentType)), ifMatch);
     return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
   }
@@ -136,7 +136,7 @@ public class UsersResource {
     return Response.noContent().build();
   }
 
-  private Map<String, Object> render(StoredUser user, String attributes, String excluded) {
+  private Map<String, Object> render(User user, String attributes, String excluded) {
     return UserRepresentation.render(
         user,
         location(user.id()).toString(),
@@ -147,7 +147,7 @@ public class UsersResource {
     return UserRepresentation.location(uriInfo.getBaseUri(), id);
   }
 
-  private static EntityTag etag(StoredUser user) {
+  private static EntityTag etag(User user) {
     return new EntityTag(Long.toString(user.version()), true);
   }
 }

@@ -138,7 +138,7 @@ class GroupRepositoryTest {
 
   @Test
   void countsAndPagesAgreeAndSortByDisplayName() {
-    CursorPaging.Counted<ScimGroup> page =
+    CursorPaging.Counted<GroupRow> page =
         store
             .repository
             .searches()
@@ -152,21 +152,18 @@ class GroupRepositoryTest {
                 null);
     assertEquals(5, page.total());
     assertEquals(
-        List.of("Loop A", "Engineering"),
-        page.rows().stream().map(ScimGroup::displayName).toList());
+        List.of("Loop A", "Engineering"), page.rows().stream().map(GroupRow::displayName).toList());
   }
 
   @Test
   void membersOfAPageComeInOneQueryWithDisplayNames() {
-    Map<String, List<StoredGroup.Member>> members =
+    Map<String, List<Group.Member>> members =
         store.repository.members(tenant, List.of(engineering, staff, empty));
     assertEquals(
         Set.of("ann@example.com", "Bob@example.com"),
-        members.get(engineering).stream()
-            .map(StoredGroup.Member::display)
-            .collect(Collectors.toSet()));
+        members.get(engineering).stream().map(Group.Member::display).collect(Collectors.toSet()));
     assertEquals(
-        List.of(new StoredGroup.Member(engineering, MemberType.GROUP, "Engineering")),
+        List.of(new Group.Member(engineering, MemberType.GROUP, "Engineering")),
         members.get(staff));
     assertEquals(List.of(), members.get(empty));
   }
@@ -203,7 +200,7 @@ class GroupRepositoryTest {
     String dana = store.addUser(own, "dana@example.com");
     String team = store.addGroup(own, "Team", null, carl, MemberType.USER);
     String board = store.addGroup(own, "Board", null, dana, MemberType.USER);
-    ScimGroup group = store.repository.find(own, team).orElseThrow();
+    GroupRow group = store.repository.find(own, team).orElseThrow();
     store.em.getTransaction().begin();
     assertEquals(Set.of(carl), store.repository.existingMembers(group, List.of(carl, dana)));
     assertEquals(0, store.repository.removeMembers(group, List.of(dana, stranger)));
@@ -221,7 +218,7 @@ class GroupRepositoryTest {
         Set.of(), store.repository.memberIds(store.repository.find(own, board).orElseThrow()));
   }
 
-  private List<ScimGroup> search(String filter) {
+  private List<GroupRow> search(String filter) {
     return store
         .repository
         .searches()
@@ -229,9 +226,9 @@ class GroupRepositoryTest {
         .rows();
   }
 
-  private static String names(List<ScimGroup> groups) {
+  private static String names(List<GroupRow> groups) {
     return groups.stream()
-        .map(ScimGroup::displayName)
+        .map(GroupRow::displayName)
         .collect(Collectors.toCollection(TreeSet::new))
         .stream()
         .collect(Collectors.joining(","));

@@ -57,7 +57,7 @@ final class GroupStoreFixture implements AutoCloseable {
 
   /** Stores a group with the given direct members (ids of users or groups, with their types). */
   String addGroup(String tenantId, String displayName, String externalId, Object... members) {
-    ScimGroup group = new ScimGroup(tenantId, Instant.now());
+    GroupRow group = new GroupRow(tenantId, Instant.now());
     Map<String, Object> canonical = new LinkedHashMap<>();
     if (externalId != null) {
       canonical.put("externalId", externalId);
@@ -78,7 +78,7 @@ final class GroupStoreFixture implements AutoCloseable {
 
   /** Makes {@code memberGroupId} a member of {@code groupId}, after both exist. */
   void nest(String tenantId, String groupId, String memberGroupId) {
-    ScimGroup group = repository.find(tenantId, groupId).orElseThrow();
+    GroupRow group = repository.find(tenantId, groupId).orElseThrow();
     em.getTransaction().begin();
     repository.addMembers(group, Map.of(memberGroupId, MemberType.GROUP));
     em.getTransaction().commit();

@@ -162,13 +162,13 @@ class UserSearchTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("filters")
   void filterSelectsExactlyTheseUsersOfTheTenant(String filter, Set<String> expected) {
-    CursorPaging.Counted<ScimUser> page =
+    CursorPaging.Counted<UserRow> page =
         store
             .repository
             .searches()
             .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
     Set<String> actual =
-        page.rows().stream().map(ScimUser::userName).collect(Collectors.toCollection(TreeSet::new));
+        page.rows().stream().map(UserRow::userName).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, actual);
     assertEquals(expected.size(), page.total(), "count and page use the same predicate");
   }
@@ -187,7 +187,7 @@ class UserSearchTest {
             .page(tenant, store.type, null, sort, 0, 100, null)
             .rows()
             .stream()
-            .map(ScimUser::userName)
+            .map(UserRow::userName)
             .toList();
     // ann's primary email is ann@example.com; bob has no primary, so his first (bob@home.org).
     assertEquals(
@@ -199,11 +199,11 @@ class UserSearchTest {
 
   @Test
   void pagingHonoursOffsetAndCountWithTheFullTotal() {
-    CursorPaging.Counted<ScimUser> page =
+    CursorPaging.Counted<UserRow> page =
         store.repository.searches().page(tenant, store.type, null, null, 1, 2, null);
     assertEquals(4, page.total());
     assertEquals(2, page.rows().size());
-    CursorPaging.Counted<ScimUser> none =
+    CursorPaging.Counted<UserRow> none =
         store.repository.searches().page(tenant, store.type, null, null, 0, 0, null);
     assertEquals(4, none.total());
     assertEquals(0, none.rows().size());

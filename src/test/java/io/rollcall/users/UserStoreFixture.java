@@ -38,7 +38,7 @@ final class UserStoreFixture implements AutoCloseable {
   /** Stores a user given as SCIM JSON (already canonical) and returns its id. */
   String add(String tenantId, String json) {
     Map<String, Object> canonical = ScimJson.parseStored(json);
-    ScimUser user = new ScimUser(tenantId, Instant.now());
+    UserRow user = new UserRow(tenantId, Instant.now());
     Object externalId = canonical.get("externalId");
     user.store(
         (String) canonical.get("userName"),

@@ -3,6 +3,7 @@ package io.rollcall.protocol.filter;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
+import io.rollcall.protocol.schema.AttributeValues;
 import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.math.BigDecimal;
@@ -143,12 +144,13 @@ public final class FilterResolver {
       case INTEGER:
       case DECIMAL:
         require(literal instanceof BigDecimal, name + " expects a number");
+        require(AttributeValues.inRange((BigDecimal) literal), name + " is out of range");
         require(
             !op.isSubstring(), name + " is a number and cannot be compared with " + op.keyword());
         break;
       case DATE_TIME:
         require(
-            literal instanceof String && DateTimes.parse((String) literal).isPresent(),
+            literal instanceof String && DateTimes.parseWithOffset((String) literal).isPresent(),
             name + " expects a date-time such as \"2011-05-13T04:42:34Z\"");
         require(
             !op.isSubstring(),

@@ -10,8 +10,9 @@ import io.rollcall.protocol.filter.FilterResolver;
 import io.rollcall.protocol.filter.PatchPath;
 import io.rollcall.protocol.filter.ResolvedPath;
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.AttributeValues;
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.CommonAttributes;
-import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.Mutability;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaDefinition;
@@ -128,7 +129,7 @@ public final class PatchEngine {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(type, "type");
-    PatchEngine engine = new PatchEngine(type, Values.copyMap(resource));
+    PatchEngine engine = new PatchEngine(type, AttributeMaps.copyMap(resource));
     for (int i = 0; i < operations.size(); i++) {
       try {
         engine.apply(operations.get(i));
@@ -193,7 +194,7 @@ public final class PatchEngine {
           throw ScimException.mutability("'" + attribute.name() + "' is required");
         }
       }
-      Values.remove(resource, schema.id());
+      AttributeMaps.remove(resource, schema.id());
       return;
     }
     applyObject(op, core ? null : schema, requireObject(op, value));
@@ -268,10 +269,11 @@ public final class PatchEngine {
                 + "[type eq \"work\"]."
                 + sub.name());
       }
-      Map<String, Object> parent = Values.asMap(Values.get(container, attribute.name()));
+      Map<String, Object> parent =
+          AttributeMaps.asMap(AttributeMaps.get(container, attribute.name()));
       if (parent == null) {
         parent = new LinkedHashMap<>();
-        Values.put(container, attribute.name(), parent);
+        AttributeMaps.put(container, attribute.name(), parent);
       }
       set(op, parent, sub, raw);
     }
@@ -287,7 +289,7 @@ public final class PatchEngine {
   private void set(Op op, Map<String, Object> owner, AttributeDefinition definition, Object raw) {
     if (definition.multiValued()) {
       List<Object> incoming = coerceList(definition, raw);
-      List<Object> list = Values.asList(Values.get(owner, definition.name()));
+      List<Object> list = AttributeMaps.asList(AttributeMaps.get(owner, definition.name()));
       List<Object> added = new ArrayList<>();
       if (op == Op.REPLACE || list == null) {
         list = new ArrayList<>(incoming);
@@ -300,20 +302,21 @@ public final class PatchEngine {
           }
         }
       }
-      Values.put(owner, definition.name(), list);
+      AttributeMaps.put(owner, definition.name(), list);
       enforceSinglePrimary(definition, list, primaries(added));
     } else if (definition.isComplex()) {
       Map<String, Object> incoming = coerceComplex(definition, raw);
-      Map<String, Object> existing = Values.asMap(Values.get(owner, definition.name()));
+      Map<String, Object> existing =
+          AttributeMaps.asMap(AttributeMaps.get(owner, definition.name()));
       if (existing == null) {
         existing = new LinkedHashMap<>();
-        Values.put(owner, definition.name(), existing);
+        AttributeMaps.put(owner, definition.name(), existing);
       }
       merge(definition, existing, incoming);
     } else {
       Object value = coerceSimple(definition, raw);
-      checkImmutable(definition, Values.get(owner, definition.name()), value);
-      Values.put(owner, definition.name(), value);
+      checkImmutable(definition, AttributeMaps.get(owner, definition.name()), value);
+      AttributeMaps.put(owner, definition.name(), value);
     }
   }
 
@@ -324,7 +327,7 @@ public final class PatchEngine {
       AttributeDefinition sub,
       Filter filter,
       Object raw) {
-    List<Object> list = Values.asList(Values.get(container, attribute.name()));
+    List<Object> list = AttributeMaps.asList(AttributeMaps.get(container, attribute.name()));
     List<Map<String, Object>> matched = matching(list, filter);
     boolean created = false;
     if (matched.isEmpty()) {
@@ -336,7 +339,7 @@ public final class PatchEngine {
                           "no value of '" + attribute.name() + "' matches the filter"));
       if (list == null) {
         list = new ArrayList<>();
-        Values.put(container, attribute.name(), list);
+        AttributeMaps.put(container, attribute.name(), list);
       }
       list.add(element);
       matched.add(element);
@@ -357,7 +360,7 @@ public final class PatchEngine {
         }
       }
       if ((sub == null || sub.hasName("primary"))
-          && Boolean.TRUE.equals(Values.get(incoming, "primary"))) {
+          && Boolean.TRUE.equals(AttributeMaps.get(incoming, "primary"))) {
         madePrimary.add(element);
       }
     }
@@ -368,7 +371,7 @@ public final class PatchEngine {
       AttributeDefinition attribute, Map<String, Object> element, Map<String, Object> incoming) {
     Map<String, Object> replacement = new LinkedHashMap<>();
     for (AttributeDefinition sub : attribute.subAttributes()) {
-      Object old = Values.get(element, sub.name());
+      Object old = AttributeMaps.get(element, sub.name());
       if (sub.mutability() == Mutability.READ_ONLY && old != null) {
         replacement.put(sub.name(), old);
       }
@@ -383,8 +386,8 @@ public final class PatchEngine {
       AttributeDefinition definition, Map<String, Object> existing, Map<String, Object> incoming) {
     for (Map.Entry<String, Object> entry : incoming.entrySet()) {
       AttributeDefinition sub = definition.subAttribute(entry.getKey()).orElseThrow();
-      checkImmutable(sub, Values.get(existing, sub.name()), entry.getValue());
-      Values.put(existing, sub.name(), entry.getValue());
+      checkImmutable(sub, AttributeMaps.get(existing, sub.name()), entry.getValue());
+      AttributeMaps.put(existing, sub.name(), entry.getValue());
     }
   }
 
@@ -429,12 +432,12 @@ public final class PatchEngine {
     }
     String urn = target.path().schemaUrn();
     Map<String, Object> container = container(urn, false);
-    Object current = container == null ? null : Values.get(container, attribute.name());
+    Object current = container == null ? null : AttributeMaps.get(container, attribute.name());
     if (current == null) {
       return;
     }
     if (filter != null) {
-      List<Object> list = Values.asList(current);
+      List<Object> list = AttributeMaps.asList(current);
       List<Map<String, Object>> matched = matching(list, filter);
       if (sub == null) {
         list.removeIf(item -> matched.stream().anyMatch(m -> m == item));
@@ -443,23 +446,23 @@ public final class PatchEngine {
       }
     } else if (sub != null) {
       for (Object item : elements(current)) {
-        Map<String, Object> element = Values.asMap(item);
+        Map<String, Object> element = AttributeMaps.asMap(item);
         if (element != null) {
           removeSub(element, sub);
         }
       }
     } else if (raw != null && attribute.multiValued()) {
-      removeListed(Values.asList(current), attribute, raw);
+      removeListed(AttributeMaps.asList(current), attribute, raw);
     } else {
       checkImmutable(attribute, current, null);
-      Values.remove(container, attribute.name());
+      AttributeMaps.remove(container, attribute.name());
     }
     tidy(urn, attribute.name());
   }
 
   private static void removeSub(Map<String, Object> element, AttributeDefinition sub) {
-    checkImmutable(sub, Values.get(element, sub.name()), null);
-    Values.remove(element, sub.name());
+    checkImmutable(sub, AttributeMaps.get(element, sub.name()), null);
+    AttributeMaps.remove(element, sub.name());
   }
 
   /**
@@ -478,12 +481,14 @@ public final class PatchEngine {
             listed.stream()
                 .anyMatch(
                     given -> {
-                      Map<String, Object> map = Values.asMap(given);
+                      Map<String, Object> map = AttributeMaps.asMap(given);
                       if (valueSub.isPresent() && map != null && map.containsKey("value")) {
-                        Map<String, Object> existing = Values.asMap(item);
+                        Map<String, Object> existing = AttributeMaps.asMap(item);
                         return existing != null
                             && sameValue(
-                                valueSub.get(), Values.get(existing, "value"), map.get("value"));
+                                valueSub.get(),
+                                AttributeMaps.get(existing, "value"),
+                                map.get("value"));
                       }
                       return contains(item, given, attribute);
                     }));
@@ -493,7 +498,7 @@ public final class PatchEngine {
     List<Map<String, Object>> matched = new ArrayList<>();
     if (list != null) {
       for (Object item : list) {
-        Map<String, Object> element = Values.asMap(item);
+        Map<String, Object> element = AttributeMaps.asMap(item);
         if (element != null && FilterEvaluator.matchesElement(filter, element, type)) {
           matched.add(element);
         }
@@ -505,8 +510,8 @@ public final class PatchEngine {
   private static List<Map<String, Object>> primaries(List<Object> values) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Object value : values) {
-      Map<String, Object> element = Values.asMap(value);
-      if (element != null && Boolean.TRUE.equals(Values.get(element, "primary"))) {
+      Map<String, Object> element = AttributeMaps.asMap(value);
+      if (element != null && Boolean.TRUE.equals(AttributeMaps.get(element, "primary"))) {
         out.add(element);
       }
     }
@@ -528,11 +533,11 @@ public final class PatchEngine {
     }
     Map<String, Object> chosen = madePrimary.get(0);
     for (Object item : list) {
-      Map<String, Object> element = Values.asMap(item);
+      Map<String, Object> element = AttributeMaps.asMap(item);
       if (element != null
           && element != chosen
-          && Boolean.TRUE.equals(Values.get(element, "primary"))) {
-        Values.put(element, "primary", Boolean.FALSE);
+          && Boolean.TRUE.equals(AttributeMaps.get(element, "primary"))) {
+        AttributeMaps.put(element, "primary", Boolean.FALSE);
       }
     }
   }
@@ -552,15 +557,15 @@ public final class PatchEngine {
     if (!definition.isComplex()) {
       return sameValue(definition, existing, given);
     }
-    Map<String, Object> have = Values.asMap(existing);
-    Map<String, Object> want = Values.asMap(given);
+    Map<String, Object> have = AttributeMaps.asMap(existing);
+    Map<String, Object> want = AttributeMaps.asMap(given);
     if (have == null || want == null || want.isEmpty()) {
       return false;
     }
     for (Map.Entry<String, Object> entry : want.entrySet()) {
       Optional<AttributeDefinition> sub = definition.subAttribute(entry.getKey());
       if (sub.isEmpty()
-          || !sameValue(sub.get(), Values.get(have, entry.getKey()), entry.getValue())) {
+          || !sameValue(sub.get(), AttributeMaps.get(have, entry.getKey()), entry.getValue())) {
         return false;
       }
     }
@@ -569,7 +574,7 @@ public final class PatchEngine {
 
   private static boolean sameValue(AttributeDefinition definition, Object a, Object b) {
     if (a instanceof String x && b instanceof String y && !definition.caseExact()) {
-      return x.equalsIgnoreCase(y);
+      return CaseFolding.equal(x, y);
     }
     if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
       return x.compareTo(y) == 0;
@@ -651,56 +656,7 @@ public final class PatchEngine {
   }
 
   private static Object coerceSimple(AttributeDefinition definition, Object raw) {
-    String name = "'" + definition.name() + "'";
-    switch (definition.type()) {
-      case STRING:
-      case REFERENCE:
-      case BINARY:
-        if (raw instanceof String) {
-          return raw;
-        }
-        throw ScimException.invalidValue(name + " expects a string");
-      case BOOLEAN:
-        if (raw instanceof Boolean) {
-          return raw;
-        }
-        // Non-standard tolerance (Entra ID): booleans arrive as "True" / "False".
-        if (raw instanceof String text
-            && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
-          return Boolean.valueOf(text.equalsIgnoreCase("true"));
-        }
-        throw ScimException.invalidValue(name + " expects true or false");
-      case INTEGER:
-        BigDecimal integer = toDecimal(raw, name);
-        if (integer.signum() != 0 && integer.stripTrailingZeros().scale() > 0) {
-          throw ScimException.invalidValue(name + " expects an integer");
-        }
-        return integer;
-      case DECIMAL:
-        return toDecimal(raw, name);
-      case DATE_TIME:
-        if (raw instanceof String text && DateTimes.parse(text).isPresent()) {
-          return raw;
-        }
-        throw ScimException.invalidValue(
-            name + " expects a date-time such as \"2011-05-13T04:42:34Z\"");
-      default:
-        throw ScimException.invalidValue(name + " expects an object");
-    }
-  }
-
-  private static BigDecimal toDecimal(Object raw, String name) {
-    if (raw instanceof BigDecimal decimal) {
-      return decimal;
-    }
-    if (raw instanceof Number number) {
-      try {
-        return new BigDecimal(number.toString());
-      } catch (NumberFormatException e) {
-        throw ScimException.invalidValue(name + " expects a number");
-      }
-    }
-    throw ScimException.invalidValue(name + " expects a number");
+    return AttributeValues.simple(definition, raw, definition.name());
   }
 
   private static Map<String, Object> requireObject(Op op, Object value) {
@@ -713,7 +669,7 @@ public final class PatchEngine {
   }
 
   private static List<Object> elements(Object value) {
-    List<Object> list = Values.asList(value);
+    List<Object> list = AttributeMaps.asList(value);
     return list != null ? list : List.of(value);
   }
 
@@ -721,10 +677,10 @@ public final class PatchEngine {
     if (urn == null) {
       return resource;
     }
-    Map<String, Object> extension = Values.asMap(Values.get(resource, urn));
+    Map<String, Object> extension = AttributeMaps.asMap(AttributeMaps.get(resource, urn));
     if (extension == null && create) {
       extension = new LinkedHashMap<>();
-      Values.put(resource, urn, extension);
+      AttributeMaps.put(resource, urn, extension);
     }
     return extension;
   }
@@ -735,23 +691,24 @@ public final class PatchEngine {
     if (container == null) {
       return;
     }
-    Object value = Values.get(container, attribute);
-    if ((value instanceof Map || value instanceof List) && Values.prune(value)) {
-      Values.remove(container, attribute);
+    Object value = AttributeMaps.get(container, attribute);
+    if ((value instanceof Map || value instanceof List) && AttributeMaps.prune(value)) {
+      AttributeMaps.remove(container, attribute);
     }
     if (urn != null && container.isEmpty()) {
-      Values.remove(resource, urn);
+      AttributeMaps.remove(resource, urn);
     }
   }
 
   private void syncSchemas() {
-    List<Object> schemas = Values.asList(Values.get(resource, CommonAttributes.SCHEMAS.name()));
+    List<Object> schemas =
+        AttributeMaps.asList(AttributeMaps.get(resource, CommonAttributes.SCHEMAS.name()));
     if (schemas == null) {
       return;
     }
     for (SchemaExtension extension : type.extensions()) {
       String id = extension.schema().id();
-      Map<String, Object> data = Values.asMap(Values.get(resource, id));
+      Map<String, Object> data = AttributeMaps.asMap(AttributeMaps.get(resource, id));
       boolean present = data != null && !data.isEmpty();
       boolean listed =
           schemas.stream().anyMatch(s -> s instanceof String text && text.equalsIgnoreCase(id));

@@ -3,6 +3,7 @@ package io.rollcall.protocol.resource;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.StorableText;
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.AttributeValues;
 import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.Mutability;
@@ -12,19 +13,11 @@ import io.rollcall.protocol.schema.SchemaExtension;
 import io.rollcall.protocol.schema.StandardSchemas;
 import io.rollcall.protocol.schema.Uniqueness;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.chrono.IsoChronology;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,23 +119,8 @@ public final class ResourceNormalizer {
   private static final String SCHEMAS = "schemas";
   private static final String MANAGER_PATH = StandardSchemas.ENTERPRISE_USER + ":manager";
   private static final String MEMBERS_PATH = "members";
-  private static final int MAX_DATE_TIME_LENGTH = 64;
-  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-  private static final int MAX_DECIMAL_DIGITS = 1000;
   private static final int MAX_NAME_IN_DETAIL = 100;
   private static final int MAX_NAMES_IN_DETAIL = 10;
-
-  /** xsd:dateTime (RFC 7643 §2.3.5): ISO-8601 local date-time with an optional offset. */
-  private static final DateTimeFormatter XSD_DATE_TIME =
-      new DateTimeFormatterBuilder()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-          .optionalStart()
-          .appendOffsetId()
-          .optionalEnd()
-          .toFormatter(Locale.ROOT)
-          .withChronology(IsoChronology.INSTANCE)
-          .withResolverStyle(ResolverStyle.STRICT);
 
   private final ResourceTypeDefinition type;
   private final Limits limits;
@@ -438,11 +416,8 @@ public final class ResourceNormalizer {
       AttributeDefinition definition, Object raw, String path, List<String> unknown) {
     return switch (definition.type()) {
       case STRING, REFERENCE -> text(definition, raw, path);
-      case BINARY -> binary(raw, path);
-      case BOOLEAN -> bool(raw, path);
-      case INTEGER -> integer(raw, path);
-      case DECIMAL -> decimal(raw, path);
-      case DATE_TIME -> dateTime(raw, path);
+      case BINARY -> binary(definition, raw, path);
+      case BOOLEAN, INTEGER, DECIMAL, DATE_TIME -> AttributeValues.simple(definition, raw, path);
       case COMPLEX -> complex(definition, raw, path, unknown);
     };
   }
@@ -479,9 +454,7 @@ public final class ResourceNormalizer {
   }
 
   private String text(AttributeDefinition definition, Object raw, String path) {
-    if (!(raw instanceof String text)) {
-      throw typeError(path, "a string");
-    }
+    String text = (String) AttributeValues.simple(definition, raw, path);
     int max = maxLength(definition);
     if (text.length() > max) {
       throw tooLong(path, max);
@@ -504,97 +477,12 @@ public final class ResourceNormalizer {
     return limits.maxStringLength();
   }
 
-  /** RFC 7643 §2.3.6: base64 as in RFC 4648 §4, the standard alphabet with padding. */
-  private String binary(Object raw, String path) {
-    if (!(raw instanceof String text)) {
-      throw typeError(path, "a base64 string");
-    }
-    if (text.length() > limits.maxBinaryLength()) {
+  /** Long base64 is refused by its length, before it is decoded. */
+  private String binary(AttributeDefinition definition, Object raw, String path) {
+    if (raw instanceof String text && text.length() > limits.maxBinaryLength()) {
       throw tooLong(path, limits.maxBinaryLength());
     }
-    try {
-      Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      throw typeError(path, "a base64 string");
-    }
-    return text;
-  }
-
-  private static Boolean bool(Object raw, String path) {
-    if (raw instanceof Boolean flag) {
-      return flag;
-    }
-    // Tolerance (Entra ID sends "False" and "True"): boolean words as strings, in any case.
-    if (raw instanceof String word) {
-      if (word.equalsIgnoreCase("true")) {
-        return Boolean.TRUE;
-      }
-      if (word.equalsIgnoreCase("false")) {
-        return Boolean.FALSE;
-      }
-    }
-    throw typeError(path, "a boolean");
-  }
-
-  private static BigDecimal integer(Object raw, String path) {
-    BigDecimal number = number(raw);
-    if (number == null) {
-      throw typeError(path, "an integer");
-    }
-    try {
-      return BigDecimal.valueOf(number.longValueExact());
-    } catch (ArithmeticException e) {
-      if (number.compareTo(LONG_MIN) < 0 || number.compareTo(LONG_MAX) > 0) {
-        throw ScimException.invalidValue("attribute '" + path + "' is out of range");
-      }
-      throw typeError(path, "an integer");
-    }
-  }
-
-  private static BigDecimal decimal(Object raw, String path) {
-    BigDecimal number = number(raw);
-    if (number == null) {
-      throw typeError(path, "a number");
-    }
-    // Exponents such as 1E+999999999 are legal JSON but no attribute means them.
-    if (Math.abs((long) number.precision() - number.scale()) > MAX_DECIMAL_DIGITS
-        || Math.abs((long) number.scale()) > MAX_DECIMAL_DIGITS) {
-      throw ScimException.invalidValue("attribute '" + path + "' is out of range");
-    }
-    return number;
-  }
-
-  /** JSON-B yields BigDecimal; the other Number types are accepted from other callers. */
-  private static BigDecimal number(Object raw) {
-    if (raw instanceof BigDecimal decimal) {
-      return decimal;
-    }
-    if (raw instanceof Integer
-        || raw instanceof Long
-        || raw instanceof Short
-        || raw instanceof Byte) {
-      return BigDecimal.valueOf(((Number) raw).longValue());
-    }
-    if (raw instanceof BigInteger big) {
-      return new BigDecimal(big);
-    }
-    if (raw instanceof Double || raw instanceof Float) {
-      double value = ((Number) raw).doubleValue();
-      return Double.isFinite(value) ? BigDecimal.valueOf(value) : null;
-    }
-    return null;
-  }
-
-  private static String dateTime(Object raw, String path) {
-    if (raw instanceof String text && text.length() <= MAX_DATE_TIME_LENGTH) {
-      try {
-        XSD_DATE_TIME.parse(text);
-        return text;
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
-    throw typeError(path, "an xsd:dateTime such as 2008-01-23T04:56:22Z");
+    return (String) AttributeValues.simple(definition, raw, path);
   }
 
   private void checkRequired(Map<String, Object> canonical) {

@@ -166,6 +166,10 @@ class FilterResolverTest {
         Arguments.of(
             "meta.lastModified gt \"2011-05-13T04:42:34\"",
             "'meta.lastModified' expects a date-time such as \"2011-05-13T04:42:34Z\""),
+        // Years 1 to 9999 only: what a database timestamp column holds.
+        Arguments.of(
+            "meta.lastModified gt \"10000-05-13T04:42:34Z\"",
+            "'meta.lastModified' expects a date-time such as \"2011-05-13T04:42:34Z\""),
         Arguments.of(
             "meta.lastModified sw \"2011-05-13T04:42:34Z\"",
             "'meta.lastModified' is a date-time and cannot be compared with sw"),

@@ -64,7 +64,7 @@ class PatchEngineProperties {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> copy(Map<String, Object> map) {
-    return (Map<String, Object>) Values.copy(map);
+    return (Map<String, Object>) AttributeMaps.copy(map);
   }
 
   @Provide
@@ -157,6 +157,8 @@ class PatchEngineProperties {
   }
 
   private static Object freshCopy(Object value) {
-    return value instanceof List<?> list ? Values.copy(new ArrayList<>(list)) : Values.copy(value);
+    return value instanceof List<?> list
+        ? AttributeMaps.copy(new ArrayList<>(list))
+        : AttributeMaps.copy(value);
   }
 }

@@ -125,6 +125,14 @@ class ResourceNormalizerTest {
           Arguments.of("\"ratio\": \"0.5\"", "attribute 'ratio' must be a number"),
           Arguments.of("\"ratio\": 1e999999999", "attribute 'ratio' is out of range"),
           Arguments.of("\"ratio\": 1e-999999999", "attribute 'ratio' is out of range"),
+          // Beyond what the value index stores (DECIMAL(38, 9)): a 400, not a database error.
+          Arguments.of("\"ratio\": 1e29", "attribute 'ratio' is out of range"),
+          Arguments.of(
+              "\"since\": \"10000-01-01T00:00:00Z\"",
+              "attribute 'since' must be an xsd:dateTime such as 2008-01-23T04:56:22Z"),
+          Arguments.of(
+              "\"since\": \"0000-12-31T00:00:00Z\"",
+              "attribute 'since' must be an xsd:dateTime such as 2008-01-23T04:56:22Z"),
           Arguments.of(
               "\"since\": \"yesterday\"",
               "attribute 'since' must be an xsd:dateTime such as 2008-01-23T04:56:22Z"),

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A provisioned user of one tenant: the canonical SCIM document plus the columns that identify it.
- * The document holds every attribute except {@code id}, {@code meta} and the write-only password.
+ * The {@code scim_user} row of a provisioned user (the JPA entity): the canonical SCIM document
+ * plus the columns that identify it. The document holds every attribute except {@code id}, {@code
+ * meta} and the write-only password. Services hand out {@link User}, the read model; clients see
+ * {@link UserRepresentation}.
  */
 @Entity
 @Table(name = "scim_user")
-public class ScimUser {
+public class UserRow {
 
   @Id private String id;
 
@@ -64,9 +66,9 @@ public class ScimUser {
   @OneToMany(mappedBy = "user", fetch = FetchType.LAZY)
   private List<UserValue> values;
 
-  protected ScimUser() {}
+  protected UserRow() {}
 
-  ScimUser(String tenantId, Instant now) {
+  UserRow(String tenantId, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.tenantId = tenantId;
     this.createdAt = now;

@@ -7,7 +7,7 @@ import java.util.Map;
  * A user as read from the database: its canonical SCIM attributes (without {@code id} and {@code
  * meta}) and the metadata the server manages.
  */
-public record StoredUser(
+public record User(
     String id,
     Map<String, Object> attributes,
     Instant created,

@@ -10,12 +10,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A group of one tenant: its canonical SCIM document without members, plus the columns that
- * identify it. Members are {@link GroupMember} rows.
+ * The {@code scim_group} row of a group (the JPA entity): its canonical SCIM document without
+ * members, plus the columns that identify it. Members are {@link GroupMember} rows. Services hand
+ * out {@link Group}, the read model; clients see {@link GroupRepresentation}.
  */
 @Entity
 @Table(name = "scim_group")
-public class ScimGroup {
+public class GroupRow {
 
   @Id private String id;
 
@@ -41,9 +42,9 @@ public class ScimGroup {
 
   @Version private long version;
 
-  protected ScimGroup() {}
+  protected GroupRow() {}
 
-  ScimGroup(String tenantId, Instant now) {
+  GroupRow(String tenantId, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.tenantId = tenantId;
     this.createdAt = now;

@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code members}; its members when they were asked for, else {@code null}; and the metadata the
  * server manages.
  */
-public record StoredGroup(
+public record Group(
     String id,
     Map<String, Object> attributes,
     List<Member> members,

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers for the map-and-list representation of a resource. */
-final class Values {
+/**
+ * The map-and-list form of a resource, read and written the way SCIM names attributes: keys match
+ * case-insensitively (RFC 7643 §2.1), copies are deep.
+ */
+final class AttributeMaps {
 
-  private Values() {}
+  private AttributeMaps() {}
 
   static Map<String, Object> copyMap(Map<?, ?> map) {
     Map<String, Object> copy = new LinkedHashMap<>();
