@@ -1,0 +1,6 @@
+/**
+ * Tenants' webhooks: signed, ordered, at-least-once delivery of provisioning events, only to https
+ * receivers on public addresses (checked when saved and again, without a second lookup, when
+ * delivered).
+ */
+package io.rollcall.webhooks;
