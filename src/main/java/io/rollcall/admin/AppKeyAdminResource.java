@@ -60,7 +60,6 @@ public class AppKeyAdminResource {
         keys.mint(request.tenantId(), request.description(), request.expiresInDays());
     AppKey k = minted.key();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(k.id()).build())
-        .header("Cache-Control", "no-store")
         .entity(
             new MintedKeyView(
                 k.id(),

@@ -128,7 +128,6 @@ public class TenantAdminResource {
         tokens.mint(id, request.description(), request.expiresInDays());
     ScimToken t = minted.token();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(t.id()).build())
-        .header("Cache-Control", "no-store")
         .entity(
             new MintedTokenView(
                 t.id(), minted.secret(), t.prefix(), t.description(), t.createdAt(), t.expiresAt()))
@@ -180,7 +179,6 @@ public class TenantAdminResource {
                 .getBaseUriBuilder()
                 .path("admin/tenants/{id}/tokens/{tokenId}")
                 .build(id, t.id()))
-        .header("Cache-Control", "no-store")
         .entity(
             new RotatedTokenView(
                 t.id(),

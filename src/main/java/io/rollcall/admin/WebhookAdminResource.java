@@ -49,9 +49,7 @@ public class WebhookAdminResource {
       throw new InvalidInputException("a JSON body with \"url\" is required");
     }
     WebhookService.Configured configured = webhooks.configure(tenantId, body.url());
-    return Response.ok(view(tenantId, configured.webhook(), configured.signingSecret()))
-        .header("Cache-Control", "no-store")
-        .build();
+    return Response.ok(view(tenantId, configured.webhook(), configured.signingSecret())).build();
   }
 
   @GET

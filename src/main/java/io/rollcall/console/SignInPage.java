@@ -63,8 +63,11 @@ public class SignInPage {
       faces.responseComplete();
       return null;
     }
-    SignInRefusal refusal = SignInRefusal.of(request).orElse(new SignInRefusal(null));
+    SignInRefusal refusal = SignInRefusal.of(request).orElse(new SignInRefusal(null, 0));
     if (refusal.locked()) {
+      // The same signal the admin API gives, for scripts and proxies; people read the message.
+      external.setResponseStatus(429);
+      external.setResponseHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
       Duration wait = Duration.between(Clock.systemUTC().instant(), refusal.retryAt());
       Pages.error(
           "signin",

@@ -31,6 +31,11 @@ public class PublicUrls {
     return URI.create(base.substring(0, cut + 1));
   }
 
+  /** Whether people reach Rollcall over https, as far as the configured public URL says. */
+  public boolean isHttps() {
+    return publicUrl.map(u -> u.strip().regionMatches(true, 0, "https://", 0, 8)).orElse(false);
+  }
+
   public String scimBaseUrl(URI requestBase) {
     return root(requestBase) + "scim/v2";
   }

@@ -45,6 +45,7 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject IdentityStoreHandler identityStores;
   @Inject ConsoleSessions consoleSessions;
   @Inject LoginThrottle throttle;
+  @Inject ClientAddresses clients;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -114,17 +115,17 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
 
   private AuthenticationStatus consoleSignIn(
       HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential login) {
-    String address = request.getRemoteAddr();
-    Optional<Instant> locked = throttle.lockedUntil(login.getCaller(), address);
+    String address = clients.of(request);
+    Optional<Instant> locked = throttle.refusedUntil(login.getCaller(), address);
     if (locked.isPresent()) {
-      new SignInRefusal(locked.get()).attachTo(request);
+      new SignInRefusal(locked.get(), throttle.secondsUntil(locked.get())).attachTo(request);
       return AuthenticationStatus.SEND_FAILURE;
     }
     CredentialValidationResult result = identityStores.validate(login);
     if (result.getStatus() != CredentialValidationResult.Status.VALID
         || !result.getCallerGroups().contains(Roles.ADMIN)) {
       throttle.failed(login.getCaller(), address);
-      new SignInRefusal(null).attachTo(request);
+      new SignInRefusal(null, 0).attachTo(request);
       return AuthenticationStatus.SEND_FAILURE;
     }
     throttle.succeeded(login.getCaller());
@@ -190,14 +191,29 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     if (colon < 0) {
       return JsonErrors.sendApiUnauthorized(response, challenge, "Malformed Basic credentials.");
     }
+    String account = decoded.substring(0, colon);
+    String address = clients.of(request);
+    Optional<Instant> throttled = throttle.refusedUntil(account, address);
+    if (throttled.isPresent()) {
+      // Refused before the password is hashed, so a flood of guesses costs no CPU.
+      response.setHeader("Retry-After", Long.toString(throttle.secondsUntil(throttled.get())));
+      JsonErrors.write(
+          response,
+          429,
+          "application/json",
+          JsonErrors.apiBody(
+              429, "Too many failed sign-ins; retry after the seconds in Retry-After."));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     CredentialValidationResult result =
         identityStores.validate(
-            new UsernamePasswordCredential(
-                decoded.substring(0, colon), new Password(decoded.substring(colon + 1))));
+            new UsernamePasswordCredential(account, new Password(decoded.substring(colon + 1))));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.failed(account, address);
       return JsonErrors.sendApiUnauthorized(
           response, challenge, "The username or password is not correct.");
     }
+    throttle.succeeded(account);
     return context.notifyContainerAboutLogin(result);
   }
 

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Why the console's sign-in was refused, left on the request by the authentication mechanism for
- * the sign-in page to explain. {@code retryAt} is set when attempts are locked for a while.
+ * the sign-in page to explain. {@code retryAt} (and {@code retryAfterSeconds}, for the {@code
+ * Retry-After} header) are set when the throttle refused the attempt without checking it.
  */
-public record SignInRefusal(Instant retryAt) {
+public record SignInRefusal(Instant retryAt, long retryAfterSeconds) {
 
   private static final String ATTRIBUTE = SignInRefusal.class.getName();
 

@@ -13,32 +13,35 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Configures tenants' webhooks and delivers their events: one event per transaction, in sequence
  * order, signed, with a timeout, and retried with backoff until the receiver answers 2xx. Delivery
  * runs on a timer, never on a SCIM request, so a slow receiver cannot slow the SCIM API.
+ *
+ * <p>A URL is checked when it is saved and again at every delivery, which connects to the very
+ * addresses it checked (see {@link WebhookDestination}): a name that later resolves inside the
+ * network is refused then.
  */
 @Stateless
 public class WebhookService {
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .connectTimeout(CONNECT_TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  static final String CONNECTION_FAILED = "connection failed";
+
+  private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -51,6 +54,16 @@ public class WebhookService {
   @ConfigProperty(name = "rollcall.webhooks.timeout", defaultValue = "PT10S")
   String timeout;
 
+  /**
+   * Lets webhooks use {@code http} and reach loopback, private and other internal addresses: for
+   * development and tests only, where the receiver runs next to Rollcall.
+   */
+  @Inject
+  @ConfigProperty(name = "rollcall.webhooks.allow-private", defaultValue = "false")
+  boolean allowPrivate;
+
+  WebhookDestination.Resolver resolver = WebhookDestination.SYSTEM_DNS;
+
   Clock clock = Clock.systemUTC();
 
   /** The result of configuring: the signing secret is returned only when a new one was made. */
@@ -60,8 +73,9 @@ public class WebhookService {
    * Sets the tenant's webhook URL. A new webhook gets a signing secret (returned this once) and
    * starts after the events that already exist.
    */
-  public Configured configure(String tenantId, String url) {
+  public Configured configure(String tenantId, String requestedUrl) {
     tenants.get(tenantId);
+    String url = WebhookDestination.checkForSaving(requestedUrl, allowPrivate, resolver);
     Webhook existing = em.find(Webhook.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
     if (existing != null) {
       existing.changeUrl(url);
@@ -124,35 +138,38 @@ public class WebhookService {
     ProvisioningEvent event = next.get(0);
     String body = body(event);
     long timestamp = now.getEpochSecond();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("User-Agent", "Rollcall-Webhooks/1");
+    headers.put("Rollcall-Event-Id", event.id());
+    headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+    headers.put(
+        WebhookSignature.SIGNATURE_HEADER,
+        WebhookSignature.sign(webhook.signingSecret(), timestamp, body));
+    // The stored error says only the status, "timeout" or "connection failed": anything more
+    // (an exception's text, what answered) would turn deliveries into a scanner of the network.
     try {
-      HttpResponse<Void> response =
-          CLIENT.send(
-              HttpRequest.newBuilder(URI.create(webhook.url()))
-                  .timeout(Duration.parse(timeout))
-                  .header("Content-Type", "application/json")
-                  .header("User-Agent", "Rollcall-Webhooks/1")
-                  .header("Rollcall-Event-Id", event.id())
-                  .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                  .header(
-                      WebhookSignature.SIGNATURE_HEADER,
-                      WebhookSignature.sign(webhook.signingSecret(), timestamp, body))
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 == 2) {
+      WebhookDestination destination = WebhookDestination.of(webhook.url(), allowPrivate, resolver);
+      int status =
+          WebhookClient.post(destination, headers, body, CONNECT_TIMEOUT, Duration.parse(timeout));
+      if (status / 100 == 2) {
         webhook.delivered(event.seq(), clock.instant());
         return true;
       }
-      webhook.failed("HTTP " + response.statusCode(), clock.instant());
-    } catch (IOException e) {
-      webhook.failed(
-          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-          clock.instant());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      webhook.failed("interrupted", clock.instant());
-    } catch (IllegalArgumentException e) {
-      webhook.failed("invalid URL", clock.instant());
+      webhook.failed("HTTP " + status, clock.instant());
+    } catch (WebhookDestination.Refused e) {
+      LOG.info(
+          "Webhook of tenant "
+              + tenantId
+              + " refused at delivery: "
+              + e.internalReason()
+              + " (see rollcall.webhooks.allow-private)");
+      webhook.failed(CONNECTION_FAILED, clock.instant());
+    } catch (SocketTimeoutException e) {
+      webhook.failed("timeout", clock.instant());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Webhook delivery of tenant " + tenantId + " failed", e);
+      webhook.failed(CONNECTION_FAILED, clock.instant());
     }
     return false;
   }

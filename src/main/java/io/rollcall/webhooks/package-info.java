@@ -1,5 +1,6 @@
 /**
- * Webhooks: each tenant's provisioning events delivered, signed, in order and at least once to one
- * receiver. Uses {@code events}, {@code tenant}, {@code security} and {@code platform}.
+ * Tenants' webhooks: signed, ordered, at-least-once delivery of provisioning events, only to https
+ * receivers on public addresses (checked when saved and again, without a second lookup, when
+ * delivered). Uses {@code events}, {@code tenant}, {@code security} and {@code platform}.
  */
 package io.rollcall.webhooks;

@@ -58,7 +58,7 @@ class ConsoleIT {
   private static final Dimension LAPTOP = new Dimension(1280, 900);
   private static final Dimension PHONE = new Dimension(390, 844);
 
-  /** Matches {@code rollcall.console.lockout} of the test server (see the pom). */
+  /** Matches {@code rollcall.auth.backoff} of the test server (see the pom). */
   private static final Duration LOCKOUT = Duration.ofSeconds(8);
 
   private static ChromeDriver browser;

@@ -98,6 +98,7 @@ class WebhookDeliveryTest {
     service.tenants = tenants;
     service.events = outbox;
     service.timeout = "PT5S";
+    service.allowPrivate = true; // the receiver runs on this machine
     return service;
   }
 
@@ -205,6 +206,59 @@ class WebhookDeliveryTest {
     em.getTransaction().commit();
     assertEquals(List.of(1L), received);
     assertEquals(0, service.find(tenant.id()).orElseThrow().attempts());
+    em.close();
+  }
+
+  @Test
+  void aNameThatResolvesInsideTheNetworkAtDeliveryIsRefusedAndTheErrorSaysOnlyConnectionFailed()
+      throws Exception {
+    EntityManager em = factory.createEntityManager();
+    WebhookService service = node(em);
+    service.allowPrivate = false;
+    // Public when saved, then the name is rebound to the receiver on this machine.
+    service.resolver =
+        host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("93.184.216.34")};
+    Tenant tenant = new Tenant("Gamma", Instant.now());
+    em.getTransaction().begin();
+    em.persist(tenant);
+    em.flush();
+    em.persist(new TenantEventCounter(tenant.id()));
+    service.configure(
+        tenant.id(), "https://hooks.example.com:" + receiver.getAddress().getPort() + "/hook");
+    service.events.record(tenant.id(), EventKind.DELETED, "u", "x@y.z", Map.of(), Instant.now());
+    em.getTransaction().commit();
+
+    service.resolver =
+        host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("127.0.0.1")};
+    em.getTransaction().begin();
+    assertEquals(false, service.deliverNext(tenant.id()));
+    em.getTransaction().commit();
+    assertEquals(List.of(), received, "nothing reached the address inside the network");
+    assertEquals("connection failed", service.find(tenant.id()).orElseThrow().lastError());
+    em.close();
+  }
+
+  @Test
+  void storedErrorsNameOnlyTheStatusOrConnectionFailed() throws Exception {
+    EntityManager em = factory.createEntityManager();
+    WebhookService service = node(em);
+    Tenant tenant = new Tenant("Delta", Instant.now());
+    em.getTransaction().begin();
+    em.persist(tenant);
+    em.flush();
+    em.persist(new TenantEventCounter(tenant.id()));
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    service.configure(tenant.id(), "http://127.0.0.1:" + closedPort + "/hook");
+    service.events.record(tenant.id(), EventKind.DELETED, "u", "x@y.z", Map.of(), Instant.now());
+    em.getTransaction().commit();
+
+    em.getTransaction().begin();
+    assertEquals(false, service.deliverNext(tenant.id()));
+    em.getTransaction().commit();
+    assertEquals("connection failed", service.find(tenant.id()).orElseThrow().lastError());
     em.close();
   }
 }

@@ -1,0 +1,337 @@
+package io.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin plane under attack, black-box, on a server configured as in production behind a
+ * TLS-terminating proxy: {@code ROLLCALL_PUBLIC_URL} is https, the proxy on this machine is
+ * trusted, private webhook destinations are not allowed. Every request comes through the "proxy"
+ * (the test connects from 127.0.0.1) with the client address in {@code X-Forwarded-For}, so one
+ * server can show an attacker and an admin at different addresses.
+ */
+class AdminPlaneSecurityIT {
+
+  private static final String ATTACKER = "203.0.113.66";
+  private static final Pattern RETRY_AFTER = Pattern.compile("[1-9][0-9]*");
+
+  private static MicroServer server;
+  private static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "admin-plane");
+    server =
+        new MicroServer(
+            work.resolve("db"),
+            work.resolve("logs"),
+            Map.of(
+                "ROLLCALL_PUBLIC_URL", "https://rollcall.example.test",
+                "ROLLCALL_TRUSTED_PROXIES", "127.0.0.1, ::1",
+                "ROLLCALL_WEBHOOKS_ALLOW_PRIVATE", "false"),
+            List.of("post-boot-commands.asadmin"),
+            List.of());
+    server.start();
+    http = new Http(server.base());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static Http.Answer basicFrom(String address, String user, String password) {
+    return http.get("api/admin/tenants", Http.basic(user, password), "X-Forwarded-For", address);
+  }
+
+  /** Guesses from {@code address} until refused; every guess before is an ordinary 401. */
+  private static Http.Answer guessUntilThrottled(String address, String user) {
+    for (int i = 0; i < 6; i++) {
+      Http.Answer answer = basicFrom(address, user, "guess-" + i);
+      if (answer.status() == 429) {
+        return answer;
+      }
+      assertEquals(401, answer.status(), answer.body());
+    }
+    return basicFrom(address, user, "one-more-guess");
+  }
+
+  private static void assertThrottledJson(Http.Answer answer) {
+    assertEquals(429, answer.status(), answer.body());
+    assertTrue(
+        RETRY_AFTER.matcher(answer.header("Retry-After")).matches(), answer.header("Retry-After"));
+    assertTrue(Integer.parseInt(answer.header("Retry-After")) <= 30);
+    assertTrue(answer.header("Content-Type").startsWith("application/json"));
+    assertEquals(429, answer.json().getInt("status"));
+    assertTrue(answer.json().getString("message").contains("Retry-After"), answer.body());
+    assertEquals("no-store", answer.header("Cache-Control"));
+  }
+
+  @Test
+  void apiBruteForceIsThrottledWhileTheAdminElsewhereStillSignsIn() {
+    assertEquals(200, basicFrom("198.51.100.1", "admin", Http.ADMIN_PASSWORD).status());
+
+    Http.Answer refused = guessUntilThrottled(ATTACKER, "admin");
+    assertThrottledJson(refused);
+    assertEquals(
+        429,
+        basicFrom(ATTACKER, "admin", Http.ADMIN_PASSWORD).status(),
+        "the right password from the guessing address is refused too, unchecked");
+    assertEquals(
+        429,
+        basicFrom("198.51.100.10, " + ATTACKER, "admin", Http.ADMIN_PASSWORD).status(),
+        "an address written left of the proxy's entry is the client's own claim and ignored");
+
+    assertEquals(
+        200,
+        basicFrom("198.51.100.10", "admin", Http.ADMIN_PASSWORD).status(),
+        "the admin at another address is not locked out");
+    assertEquals(
+        200,
+        http.get("api/admin/tenants", Http.admin()).status(),
+        "nor is the proxy's own address");
+  }
+
+  @Test
+  void unknownAccountsAreThrottledExactlyLikeRealOnes() {
+    Http.Answer refused = guessUntilThrottled("203.0.113.77", "nobody-" + System.nanoTime());
+    assertThrottledJson(refused);
+  }
+
+  @Test
+  void oneAddressSprayingManyAccountsIsThrottledForAllOfThem() {
+    String sprayer = "203.0.113.99";
+    Http.Answer last = null;
+    for (int i = 0; i < 25 && (last == null || last.status() != 429); i++) {
+      last = basicFrom(sprayer, "user" + i, "guess");
+    }
+    assertThrottledJson(last);
+    assertEquals(429, basicFrom(sprayer, "admin", Http.ADMIN_PASSWORD).status());
+  }
+
+  @Test
+  void consoleBruteForceIsThrottledWithAClearMessageAndTheAdminElsewhereSignsIn() {
+    String attacker = "203.0.113.88";
+    assertEquals(302, consoleSignIn("198.51.100.2", "admin", Http.ADMIN_PASSWORD).status());
+    Http.Answer answer = null;
+    for (int i = 0; i < 7; i++) {
+      answer = consoleSignIn(attacker, "admin", "guess-" + i);
+      if (answer.status() == 429) {
+        break;
+      }
+      assertEquals(200, answer.status());
+      assertTrue(answer.body().contains("The username or password is not correct."));
+    }
+    assertEquals(429, answer.status());
+    assertTrue(RETRY_AFTER.matcher(answer.header("Retry-After")).matches());
+    assertTrue(answer.body().contains("Too many failed sign-ins. Try again"), answer.body());
+    assertEquals(429, consoleSignIn(attacker, "admin", Http.ADMIN_PASSWORD).status());
+
+    Http.Answer admin = consoleSignIn("198.51.100.20", "admin", Http.ADMIN_PASSWORD);
+    assertEquals(302, admin.status(), admin.body());
+    assertTrue(admin.header("Location").endsWith("/console/tenants.xhtml"));
+    String cookie = sessionCookie(admin);
+    assertTrue(cookie.contains("; Secure") || cookie.contains(";Secure"), cookie);
+    assertTrue(cookie.contains("HttpOnly"), cookie);
+  }
+
+  @Test
+  void theSessionCookieIsSecureWhenThePublicUrlIsHttps() {
+    Http.Answer page = http.get("console/login.xhtml", null);
+    assertEquals(200, page.status());
+    String cookie = sessionCookie(page);
+    assertTrue(cookie.matches("(?i).*;\\s*secure(;.*|$)"), cookie);
+    assertTrue(cookie.contains("SameSite=Strict"), cookie);
+  }
+
+  @Test
+  void everyAuthenticatedApiAnswerIsNoStore() {
+    String tenant = http.createTenant("headers");
+    String token = Http.bearer(http.mintToken(tenant));
+    Http.Answer key =
+        http.postJson(
+            "api/admin/app-keys",
+            Http.admin(),
+            "{\"description\":\"headers\",\"tenantId\":\"" + tenant + "\"}");
+    assertEquals(201, key.status(), key.body());
+    String appKey = Http.bearer(key.json().getString("key"));
+    Http.Answer user =
+        http.send(
+            "POST",
+            "scim/v2/Users",
+            token,
+            "application/scim+json",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"ann@example.com\"}");
+    assertEquals(201, user.status(), user.body());
+
+    List<Http.Answer> answers =
+        List.of(
+            http.get("api/admin/tenants", Http.admin()),
+            http.get("api/admin/tenants/" + tenant, Http.admin()),
+            http.get("api/admin/tenants/" + tenant + "/tokens", Http.admin()),
+            http.get("api/admin/tenants/no-such-tenant", Http.admin()),
+            http.get("api/admin/app-keys", Http.admin()),
+            key,
+            user,
+            http.get("scim/v2/Users", token),
+            http.get("scim/v2/Users/" + user.json().getString("id"), token),
+            http.get("scim/v2/Users/no-such-user", token),
+            http.get("scim/v2/ServiceProviderConfig", token),
+            http.get("api/app/v1/tenants/" + tenant + "/access?email=ann@example.com", appKey),
+            http.get("api/app/v1/tenants/" + tenant + "/people?limit=10", appKey),
+            http.get("api/app/v1/tenants/" + tenant + "/events?after=0&limit=10", appKey));
+    for (Http.Answer answer : answers) {
+      assertTrue(answer.status() < 500, answer.status() + " " + answer.body());
+      assertEquals(
+          "no-store",
+          answer.header("Cache-Control"),
+          answer.raw().request().uri() + " " + answer.status());
+    }
+  }
+
+  @Test
+  void webhooksAimedInsideTheNetworkAreRefusedWhenSaved() {
+    String tenant = http.createTenant("ssrf");
+    String path = "api/admin/tenants/" + tenant + "/webhook";
+    for (String url :
+        List.of(
+            "https://127.0.0.1/hook",
+            "https://localhost/hook",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://10.0.0.5/hook",
+            "https://172.16.0.1/hook",
+            "https://192.168.1.1/hook",
+            "https://100.64.0.1/hook",
+            "https://0.0.0.0/hook",
+            "https://[::1]/hook",
+            "https://[::ffff:127.0.0.1]/hook",
+            "https://[::ffff:a9fe:a9fe]/hook",
+            "https://[fd00::1]/hook",
+            "https://[fe80::1]/hook",
+            "https://224.0.0.1/hook",
+            "https://2130706433/hook",
+            "http://192.0.2.10/hook",
+            "https://user:pw@192.0.2.10/hook",
+            "https://[::1/hook",
+            "not a url")) {
+      Http.Answer answer = http.send("PUT", path, Http.admin(), "application/json", json(url));
+      assertEquals(400, answer.status(), url + " " + answer.body());
+      assertEquals(400, answer.json().getInt("status"));
+      assertTrue(answer.json().getString("message").startsWith("url must"), answer.body());
+    }
+    assertEquals(
+        400, http.send("PUT", path, Http.admin(), "application/json", "{\"url\":5}").status());
+    assertEquals(404, http.get(path, Http.admin()).status(), "nothing was saved");
+
+    Http.Answer saved =
+        http.send("PUT", path, Http.admin(), "application/json", json("https://192.0.2.10/hook"));
+    assertEquals(200, saved.status(), saved.body());
+    assertEquals(204, http.send("DELETE", path, Http.admin(), null, null).status());
+  }
+
+  @Test
+  void malformedCredentialsAndForwardingHeadersAreFourHundreds() {
+    for (String authorization :
+        List.of(
+            "Basic",
+            "Basic !!!not-base64!!!",
+            "Basic " + "QQ==".repeat(200),
+            Http.basic("x".repeat(500), "y"),
+            Http.basic("admin\u0000", "pw"),
+            "Bearer rcs_nothing")) {
+      Http.Answer answer =
+          http.get("api/admin/tenants", authorization, "X-Forwarded-For", "203.0.113.200");
+      assertTrue(
+          answer.status() == 401 || answer.status() == 429,
+          authorization.length() + ": " + answer.status());
+      answer.json();
+    }
+    for (String forwarded :
+        List.of("garbage", "1.2.3.4, , ,", "[::1", "unknown", "999.1.1.1", ",".repeat(300))) {
+      Http.Answer answer =
+          http.get("api/admin/tenants", Http.admin(), "X-Forwarded-For", forwarded);
+      assertEquals(200, answer.status(), forwarded);
+    }
+  }
+
+  private static String json(String url) {
+    return "{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+  }
+
+  // --- The console's sign-in form over plain HTTP, as a script would drive it
+
+  private static Http.Answer consoleSignIn(String address, String user, String password) {
+    Http.Answer page = http.get("console/login.xhtml", null, "X-Forwarded-For", address);
+    assertEquals(200, page.status());
+    String cookie = sessionCookie(page).split(";", 2)[0];
+    String form =
+        "signin=signin"
+            + "&"
+            + field("signin:username", user)
+            + "&"
+            + field("signin:password", password)
+            + "&"
+            + field("signin:submit", "Sign in")
+            + "&"
+            + field("jakarta.faces.ViewState", hidden(page.body(), "jakarta.faces.ViewState"))
+            + "&"
+            + field("rollcall_csrf", hidden(page.body(), "rollcall_csrf"));
+    return http.send(
+        "POST",
+        "console/login.xhtml",
+        null,
+        "application/x-www-form-urlencoded",
+        form,
+        "Cookie",
+        cookie,
+        "X-Forwarded-For",
+        address);
+  }
+
+  private static String field(String name, String value) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8)
+        + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String hidden(String html, String name) {
+    Matcher input =
+        Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(html);
+    assertTrue(input.find(), "no " + name + " in the page");
+    Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+    assertTrue(value.find());
+    Matcher entity = Pattern.compile("&#(\\d+);").matcher(value.group(1));
+    StringBuilder decoded = new StringBuilder();
+    while (entity.find()) {
+      entity.appendReplacement(
+          decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
+    }
+    entity.appendTail(decoded);
+    return decoded.toString().replace("&amp;", "&");
+  }
+
+  private static String sessionCookie(Http.Answer answer) {
+    String cookie =
+        answer.raw().headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .reduce((first, second) -> second)
+            .orElse(null);
+    assertNotNull(cookie, "no session cookie in " + answer.raw().headers().map());
+    return cookie;
+  }
+}
