@@ -59,7 +59,12 @@ class ArchitectureTest {
             "io.rollcall.permissions..",
             "io.rollcall.audit..")
         .layer("infrastructure")
-        .definedBy("io.rollcall.platform..", "io.rollcall.json..", "io.rollcall.querying..")
+        .definedBy(
+            "io.rollcall.database..",
+            "io.rollcall.web..",
+            "io.rollcall.network..",
+            "io.rollcall.json..",
+            "io.rollcall.querying..")
         .layer("protocol")
         .definedBy("io.rollcall.protocol..")
         .whereLayer("surfaces")

@@ -1,8 +1,9 @@
 package io.rollcall.access;
 
 import io.rollcall.events.EventOutbox;
-import io.rollcall.platform.QueryParameters;
+import io.rollcall.security.AppClient;
 import io.rollcall.security.Roles;
+import io.rollcall.web.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -61,7 +62,7 @@ public class AccessResource {
     long start = System.nanoTime();
     checkScope(tenantId);
     if (email == null || email.isBlank() || email.length() > 512) {
-      throw new io.rollcall.platform.InvalidInputException("query parameter email is required");
+      throw new io.rollcall.web.InvalidInputException("query parameter email is required");
     }
     Access answer = access.lookup(tenantId, email.strip());
     return timed(Response.ok(answer), start);

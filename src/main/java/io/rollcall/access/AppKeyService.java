@@ -1,5 +1,6 @@
 package io.rollcall.access;
 
+import io.rollcall.security.AppClient;
 import io.rollcall.security.BearerSecret;
 import io.rollcall.security.TokenSecret;
 import io.rollcall.security.TokenStatus;

@@ -1,6 +1,6 @@
 package io.rollcall.accounts;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

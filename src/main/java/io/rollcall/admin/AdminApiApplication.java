@@ -1,7 +1,7 @@
 package io.rollcall.admin;
 
 import io.rollcall.access.AccessResource;
-import io.rollcall.platform.DurableResponses;
+import io.rollcall.database.DurableResponses;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.rollcall.admin;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;

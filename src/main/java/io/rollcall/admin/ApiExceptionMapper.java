@@ -1,12 +1,12 @@
 package io.rollcall.admin;
 
 import io.rollcall.access.UnknownAppKeyException;
-import io.rollcall.platform.InvalidInputException;
-import io.rollcall.platform.JsonErrors;
-import io.rollcall.platform.Overload;
+import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
+import io.rollcall.web.InvalidInputException;
+import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;

@@ -2,10 +2,10 @@ package io.rollcall.admin;
 
 import io.rollcall.permissions.PermissionRule;
 import io.rollcall.permissions.PermissionService;
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.security.Roles;
 import io.rollcall.users.UserLifecycle;
+import io.rollcall.web.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

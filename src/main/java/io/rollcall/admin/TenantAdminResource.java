@@ -1,12 +1,12 @@
 package io.rollcall.admin;
 
-import io.rollcall.platform.InvalidInputException;
-import io.rollcall.platform.PublicUrls;
 import io.rollcall.security.Roles;
 import io.rollcall.security.ScimToken;
 import io.rollcall.security.TokenService;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
+import io.rollcall.web.PublicUrls;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

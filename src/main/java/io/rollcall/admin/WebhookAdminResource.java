@@ -1,7 +1,7 @@
 package io.rollcall.admin;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.security.Roles;
+import io.rollcall.web.InvalidInputException;
 import io.rollcall.webhooks.Webhook;
 import io.rollcall.webhooks.WebhookService;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package io.rollcall.audit;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import java.util.Locale;
 import java.util.Set;
 

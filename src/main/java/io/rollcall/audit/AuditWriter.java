@@ -1,6 +1,6 @@
 package io.rollcall.audit;
 
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

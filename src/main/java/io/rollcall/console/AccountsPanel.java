@@ -5,7 +5,7 @@ import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.accounts.AccountRow;
 import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.UploadReport;
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -68,16 +68,16 @@ public class AccountsPanel implements Serializable {
   /** Loads the chosen CSV file and shows its report on this page. */
   public String upload() {
     if (file == null || file.getSize() == 0) {
-      Pages.error("upload", "Choose a CSV file to upload.");
+      PageOutcomes.error("upload", "Choose a CSV file to upload.");
       return null;
     }
     try (InputStream csv = file.getInputStream()) {
       report = uploads.load(settings.getId(), csv, AccountUploads.Format.CSV);
     } catch (InvalidInputException e) {
-      Pages.error("upload", e.getMessage());
+      PageOutcomes.error("upload", e.getMessage());
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Account upload could not be read", e);
-      Pages.error("upload", "The file could not be read. Try again.");
+      PageOutcomes.error("upload", "The file could not be read. Try again.");
     } finally {
       try {
         file.delete();

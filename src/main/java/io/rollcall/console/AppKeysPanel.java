@@ -4,8 +4,8 @@ import io.rollcall.access.AppKey;
 import io.rollcall.access.AppKeyService;
 import io.rollcall.access.AppKeyService.MintedKey;
 import io.rollcall.access.UnknownAppKeyException;
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.security.TokenStatus;
+import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -88,7 +88,7 @@ public class AppKeysPanel implements Serializable {
                   k.createdAt()));
       return here() + "&shown=" + key;
     } catch (InvalidInputException e) {
-      Pages.error("app-key-mint", e.getMessage());
+      PageOutcomes.error("app-key-mint", e.getMessage());
       return null;
     }
   }
@@ -98,7 +98,7 @@ public class AppKeysPanel implements Serializable {
       keys.revokeForTenant(settings.getId(), revokeId);
       return here() + "&done=app-key-revoked";
     } catch (UnknownAppKeyException e) {
-      Pages.error("app-key-revoke", "That application key no longer exists.");
+      PageOutcomes.error("app-key-revoke", "That application key no longer exists.");
       return null;
     }
   }

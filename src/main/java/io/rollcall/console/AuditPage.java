@@ -2,9 +2,9 @@ package io.rollcall.console;
 
 import io.rollcall.audit.AuditLog;
 import io.rollcall.audit.AuditQuery;
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,7 +37,7 @@ public class AuditPage {
   public void load() {
     Optional<Tenant> tenant = tenants.find(id);
     if (tenant.isEmpty()) {
-      Pages.fail(404);
+      PageOutcomes.fail(404);
       return;
     }
     name = tenant.get().name();
@@ -45,7 +45,7 @@ public class AuditPage {
     try {
       result = audit.page(id, AuditQuery.of(method, status, path, before, PAGE_SIZE));
     } catch (InvalidInputException e) {
-      Pages.error("filters", e.getMessage());
+      PageOutcomes.error("filters", e.getMessage());
     }
   }
 

@@ -31,7 +31,7 @@ public class ConsoleShell {
     if (session != null) {
       session.invalidate();
     }
-    Pages.redirect(ConsoleSessions.SIGN_IN_PAGE + "?reason=signed-out");
+    PageOutcomes.redirect(ConsoleSessions.SIGN_IN_PAGE + "?reason=signed-out");
     return null;
   }
 }

@@ -1,6 +1,6 @@
 package io.rollcall.console;
 
-import io.rollcall.platform.CommitDurability;
+import io.rollcall.database.CommitDurability;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.event.PhaseEvent;
 import jakarta.faces.event.PhaseId;

@@ -2,9 +2,9 @@ package io.rollcall.console;
 
 import io.rollcall.permissions.PermissionService;
 import io.rollcall.permissions.PermissionService.RuleInput;
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.users.UserLifecycle;
+import io.rollcall.web.InvalidInputException;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -160,7 +160,7 @@ public class RulesEditor implements Serializable {
           settings.getId(), rules.stream().map(r -> new RuleInput(r.filter, r.group)).toList());
       return "settings?faces-redirect=true&id=" + settings.getId() + "&done=rules-saved";
     } catch (InvalidInputException e) {
-      Pages.error("rules", e.getMessage());
+      PageOutcomes.error("rules", e.getMessage());
       return null;
     }
   }

@@ -1,8 +1,8 @@
 package io.rollcall.console;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -39,7 +39,7 @@ public class SettingsPage implements Serializable {
   public void load() {
     Optional<Tenant> tenant = tenants.find(id);
     if (tenant.isEmpty()) {
-      Pages.fail(404);
+      PageOutcomes.fail(404);
       return;
     }
     currentName = tenant.get().name();
@@ -103,7 +103,7 @@ public class SettingsPage implements Serializable {
       tenants.change(id, change);
       return "settings?faces-redirect=true&id=" + id + "&done=" + outcome;
     } catch (InvalidInputException e) {
-      Pages.error(field, e.getMessage());
+      PageOutcomes.error(field, e.getMessage());
       return null;
     }
   }

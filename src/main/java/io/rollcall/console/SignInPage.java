@@ -28,7 +28,7 @@ public class SignInPage {
   static final String HOME = "/console/tenants.xhtml";
 
   @Inject SecurityContext security;
-  @Inject Formats formats;
+  @Inject ConsoleTimes formats;
 
   private String username;
   private String password;
@@ -37,7 +37,7 @@ public class SignInPage {
   /** An admin who is already signed in goes straight to the console. */
   public void redirectIfSignedIn() {
     if (security.isCallerInRole(Roles.ADMIN)) {
-      Pages.redirect(HOME);
+      PageOutcomes.redirect(HOME);
     }
   }
 
@@ -56,7 +56,7 @@ public class SignInPage {
             (HttpServletResponse) external.getResponse(),
             AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
-      Pages.redirect(HOME);
+      PageOutcomes.redirect(HOME);
       return null;
     }
     if (status == AuthenticationStatus.SEND_CONTINUE) {
@@ -69,14 +69,14 @@ public class SignInPage {
       external.setResponseStatus(429);
       external.setResponseHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
       Duration wait = Duration.between(Clock.systemUTC().instant(), refusal.retryAt());
-      Pages.error(
+      PageOutcomes.error(
           "signin",
           "Too many failed sign-ins. Try again "
               + formats.until(refusal.retryAt())
               + (wait.toMinutes() < 1 ? "" : " (at " + formats.time(refusal.retryAt()) + ")")
               + ".");
     } else {
-      Pages.error("signin", "The username or password is not correct.");
+      PageOutcomes.error("signin", "The username or password is not correct.");
     }
     return null;
   }

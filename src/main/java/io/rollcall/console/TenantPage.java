@@ -1,7 +1,5 @@
 package io.rollcall.console;
 
-import io.rollcall.platform.InvalidInputException;
-import io.rollcall.platform.PublicUrls;
 import io.rollcall.security.ScimToken;
 import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.MintedToken;
@@ -11,6 +9,8 @@ import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
+import io.rollcall.web.PublicUrls;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -82,7 +82,7 @@ public class TenantPage implements Serializable {
   public void load() {
     Optional<Tenant> tenant = tenants.find(id);
     if (tenant.isEmpty()) {
-      Pages.fail(404);
+      PageOutcomes.fail(404);
       return;
     }
     name = tenant.get().name();
@@ -121,7 +121,7 @@ public class TenantPage implements Serializable {
                   id, t.prefix(), t.description(), minted.secret(), null, null, t.createdAt()));
       return here() + "&shown=" + key;
     } catch (InvalidInputException e) {
-      Pages.error("mint", e.getMessage());
+      PageOutcomes.error("mint", e.getMessage());
       return null;
     }
   }
@@ -131,7 +131,7 @@ public class TenantPage implements Serializable {
       tokens.revoke(id, revokeId);
       return here() + "&done=revoked";
     } catch (UnknownTokenException e) {
-      Pages.error("revoke-form", "That token no longer exists.");
+      PageOutcomes.error("revoke-form", "That token no longer exists.");
       return null;
     }
   }
@@ -152,10 +152,10 @@ public class TenantPage implements Serializable {
                   t.createdAt()));
       return here() + "&shown=" + key;
     } catch (InvalidInputException e) {
-      Pages.error("rotate-form", e.getMessage());
+      PageOutcomes.error("rotate-form", e.getMessage());
       return null;
     } catch (UnknownTokenException e) {
-      Pages.error("rotate-form", "That token no longer exists.");
+      PageOutcomes.error("rotate-form", "That token no longer exists.");
       return null;
     }
   }

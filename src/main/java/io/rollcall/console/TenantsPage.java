@@ -1,11 +1,11 @@
 package io.rollcall.console;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.TenantActivity;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.users.ProvisionedUsers;
+import io.rollcall.web.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -67,7 +67,7 @@ public class TenantsPage implements Serializable {
       Tenant tenant = tenants.create(newName);
       return "tenant?faces-redirect=true&id=" + tenant.id() + "&done=created";
     } catch (InvalidInputException e) {
-      Pages.error("create:name", e.getMessage());
+      PageOutcomes.error("create:name", e.getMessage());
       return null;
     }
   }

@@ -36,7 +36,7 @@ public class UserPage {
     Optional<ProvisionedUsers.Detail> found =
         tenant.isEmpty() ? Optional.empty() : users.find(id, user);
     if (found.isEmpty()) {
-      Pages.fail(404);
+      PageOutcomes.fail(404);
       return;
     }
     tenantName = tenant.get().name();

@@ -34,7 +34,7 @@ public class UsersPage {
   public void load() {
     Optional<Tenant> tenant = tenants.find(id);
     if (tenant.isEmpty()) {
-      Pages.fail(404);
+      PageOutcomes.fail(404);
       return;
     }
     name = tenant.get().name();

@@ -1,6 +1,6 @@
 package io.rollcall.console;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import io.rollcall.webhooks.Webhook;
 import io.rollcall.webhooks.WebhookService;
 import jakarta.faces.view.ViewScoped;
@@ -86,7 +86,7 @@ public class WebhookPanel implements Serializable {
                   Clock.systemUTC().instant()));
       return here() + "&shown=" + key;
     } catch (InvalidInputException e) {
-      Pages.error("webhook-form:url", e.getMessage());
+      PageOutcomes.error("webhook-form:url", e.getMessage());
       return null;
     }
   }

@@ -1,6 +1,6 @@
 package io.rollcall.events;
 
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

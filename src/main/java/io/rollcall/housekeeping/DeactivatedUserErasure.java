@@ -1,6 +1,6 @@
 package io.rollcall.housekeeping;
 
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.users.UserLifecycle;

@@ -1,7 +1,7 @@
 package io.rollcall.housekeeping;
 
 import io.rollcall.audit.AuditLog;
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import io.rollcall.security.TokenService;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;

@@ -1,10 +1,10 @@
 package io.rollcall.permissions;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.rollcall.scim;
 
-import io.rollcall.platform.JsonErrors;
 import io.rollcall.protocol.ScimLimits;
+import io.rollcall.web.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

@@ -1,9 +1,9 @@
 package io.rollcall.scim;
 
 import io.rollcall.audit.AuditFeature;
+import io.rollcall.database.DurableResponses;
 import io.rollcall.discovery.DiscoveryResource;
 import io.rollcall.groups.GroupsResource;
-import io.rollcall.platform.DurableResponses;
 import io.rollcall.users.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,8 +1,8 @@
 package io.rollcall.scim;
 
-import io.rollcall.platform.JsonErrors;
-import io.rollcall.platform.Overload;
+import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;

@@ -1,6 +1,6 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

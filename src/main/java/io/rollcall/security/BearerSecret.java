@@ -1,6 +1,6 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;

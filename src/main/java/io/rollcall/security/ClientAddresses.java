@@ -1,7 +1,7 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.AddressRange;
-import io.rollcall.platform.IpAddresses;
+import io.rollcall.network.AddressRange;
+import io.rollcall.network.IpAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.IpAddresses;
+import io.rollcall.network.IpAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,7 @@
 package io.rollcall.security;
 
-import io.rollcall.access.AppClient;
-import io.rollcall.access.AppKeyCredential;
-import io.rollcall.access.AppKeyIdentityStore;
-import io.rollcall.platform.JsonErrors;
-import io.rollcall.platform.Overload;
+import io.rollcall.database.Overload;
+import io.rollcall.web.JsonErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -168,7 +165,7 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
           challenge + ", error=\"invalid_token\"",
           "The application key is unknown, expired or revoked.");
     }
-    if (result.getCallerPrincipal() instanceof AppKeyIdentityStore.AppPrincipal principal) {
+    if (result.getCallerPrincipal() instanceof AppClientPrincipal principal) {
       request.setAttribute(AppClient.class.getName(), principal.client());
     }
     return context.notifyContainerAboutLogin(result);

@@ -1,6 +1,6 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.PublicUrls;
+import io.rollcall.web.PublicUrls;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;

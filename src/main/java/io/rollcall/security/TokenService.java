@@ -1,8 +1,8 @@
 package io.rollcall.security;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package io.rollcall.tenant;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.schema.StandardSchemas;
+import io.rollcall.web.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

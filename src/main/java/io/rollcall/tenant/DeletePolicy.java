@@ -1,6 +1,6 @@
 package io.rollcall.tenant;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Arrays;

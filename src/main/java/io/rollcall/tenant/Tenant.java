@@ -1,8 +1,8 @@
 package io.rollcall.tenant;
 
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.protocol.schema.StandardSchemas;
+import io.rollcall.web.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

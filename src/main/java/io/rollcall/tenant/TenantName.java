@@ -1,6 +1,6 @@
 package io.rollcall.tenant;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 
 /** The rules for a tenant's display name. */
 final class TenantName {

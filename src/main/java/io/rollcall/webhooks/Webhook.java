@@ -1,6 +1,6 @@
 package io.rollcall.webhooks;
 
-import io.rollcall.platform.InvalidInputException;
+import io.rollcall.web.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

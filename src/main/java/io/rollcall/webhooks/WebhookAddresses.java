@@ -1,6 +1,6 @@
 package io.rollcall.webhooks;
 
-import io.rollcall.platform.AddressRange;
+import io.rollcall.network.AddressRange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.rollcall.webhooks;
 
-import io.rollcall.platform.InvalidInputException;
-import io.rollcall.platform.IpAddresses;
+import io.rollcall.network.IpAddresses;
+import io.rollcall.web.InvalidInputException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

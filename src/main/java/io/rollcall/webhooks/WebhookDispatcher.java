@@ -1,6 +1,6 @@
 package io.rollcall.webhooks;
 
-import io.rollcall.platform.DatabaseReady;
+import io.rollcall.database.DatabaseReady;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;

@@ -2,9 +2,9 @@ package io.rollcall.webhooks;
 
 import io.rollcall.events.EventOutbox;
 import io.rollcall.events.ProvisioningEvent;
-import io.rollcall.platform.InvalidInputException;
 import io.rollcall.security.TokenSecret;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.web.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

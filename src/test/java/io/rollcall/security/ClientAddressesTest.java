@@ -3,7 +3,7 @@ package io.rollcall.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.rollcall.platform.AddressRange;
+import io.rollcall.network.AddressRange;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package io.rollcall.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rollcall.platform.IpAddresses;
+import io.rollcall.network.IpAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.rollcall.platform.InvalidInputException;
-import io.rollcall.platform.IpAddresses;
+import io.rollcall.network.IpAddresses;
+import io.rollcall.web.InvalidInputException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;

@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 /** How the console writes times: absolute in UTC, or relative to now. */
 @Named("fmt")
 @ApplicationScoped
-public class Formats {
+public class ConsoleTimes {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

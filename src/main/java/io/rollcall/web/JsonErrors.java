@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.web;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

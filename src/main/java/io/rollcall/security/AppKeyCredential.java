@@ -1,4 +1,4 @@
-package io.rollcall.access;
+package io.rollcall.security;
 
 import jakarta.security.enterprise.credential.Credential;
 

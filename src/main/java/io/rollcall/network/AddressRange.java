@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.network;
 
 import java.net.InetAddress;
 import java.util.Arrays;

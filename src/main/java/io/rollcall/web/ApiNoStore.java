@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

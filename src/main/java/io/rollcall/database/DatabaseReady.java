@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.database;
 
 /**
  * Fired once the database schema is migrated at start-up. Timers schedule themselves on it, so none

@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.database;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.database;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;

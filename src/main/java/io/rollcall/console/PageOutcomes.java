@@ -6,10 +6,10 @@ import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Small Faces chores shared by the console's page beans. */
-final class Pages {
+/** How a console page bean answers besides rendering: a message, an HTTP status, a redirect. */
+final class PageOutcomes {
 
-  private Pages() {}
+  private PageOutcomes() {}
 
   /** Shows a message next to the input (or form) with this client id. */
   static void error(String clientId, String message) {

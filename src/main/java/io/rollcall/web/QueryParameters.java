@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.web;
 
 /**
  * Reads numeric query parameters of the JSON APIs. JAX-RS answers 404 when it cannot convert a

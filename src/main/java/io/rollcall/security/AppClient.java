@@ -1,4 +1,4 @@
-package io.rollcall.access;
+package io.rollcall.security;
 
 /** The authenticated caller of the access-check API: an application key and its tenant scope. */
 public record AppClient(String keyId, String tenantId) {

@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,4 +1,4 @@
-package io.rollcall.platform;
+package io.rollcall.database;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
