@@ -1,6 +1,7 @@
 package io.rollcall.admin;
 
 import io.rollcall.access.UnknownAppKeyException;
+import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.security.UnknownTokenException;
@@ -48,6 +49,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       if (status < 500) {
         return answer(status, web.getResponse().getStatusInfo().getReasonPhrase());
       }
+    }
+    if (DuplicateKey.isDuplicateKey(thrown)) {
+      return answer(409, "A concurrent request stored the same unique value first.");
     }
     if (Overload.isOverload(thrown)) {
       LOG.log(Level.FINE, "Refused under load", thrown);

@@ -2,8 +2,6 @@ package io.rollcall.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,8 +25,7 @@ public final class Overload {
   private Overload() {}
 
   public static boolean isOverload(Throwable thrown) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    for (Throwable t = thrown; t != null && seen.put(t, true) == null; t = t.getCause()) {
+    for (Throwable t : Causes.of(thrown)) {
       if (t instanceof SQLTransientException) {
         return true;
       }

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -30,13 +29,7 @@ public class StartupListener implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     try {
-      MigrateResult result =
-          Flyway.configure(StartupListener.class.getClassLoader())
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
+      MigrateResult result = Migrations.migrate(dataSource, StartupListener.class.getClassLoader());
       LOG.info(
           "Database schema at version "
               + (result.targetSchemaVersion == null ? "(unchanged)" : result.targetSchemaVersion)

@@ -138,6 +138,28 @@ public final class Comparisons {
     };
   }
 
+  /**
+   * {@code value op operand} on a string kept whole and indexed by its first {@code length}
+   * characters: {@code eq} and {@code sw} also compare the prefix, which the index serves, and the
+   * whole value decides, so a long value never matches another that merely shares its start.
+   */
+  public Predicate byPrefix(
+      Expression<String> prefix,
+      int length,
+      Expression<String> value,
+      ComparisonOperator op,
+      String operand) {
+    String start = operand.length() <= length ? operand : operand.substring(0, length);
+    return switch (op) {
+      case EQ -> cb.and(cb.equal(prefix, param(start)), string(value, op, operand));
+      case SW ->
+          cb.and(
+              cb.like(prefix, param(escapeLike(start) + "%"), LIKE_ESCAPE),
+              string(value, op, operand));
+      default -> string(value, op, operand);
+    };
+  }
+
   /** {@code field op operand} for numbers and times: no substring operators. */
   public <T extends Comparable<? super T>> Predicate ordered(
       Expression<T> field, ComparisonOperator op, T operand) {

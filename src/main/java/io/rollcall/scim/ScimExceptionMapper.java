@@ -1,5 +1,6 @@
 package io.rollcall.scim;
 
+import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.web.JsonErrors;
@@ -37,6 +38,12 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
       return error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
+    }
+    if (DuplicateKey.isDuplicateKey(thrown)) {
+      return error(
+          409,
+          "uniqueness",
+          "A concurrent request stored the same unique value first; it is already taken.");
     }
     if (Overload.isOverload(thrown)) {
       LOG.log(Level.FINE, "Refused under load", thrown);

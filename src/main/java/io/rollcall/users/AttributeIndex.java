@@ -24,8 +24,12 @@ import java.util.Map;
  */
 final class AttributeIndex {
 
-  /** Longest string kept in an index column; longer values are indexed by this prefix. */
-  static final int MAX_INDEXED_LENGTH = 1024;
+  /**
+   * Characters of a string value the database indexes (see V11__values_by_prefix.sql): 200
+   * characters stay within PostgreSQL's btree entry limit whatever the script. Filters narrow by
+   * the prefix and decide on the whole value, which is kept too.
+   */
+  static final int PREFIX_LENGTH = 200;
 
   static final String ENTERPRISE_ALIAS = "enterprise";
   static final String CUSTOM_ALIAS = "custom";
@@ -160,8 +164,7 @@ final class AttributeIndex {
       case COMPLEX -> null;
       default ->
           value instanceof String s
-              ? new IndexedValue(
-                  key, element, sortKey, clip(s), clip(CaseFolding.fold(s)), null, null, null)
+              ? new IndexedValue(key, element, sortKey, s, CaseFolding.fold(s), null, null, null)
               : null;
     };
   }
@@ -172,7 +175,7 @@ final class AttributeIndex {
     return number.scale() > 9 ? number.setScale(9, RoundingMode.HALF_EVEN) : number;
   }
 
-  static String clip(String text) {
-    return text.length() <= MAX_INDEXED_LENGTH ? text : text.substring(0, MAX_INDEXED_LENGTH);
+  static String prefix(String text) {
+    return text == null || text.length() <= PREFIX_LENGTH ? text : text.substring(0, PREFIX_LENGTH);
   }
 }

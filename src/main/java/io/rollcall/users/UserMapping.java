@@ -192,10 +192,13 @@ final class UserMapping implements ResourceMapping<UserRow> {
               "attribute '" + attribute.name() + "' is complex: compare one of its sub-attributes");
       default -> {
         String text = Comparisons.text(value);
-        yield attribute.caseExact()
-            ? comparisons.string(v.get("textValue"), op, AttributeIndex.clip(text))
-            : comparisons.string(
-                v.get("foldedValue"), op, AttributeIndex.clip(CaseFolding.fold(text)));
+        boolean exact = attribute.caseExact();
+        yield comparisons.byPrefix(
+            v.get(exact ? "textPrefix" : "foldedPrefix"),
+            AttributeIndex.PREFIX_LENGTH,
+            v.get(exact ? "textValue" : "foldedValue"),
+            op,
+            exact ? text : CaseFolding.fold(text));
       }
     };
   }

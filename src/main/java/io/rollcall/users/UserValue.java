@@ -67,6 +67,13 @@ public class UserValue {
   @Column(name = "folded_value")
   private String foldedValue;
 
+  /** The start of {@link #textValue}, which the database indexes. */
+  @Column(name = "text_prefix")
+  private String textPrefix;
+
+  @Column(name = "folded_prefix")
+  private String foldedPrefix;
+
   @Column(name = "time_value")
   private Instant timeValue;
 
@@ -86,6 +93,8 @@ public class UserValue {
     this.sortKey = Comparisons.flag(value.sortKey());
     this.textValue = value.text();
     this.foldedValue = value.folded();
+    this.textPrefix = AttributeIndex.prefix(value.text());
+    this.foldedPrefix = AttributeIndex.prefix(value.folded());
     this.timeValue = value.time();
     this.boolValue = value.bool() == null ? null : Comparisons.flag(value.bool());
     this.numberValue = value.number();

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Which failures are saturation (503 and retry) and which are defects (500). */
+/**
+ * Which failures are saturation (503 and retry), which are a lost race for a unique value (409),
+ * and which are defects (500).
+ */
 class OverloadTest {
 
   static Stream<TestDatabase> databases() {
@@ -71,5 +74,27 @@ class OverloadTest {
     assertFalse(Overload.isOverload(new SQLException("unique violation", "23505")));
     assertFalse(Overload.isOverload(new SQLException("syntax", "42000")));
     assertFalse(Overload.isOverload(new PersistenceException("no cause")));
+  }
+
+  /** Two requests that both found a userName free and both inserted it: the second one loses. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRealUniqueIndexViolationIsADuplicateKeyNotOverload(TestDatabase database) throws Exception {
+    try (Connection connection = database.dataSource().getConnection();
+        Statement s = connection.createStatement()) {
+      s.execute("CREATE TABLE names (tenant VARCHAR(10), name_key VARCHAR(10))");
+      s.execute("CREATE UNIQUE INDEX names_unique ON names (tenant, name_key)");
+      s.execute("INSERT INTO names VALUES ('t', 'ann')");
+      SQLException duplicate =
+          assertThrows(
+              SQLException.class, () -> s.execute("INSERT INTO names VALUES ('t', 'ann')"));
+      assertTrue(DuplicateKey.isDuplicateKey(duplicate), duplicate.getSQLState() + " " + duplicate);
+      assertTrue(
+          DuplicateKey.isDuplicateKey(
+              new EJBException(new PersistenceException("commit failed", duplicate))));
+      assertFalse(Overload.isOverload(duplicate));
+    }
+    assertFalse(DuplicateKey.isDuplicateKey(new SQLException("lock timeout", "HYT00")));
+    assertFalse(DuplicateKey.isDuplicateKey(new NullPointerException()));
   }
 }

@@ -24,7 +24,12 @@ final class GroupStoreFixture implements AutoCloseable {
   final ResourceTypeDefinition type = GroupPatchTest.GROUP;
 
   GroupStoreFixture(TestDatabase database) {
-    factory = database.migrated().entityManagerFactory();
+    this(database, Map.of());
+  }
+
+  /** With persistence properties overridden, e.g. to capture the SQL sent. */
+  GroupStoreFixture(TestDatabase database, Map<String, Object> persistenceOverrides) {
+    factory = database.migrated().entityManagerFactory(persistenceOverrides);
     em = factory.createEntityManager();
     repository.em = em;
   }

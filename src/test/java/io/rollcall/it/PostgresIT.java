@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +205,39 @@ class PostgresIT {
     // caseExact false: case-insensitive order (RFC 7643 §2.2), whatever the database collation.
     assertEquals(
         List.of("ann@x.com", "Bob@x.com", "Carl@x.com", "dave@x.com", "erin@x.com"), order);
+  }
+
+  /**
+   * Twenty simultaneous creates of one userName (an IdP retrying, or two connectors): each checks
+   * that the name is free, so on PostgreSQL all but one reach the unique index. RFC 7644 §3.3: the
+   * losers get 409 uniqueness, never a 500.
+   */
+  @Test
+  void simultaneousCreatesOfOneUserNameAreOne201AndOtherwise409() throws Exception {
+    Tenant tenant = tenant();
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<Callable<Http.Answer>> calls = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        calls.add(
+            () ->
+                post(
+                    tenant,
+                    "scim/v2/Users",
+                    "{\"schemas\":[\"" + USER + "\"],\"userName\":\"race@example.com\"}"));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Answer> answer : pool.invokeAll(calls)) {
+        statuses.add(answer.get().status());
+        if (answer.get().status() == 409) {
+          assertEquals("uniqueness", answer.get().json().getString("scimType"));
+        }
+      }
+      assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+      assertEquals(19, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** PostgreSQL refuses NUL in text: the client must get a SCIM 400, not a 500. */

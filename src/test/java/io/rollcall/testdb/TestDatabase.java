@@ -1,5 +1,6 @@
 package io.rollcall.testdb;
 
+import io.rollcall.database.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -81,16 +81,17 @@ public record TestDatabase(String vendor, String url, String user, String passwo
 
   /** Builds the schema with the application's own migrations. */
   public TestDatabase migrated() {
-    Flyway.configure()
-        .dataSource(dataSource())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource(), TestDatabase.class.getClassLoader());
     return this;
   }
 
   /** The real entities ({@code rollcall-test} unit) on this database. */
   public EntityManagerFactory entityManagerFactory() {
+    return entityManagerFactory(Map.of());
+  }
+
+  /** As {@link #entityManagerFactory()}, with persistence properties added or overridden. */
+  public EntityManagerFactory entityManagerFactory(Map<String, Object> overrides) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("jakarta.persistence.jdbc.url", url);
     properties.put("jakarta.persistence.jdbc.user", user);
@@ -98,6 +99,7 @@ public record TestDatabase(String vendor, String url, String user, String passwo
     properties.put(
         "jakarta.persistence.jdbc.driver",
         isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver");
+    properties.putAll(overrides);
     return Persistence.createEntityManagerFactory("rollcall-test", properties);
   }
 

@@ -3,11 +3,16 @@ package io.rollcall.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.querying.CursorPaging;
+import io.rollcall.querying.ResourceSearch;
 import io.rollcall.querying.Sort;
 import io.rollcall.testdb.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +42,13 @@ class UserSearchTest {
 
   private UserStoreFixture store;
   private String tenant;
+  private String longValues;
+
+  /** 1,500 characters: past the indexed prefix, and past the 1,024 at which values were clipped. */
+  private static final String LONG_START = "x".repeat(1500);
+
+  /** 2,000 three-byte characters: 6,000 bytes, more than a PostgreSQL btree entry may hold. */
+  private static final String WIDE = "漢".repeat(2000);
 
   @BeforeAll
   void load() {
@@ -80,6 +92,19 @@ class UserSearchTest {
         {"userName":"ann@example.com","externalId":"E-1","title":"Finance Manager",
          "emails":[{"value":"ann@example.com","type":"work"}]}
         """);
+    loadLongValues();
+  }
+
+  private void loadLongValues() {
+    longValues = store.newTenant("Long values");
+    store.add(longValues, "{\"userName\":\"long-a\",\"title\":\"" + LONG_START + "A\"}");
+    store.add(longValues, "{\"userName\":\"long-b\",\"title\":\"" + LONG_START + "B\"}");
+    store.add(
+        longValues,
+        "{\"userName\":\"wide\",\"urn:ietf:params:scim:schemas:extension:rollcall:2.0:User\":"
+            + "{\"customField1\":\""
+            + WIDE
+            + "end\"}}");
   }
 
   @AfterAll
@@ -207,6 +232,73 @@ class UserSearchTest {
         store.repository.searches().page(tenant, store.type, null, null, 0, 0, null);
     assertEquals(4, none.total());
     assertEquals(0, none.rows().size());
+  }
+
+  /**
+   * RFC 7644 §3.4.2.2 compares whole values: two titles that share their first 1,500 characters are
+   * different values, and a value longer than any index entry can hold is stored and found.
+   */
+  @Test
+  void longValuesAreComparedWholeNotByTheirIndexedStart() {
+    assertEquals(Set.of("long-a"), longValueMatches("title eq \"" + LONG_START + "A\""));
+    assertEquals(Set.of("long-b"), longValueMatches("title sw \"" + LONG_START + "b\""));
+    assertEquals(Set.of("long-a", "long-b"), longValueMatches("title sw \"" + LONG_START + "\""));
+    assertEquals(Set.of("long-b"), longValueMatches("title ew \"xb\""));
+    assertEquals(Set.of("long-a"), longValueMatches("title lt \"" + LONG_START + "B\""));
+    assertEquals(
+        Set.of("wide"),
+        longValueMatches(
+            "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \""
+                + WIDE
+                + "END\""));
+    assertEquals(
+        Set.of(),
+        longValueMatches(
+            "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \""
+                + WIDE
+                + "\""));
+  }
+
+  private Set<String> longValueMatches(String filter) {
+    return store
+        .repository
+        .searches()
+        .page(longValues, store.type, FilterParser.parse(filter, store.type), null, 0, 10, null)
+        .rows()
+        .stream()
+        .map(UserRow::userName)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * RFC 9865 cursor pages, with and without sortBy: each user of the tenant exactly once, and the
+   * last page without a next cursor.
+   */
+  @Test
+  void cursorPagesVisitEveryUserOnce() {
+    for (String sortBy : new String[] {null, "userName"}) {
+      List<String> seen = new ArrayList<>();
+      String cursor = "";
+      int pages = 0;
+      while (cursor != null) {
+        ResourceSearch.Listed<UserRow> page =
+            store
+                .repository
+                .searches()
+                .list(
+                    tenant,
+                    store.type,
+                    new ListRequest(null, sortBy, false, 1, 3, cursor, null, null),
+                    Instant.now());
+        page.rows().forEach(row -> seen.add(row.userName()));
+        assertEquals(4, page.total());
+        cursor = page.nextCursor();
+        pages++;
+      }
+      assertEquals(2, pages, "4 users in pages of 3");
+      assertEquals(4, new HashSet<>(seen).size(), seen.toString());
+      assertEquals(4, seen.size(), seen.toString());
+    }
   }
 
   @Test

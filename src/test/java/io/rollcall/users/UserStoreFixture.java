@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A test database (H2 or PostgreSQL) built by the real migrations, with the real entities and
@@ -22,7 +23,12 @@ final class UserStoreFixture implements AutoCloseable {
   final ResourceTypeDefinition type = SchemaRegistry.standard().user();
 
   UserStoreFixture(TestDatabase database) {
-    factory = database.migrated().entityManagerFactory();
+    this(database, Map.of());
+  }
+
+  /** With persistence properties overridden, e.g. to capture the SQL sent. */
+  UserStoreFixture(TestDatabase database, Map<String, Object> persistenceOverrides) {
+    factory = database.migrated().entityManagerFactory(persistenceOverrides);
     em = factory.createEntityManager();
     repository.em = em;
   }
@@ -37,6 +43,27 @@ final class UserStoreFixture implements AutoCloseable {
 
   /** Stores a user given as SCIM JSON (already canonical) and returns its id. */
   String add(String tenantId, String json) {
+    em.getTransaction().begin();
+    String id = insert(tenantId, json);
+    em.getTransaction().commit();
+    return id;
+  }
+
+  /** Stores {@code count} users in one transaction; {@code json} gives the i-th one's SCIM JSON. */
+  void addMany(String tenantId, int count, IntFunction<String> json) {
+    em.getTransaction().begin();
+    for (int i = 0; i < count; i++) {
+      insert(tenantId, json.apply(i));
+      if (i % 200 == 199) {
+        em.flush();
+        em.clear();
+      }
+    }
+    em.getTransaction().commit();
+    em.clear();
+  }
+
+  private String insert(String tenantId, String json) {
     Map<String, Object> canonical = ScimJson.parseStored(json);
     UserRow user = new UserRow(tenantId, Instant.now());
     Object externalId = canonical.get("externalId");
@@ -46,11 +73,9 @@ final class UserStoreFixture implements AutoCloseable {
         !Boolean.FALSE.equals(canonical.get("active")),
         UserDocuments.toStored(type, canonical),
         Instant.now());
-    em.getTransaction().begin();
     repository.insert(user);
     em.flush();
     repository.reindex(user, AttributeIndex.values(type, canonical));
-    em.getTransaction().commit();
     return user.id();
   }
 

@@ -1,0 +1,113 @@
+package io.rollcall.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rollcall.testdb.TestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The one migration history, on H2 and on PostgreSQL: started twice at once, and upgraded. */
+class MigrationsTest {
+
+  static Stream<TestDatabase> databases() {
+    return Stream.of(TestDatabase.h2(), TestDatabase.postgres());
+  }
+
+  /** Two nodes starting against an empty database: Flyway's lock makes them take turns. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoNodesStartingAtOnceApplyEachMigrationOnce(TestDatabase database) throws Exception {
+    DataSource dataSource = database.dataSource();
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> starts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(nodes.submit(() -> Migrations.migrate(dataSource, getClass().getClassLoader())));
+      }
+      for (Future<?> start : starts) {
+        start.get();
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT COUNT(*), COUNT(DISTINCT \"version\"), MIN(CASE WHEN \"success\" THEN 1"
+                    + " ELSE 0 END) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+      rows.next();
+      assertEquals(rows.getLong(2), rows.getLong(1), "every version applied exactly once");
+      assertEquals(1, rows.getInt(3), "every migration succeeded");
+    }
+  }
+
+  /**
+   * A database built by the previous release (schema version 10) with a user in it upgrades: the
+   * value index gains its indexed prefixes, and the user's values are still there.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void upgradesADatabaseOfThePreviousRelease(TestDatabase database) throws SQLException {
+    DataSource dataSource = database.dataSource();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .target("10")
+        .load()
+        .migrate();
+    String title = "Head of " + "x".repeat(300);
+    try (Connection connection = dataSource.getConnection()) {
+      execute(
+          connection,
+          "INSERT INTO tenant (id, name, created_at, active, custom_user_schema, groups_enabled,"
+              + " version) VALUES ('t1', 'Acme', CURRENT_TIMESTAMP, TRUE, 'urn:x', FALSE, 1)");
+      execute(
+          connection,
+          "INSERT INTO scim_user (id, tenant_id, user_name, user_name_key, active, document,"
+              + " created_at, last_modified, version) VALUES ('u1', 't1', 'Ann', 'ann', 1, '{}',"
+              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)");
+      try (PreparedStatement value =
+          connection.prepareStatement(
+              "INSERT INTO scim_user_value (user_id, tenant_id, attr, element, sort_key,"
+                  + " text_value, folded_value) VALUES ('u1', 't1', 'title', 0, 1, ?, ?)")) {
+        value.setString(1, title);
+        value.setString(2, title.toLowerCase());
+        value.executeUpdate();
+      }
+    }
+
+    Migrations.migrate(dataSource, getClass().getClassLoader());
+
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT text_value, text_prefix, folded_prefix FROM scim_user_value"
+                    + " WHERE user_id = 'u1' AND attr = 'title'")) {
+      rows.next();
+      assertEquals(title, rows.getString(1));
+      assertEquals(title.substring(0, 200), rows.getString(2));
+      assertEquals(title.toLowerCase().substring(0, 200), rows.getString(3));
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+}
