@@ -34,7 +34,13 @@ import java.util.regex.Pattern;
  *   --connections 16    concurrent connections per scenario
  *   --seconds 15        length of one scenario run
  *   --rounds 3          rounds; scenarios and sizes are interleaved within each round
- *   --scenarios LIST    noop,spc,get,lookup,page,deep,patch,create,mixed (default: all)
+ *   --scenarios LIST    noop,spc,get,lookup,page,deep,patch,create,mixed (default), or any of
+ *                       external (externalId eq), email (Entra's emails[type eq "work"].value
+ *                       eq), first (first page), start90 (startIndex 90 % deep), cursor1 (first
+ *                       cursor page), cursor90 (a cursor 90 % deep), sorted (sortBy=userName)
+ *   --bulk COMMAND      fill new tenants with this loader instead of HTTP (for a million users):
+ *                       it gets --tenant ID --prefix P --count N appended (see BulkUsers)
+ *   --sample N          user ids read per tenant for get/patch (default 20000)
  *   --writers 1,2,4,8,16  instead of the scenarios: PATCH+POST on the largest tenant at each
  *                       connection count, to show whether writes of one tenant scale
  * </pre>
@@ -60,7 +66,17 @@ public class LoadBench {
   private static String base;
 
   /** One tenant under load: its token, size and the ids of its users. */
-  record Tenant(String id, String bearer, int size, String namePrefix, List<String> userIds) {}
+  record Tenant(
+      String id,
+      String bearer,
+      int size,
+      String namePrefix,
+      List<String> userIds,
+      String deepId,
+      String cursorQuery) {}
+
+  private static String bulk;
+  private static int sample;
 
   /** One request to make. */
   record Call(String method, String path, String body) {}
@@ -81,6 +97,8 @@ public class LoadBench {
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     Path state = Path.of(options.getOrDefault("state", "target/bench-tenants.properties"));
+    bulk = options.get("bulk");
+    sample = Integer.parseInt(options.getOrDefault("sample", "20000"));
     List<Integer> sizes =
         Arrays.stream(options.getOrDefault("sizes", "3000,50000").split(","))
             .map(Integer::parseInt)
@@ -166,6 +184,45 @@ public class LoadBench {
     all.put("create", (t, r) -> create(t));
     List<String> mix = List.of("get", "lookup", "page", "patch", "create");
     all.put("mixed", (t, r) -> all.get(mix.get(r.nextInt(mix.size()))).next(t, r));
+    all.put(
+        "external",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?filter="
+                    + encode("externalId eq \"ext-" + t.namePrefix() + r.nextInt(t.size()) + "\""),
+                null));
+    all.put(
+        "email",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?filter="
+                    + encode(
+                        "emails[type eq \"work\"].value eq \""
+                            + t.namePrefix()
+                            + r.nextInt(t.size())
+                            + "@bench.example\""),
+                null));
+    all.put("first", (t, r) -> new Call("GET", "/scim/v2/Users?count=100", null));
+    all.put(
+        "start90",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?count=100&startIndex=" + (t.size() / 10 * 9 + 1 + r.nextInt(100)),
+                null));
+    all.put("cursor1", (t, r) -> new Call("GET", "/scim/v2/Users?count=100&cursor=", null));
+    all.put(
+        "cursor90",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/scim/v2/Users?count=100&cursor=" + encode(deepCursor(t)),
+                null));
+    all.put(
+        "sorted",
+        (t, r) -> new Call("GET", "/scim/v2/Users?sortBy=userName&count=100", null));
     return all;
   }
 
@@ -314,7 +371,11 @@ public class LoadBench {
                           admin,
                           "{\"description\":\"bench\"}"),
                       201));
-      fill(bearer, prefix, size);
+      if (bulk == null) {
+        fill(bearer, prefix, size);
+      } else {
+        load(id, prefix, size);
+      }
       saved.setProperty(key + ".tenant", id);
       saved.setProperty(key + ".bearer", bearer);
       Files.createDirectories(state.toAbsolutePath().getParent());
@@ -322,9 +383,9 @@ public class LoadBench {
         saved.store(out, "LoadBench tenants");
       }
     }
-    List<String> ids = ids(bearer, size);
+    List<String> ids = ids(bearer, Math.min(size, sample));
     System.err.printf(Locale.ROOT, "tenant of %d users ready (%d ids)%n", size, ids.size());
-    return new Tenant(id, bearer, size, prefix, ids);
+    return new Tenant(id, bearer, size, prefix, ids, deepId(bearer, size), cursorQuery(bearer));
   }
 
   /** Payara answers its health checks before the WAR is deployed: wait for the admin API's 401. */
@@ -398,7 +459,7 @@ public class LoadBench {
   private static List<String> ids(String bearer, int size) throws Exception {
     List<String> ids = new ArrayList<>(size);
     String cursor = "";
-    while (cursor != null) {
+    while (cursor != null && ids.size() < size) {
       HttpResponse<String> page =
           expect(
               request(
@@ -415,6 +476,63 @@ public class LoadBench {
       cursor = next.find() ? next.group(1) : null;
     }
     return ids;
+  }
+
+  /** Runs the --bulk loader for a new tenant, as a process of its own. */
+  private static void load(String tenant, String prefix, int size) throws Exception {
+    List<String> command = new ArrayList<>(Arrays.asList(bulk.trim().split("\\s+")));
+    command.addAll(
+        List.of("--tenant", tenant, "--prefix", prefix, "--count", Integer.toString(size)));
+    long start = System.nanoTime();
+    int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("the loader failed: " + command);
+    }
+    System.err.printf(
+        Locale.ROOT, "loaded %d users in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The id at 90 % of the tenant's id order: where the cursor90 scenario resumes. */
+  private static String deepId(String bearer, int size) throws Exception {
+    return field(
+        ID,
+        expect(
+            request(
+                "GET",
+                "/scim/v2/Users?attributes=id&count=1&startIndex=" + (size / 10 * 9),
+                bearer,
+                null),
+            200));
+  }
+
+  /** The query fingerprint of the server's cursors for an unfiltered, unsorted list. */
+  private static String cursorQuery(String bearer) throws Exception {
+    String cursor =
+        field(
+            NEXT_CURSOR,
+            expect(request("GET", "/scim/v2/Users?attributes=id&count=1&cursor=", bearer, null), 200));
+    String[] parts =
+        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+    return parts[4];
+  }
+
+  /**
+   * A cursor 90 % deep: the server's own cursor format (RFC 9865 cursors are opaque to clients; this
+   * benchmark knows Rollcall's) resuming after {@link Tenant#deepId}, as if 90 % of the tenant had
+   * been paged through.
+   */
+  private static String deepCursor(Tenant tenant) {
+    String text =
+        String.join(
+            "|",
+            "c1",
+            tenant.deepId(),
+            "0",
+            Long.toString(System.currentTimeMillis() / 1000),
+            tenant.cursorQuery());
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static HttpResponse<String> request(
