@@ -1,11 +1,11 @@
 package io.rollcall.groups;
 
 import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.querying.ResourceRows;
 import io.rollcall.querying.ResourceSearch;
 import io.rollcall.users.UserGroups.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -42,24 +42,23 @@ public class GroupRepository {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
-  Optional<GroupRow> find(String tenantId, String id) {
-    return em.createQuery(
-            "SELECT g FROM GroupRow g WHERE g.tenantId = :tenant AND g.id = :id", GroupRow.class)
-        .setParameter("tenant", tenantId)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
+  /** Made on first use: the entity manager is injected (or, in tests, set) after construction. */
+  private ResourceRows<GroupRow> rows;
+
+  private ResourceRows<GroupRow> rows() {
+    if (rows == null) {
+      rows = new ResourceRows<>(em, GroupMapping.INSTANCE);
+    }
+    return rows;
   }
 
-  /** Reads the group and locks its row until the transaction ends, so writes never interleave. */
+  Optional<GroupRow> find(String tenantId, String id) {
+    return rows().find(tenantId, id);
+  }
+
+  /** Reads the row and locks it until the transaction ends, so writes never interleave. */
   Optional<GroupRow> findForUpdate(String tenantId, String id) {
-    return em.createQuery(
-            "SELECT g FROM GroupRow g WHERE g.tenantId = :tenant AND g.id = :id", GroupRow.class)
-        .setParameter("tenant", tenantId)
-        .setParameter("id", id)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
+    return rows().findForUpdate(tenantId, id);
   }
 
   boolean displayNameTaken(String tenantId, String displayName, String exceptId) {

@@ -2,6 +2,7 @@ package io.rollcall.users;
 
 import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.schema.CaseFolding;
+import io.rollcall.querying.ResourceRows;
 import io.rollcall.querying.ResourceSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,24 +22,23 @@ public class UserRepository {
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
-  Optional<UserRow> find(String tenantId, String id) {
-    return em.createQuery(
-            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id = :id", UserRow.class)
-        .setParameter("tenant", tenantId)
-        .setParameter("id", id)
-        .getResultStream()
-        .findFirst();
+  /** Made on first use: the entity manager is injected (or, in tests, set) after construction. */
+  private ResourceRows<UserRow> rows;
+
+  private ResourceRows<UserRow> rows() {
+    if (rows == null) {
+      rows = new ResourceRows<>(em, UserMapping.INSTANCE);
+    }
+    return rows;
   }
 
-  /** Reads the user and locks its row until the transaction ends, so writes never interleave. */
+  Optional<UserRow> find(String tenantId, String id) {
+    return rows().find(tenantId, id);
+  }
+
+  /** Reads the row and locks it until the transaction ends, so writes never interleave. */
   Optional<UserRow> findForUpdate(String tenantId, String id) {
-    return em.createQuery(
-            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id = :id", UserRow.class)
-        .setParameter("tenant", tenantId)
-        .setParameter("id", id)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst();
+    return rows().findForUpdate(tenantId, id);
   }
 
   boolean userNameTaken(String tenantId, String userName, String exceptId) {

@@ -26,7 +26,7 @@ import org.postgresql.PGConnection;
  * with {@code externalId} {@code ext-<prefix><i>}.
  *
  * <pre>
- * java -cp target/classes:$(cat target/bench.classpath) io.rollcall.users.BulkUsers \
+ * java -cp target/bench-tools:target/classes:$(cat target/bench.classpath) io.rollcall.users.BulkUsers \
  *   --jdbc jdbc:postgresql://localhost/rollcall --user rollcall --password … \
  *   --tenant TENANT_ID --prefix u1000000- --count 1000000
  * </pre>

@@ -13,7 +13,7 @@ import java.sql.Statement;
  * production section does, and runs until stopped.
  *
  * <pre>
- * java -cp target/classes:$(cat target/bench.classpath) io.rollcall.bench.BenchPostgres \
+ * java -cp target/bench-tools:target/classes:$(cat target/bench.classpath) io.rollcall.bench.BenchPostgres \
  *   [--port 5433] [--data target/bench-postgres]
  * </pre>
  */
