@@ -130,8 +130,10 @@ final class MicroServer implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
       }
-      if (Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
-          .contains("Exception while loading the app")) {
+      String output = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+      // Payara reports a failed deployment in either wording and keeps running without the app.
+      if (output.contains("Exception while loading the app")
+          || output.contains("Exception while deploying the app")) {
         throw new IllegalStateException("Rollcall failed to deploy; see " + log);
       }
       try {
