@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *   --scenarios LIST    noop,spc,get,lookup,page,deep,patch,create,mixed (default), or any of
  *                       external (externalId eq), email (Entra's emails[type eq "work"].value
  *                       eq), first (first page), start90 (startIndex 90 % deep), cursor1 (first
- *                       cursor page), cursor90 (a cursor 90 % deep), sorted (sortBy=userName)
+ *                       cursor page), cursor90 (a cursor 90 % deep), sorted (sortBy=userName),
+ *                       access (the access-check API for a random user, with an app key)
  *   --bulk COMMAND      fill new tenants with this loader instead of HTTP (for a million users):
  *                       it gets --tenant ID --prefix P --count N appended (see BulkUsers)
  *   --sample N          user ids read per tenant for get/patch (default 20000)
@@ -52,6 +53,7 @@ public class LoadBench {
 
   private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+  private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
   private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
   private static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -73,13 +75,18 @@ public class LoadBench {
       String namePrefix,
       List<String> userIds,
       String deepId,
-      String cursorQuery) {}
+      String cursorQuery,
+      String appKey) {}
 
   private static String bulk;
   private static int sample;
 
   /** One request to make. */
-  record Call(String method, String path, String body) {}
+  record Call(String method, String path, String body, String authorization) {
+    Call(String method, String path, String body) {
+      this(method, path, body, null);
+    }
+  }
 
   interface Scenario {
     Call next(Tenant tenant, ThreadLocalRandom random);
@@ -221,6 +228,17 @@ public class LoadBench {
                 "/scim/v2/Users?count=100&cursor=" + encode(deepCursor(t)),
                 null));
     all.put(
+        "access",
+        (t, r) ->
+            new Call(
+                "GET",
+                "/api/app/v1/tenants/"
+                    + t.id()
+                    + "/access?email="
+                    + encode(t.namePrefix() + r.nextInt(t.size()) + "@bench.example"),
+                null,
+                t.appKey()));
+    all.put(
         "sorted",
         (t, r) -> new Call("GET", "/scim/v2/Users?sortBy=userName&count=100", null));
     return all;
@@ -313,7 +331,8 @@ public class LoadBench {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + call.path()))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", tenant.bearer())
+            .header(
+                "Authorization", call.authorization() == null ? tenant.bearer() : call.authorization())
             .header("Accept", "application/scim+json");
     if (call.body() != null) {
       request.header("Content-Type", "application/scim+json");
@@ -385,7 +404,19 @@ public class LoadBench {
     }
     List<String> ids = ids(bearer, Math.min(size, sample));
     System.err.printf(Locale.ROOT, "tenant of %d users ready (%d ids)%n", size, ids.size());
-    return new Tenant(id, bearer, size, prefix, ids, deepId(bearer, size), cursorQuery(bearer));
+    String appKey =
+        "Bearer "
+            + field(
+                KEY,
+                expect(
+                    request(
+                        "POST",
+                        "/api/admin/app-keys",
+                        admin,
+                        "{\"description\":\"bench\",\"tenantId\":\"" + id + "\"}"),
+                    201));
+    return new Tenant(
+        id, bearer, size, prefix, ids, deepId(bearer, size), cursorQuery(bearer), appKey);
   }
 
   /** Payara answers its health checks before the WAR is deployed: wait for the admin API's 401. */

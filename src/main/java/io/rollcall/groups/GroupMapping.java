@@ -49,11 +49,11 @@ final class GroupMapping implements ResourceMapping<GroupRow> {
     }
     return Optional.ofNullable(
         switch (path.dotted()) {
-          case "id" -> new Column("id", Kind.EXACT);
-          case "displayName" -> new Column("displayNameKey", Kind.FOLDED);
-          case "externalId" -> new Column("externalId", Kind.EXACT);
-          case "meta.created" -> new Column("createdAt", Kind.TIME);
-          case "meta.lastModified" -> new Column("lastModified", Kind.TIME);
+          case "id" -> new Column("id", Kind.EXACT, true);
+          case "displayName" -> new Column("displayNameKey", Kind.FOLDED, true);
+          case "externalId" -> new Column("externalId", Kind.EXACT, false);
+          case "meta.created" -> new Column("createdAt", Kind.TIME, true);
+          case "meta.lastModified" -> new Column("lastModified", Kind.TIME, true);
           default -> null;
         });
   }

@@ -15,23 +15,35 @@ import java.util.HexFormat;
  * <p>Without a sort the position is a keyset (the last id served), so pages stay exact while users
  * are added or removed. With a sort it is an offset into the sorted result. A cursor presented with
  * a different filter or sort, or after {@code timeout}, is rejected.
+ *
+ * <p>It also carries {@code totalResults} as counted for the first page, so the following pages
+ * need not count a large tenant again on every request (RFC 9865 lets a cursor-paged response omit
+ * the total; Rollcall gives the one counted when the traversal began); -1 when not known.
  */
-public record PageCursor(String afterId, int offset, Instant issuedAt, String query) {
+public record PageCursor(String afterId, int offset, Instant issuedAt, String query, long total) {
 
-  private static final String VERSION = "c1";
+  private static final String VERSION = "c2";
+
+  /** Cursors issued before the total was carried; still honoured until they expire. */
+  private static final String VERSION_WITHOUT_TOTAL = "c1";
 
   public static PageCursor first(String query, Instant now) {
-    return new PageCursor(null, 0, now, query);
+    return new PageCursor(null, 0, now, query, -1);
+  }
+
+  /** The same position, carrying the total counted for the traversal. */
+  public PageCursor withTotal(long counted) {
+    return new PageCursor(afterId, offset, issuedAt, query, counted);
   }
 
   /** The cursor after a page of an unsorted (id-ordered) result that ended with {@code lastId}. */
   public PageCursor after(String lastId, Instant now) {
-    return new PageCursor(lastId, 0, now, query);
+    return new PageCursor(lastId, 0, now, query, total);
   }
 
   /** The cursor after a page of {@code served} resources of a sorted result. */
   public PageCursor skipping(int served, Instant now) {
-    return new PageCursor(null, offset + served, now, query);
+    return new PageCursor(null, offset + served, now, query, total);
   }
 
   /** The cursor a request carries; an empty one asks for the first page (RFC 9865 §2). */
@@ -62,7 +74,8 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
             afterId == null ? "" : afterId,
             Integer.toString(offset),
             Long.toString(issuedAt.getEpochSecond()),
-            query);
+            query,
+            Long.toString(total));
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -82,7 +95,9 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
     } catch (IllegalArgumentException e) {
       throw invalidCursor();
     }
-    if (parts.length != 5 || !VERSION.equals(parts[0]) || !parts[4].equals(query)) {
+    boolean withTotal = parts.length == 6 && VERSION.equals(parts[0]);
+    boolean withoutTotal = parts.length == 5 && VERSION_WITHOUT_TOTAL.equals(parts[0]);
+    if (!(withTotal || withoutTotal) || !parts[4].equals(query)) {
       throw invalidCursor();
     }
     PageCursor cursor;
@@ -92,11 +107,12 @@ public record PageCursor(String afterId, int offset, Instant issuedAt, String qu
               parts[1].isEmpty() ? null : parts[1],
               Integer.parseInt(parts[2]),
               Instant.ofEpochSecond(Long.parseLong(parts[3])),
-              parts[4]);
+              parts[4],
+              withTotal ? Long.parseLong(parts[5]) : -1);
     } catch (RuntimeException e) {
       throw invalidCursor();
     }
-    if (cursor.offset < 0 || cursor.issuedAt.isAfter(now.plusSeconds(60))) {
+    if (cursor.offset < 0 || cursor.total < -1 || cursor.issuedAt.isAfter(now.plusSeconds(60))) {
       throw invalidCursor();
     }
     if (cursor.issuedAt.plus(timeout).isBefore(now)) {

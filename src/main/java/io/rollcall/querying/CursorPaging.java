@@ -20,10 +20,13 @@ public final class CursorPaging {
   /** What a repository answers: the total that match, and the rows asked for. */
   public record Counted<T>(long total, List<T> rows) {}
 
-  /** Fetches rows from {@code offset} (sorted lists) or after {@code afterId} (id order). */
+  /**
+   * Fetches rows from {@code offset} (sorted lists) or after {@code afterId} (id order), and counts
+   * them all only when {@code countTotal} (otherwise the total is -1).
+   */
   @FunctionalInterface
   public interface Fetch<T> {
-    Counted<T> fetch(int offset, int limit, String afterId);
+    Counted<T> fetch(int offset, int limit, String afterId, boolean countTotal);
   }
 
   /** The page served and the cursor of the next one, or null on the last page. */
@@ -42,17 +45,24 @@ public final class CursorPaging {
                 request.filter(), request.sortBy(), Boolean.toString(request.descending())),
             now,
             Duration.ofSeconds(ScimLimits.CURSOR_TIMEOUT_SECONDS));
-    Counted<T> counted =
-        fetch.fetch(cursor.offset(), request.count() + 1, sorted ? null : cursor.afterId());
-    boolean more = counted.rows().size() > request.count();
-    List<T> served = more ? counted.rows().subList(0, request.count()) : counted.rows();
+    // The total is counted for the first page only and travels in the cursor: counting a tenant
+    // of a million users on every page would cost more than the page itself.
+    boolean counted = cursor.total() >= 0;
+    Counted<T> fetched =
+        fetch.fetch(
+            cursor.offset(), request.count() + 1, sorted ? null : cursor.afterId(), !counted);
+    long total = counted ? cursor.total() : fetched.total();
+    boolean more = fetched.rows().size() > request.count();
+    List<T> served = more ? fetched.rows().subList(0, request.count()) : fetched.rows();
     String next =
-        cursor.next(
-            !sorted,
-            more,
-            served.size(),
-            served.isEmpty() ? null : id.apply(served.get(served.size() - 1)),
-            now);
-    return new Page<>(counted.total(), served, next);
+        cursor
+            .withTotal(total)
+            .next(
+                !sorted,
+                more,
+                served.size(),
+                served.isEmpty() ? null : id.apply(served.get(served.size() - 1)),
+                now);
+    return new Page<>(total, served, next);
   }
 }

@@ -59,19 +59,24 @@ public final class PageRows {
    * id so pages are stable.
    *
    * @param sortValue the expression to sort by, or null for id order
+   * @param mayBeMissing whether some rows have no sort value; without any, the order is the sort
+   *     value's alone and an index on it can serve it
    * @param wholeTenant whether the query has no filter (only the tenant condition)
    */
   public static List<Order> order(
       CriteriaBuilder cb,
       Root<?> root,
       Expression<?> sortValue,
+      boolean mayBeMissing,
       boolean descending,
       boolean wholeTenant) {
     List<Order> orders = new ArrayList<>();
     if (sortValue != null) {
-      Expression<Integer> missing =
-          cb.<Integer>selectCase().when(cb.isNull(sortValue), 1).otherwise(0);
-      orders.add(descending ? cb.desc(missing) : cb.asc(missing));
+      if (mayBeMissing) {
+        Expression<Integer> missing =
+            cb.<Integer>selectCase().when(cb.isNull(sortValue), 1).otherwise(0);
+        orders.add(descending ? cb.desc(missing) : cb.asc(missing));
+      }
       orders.add(descending ? cb.desc(sortValue) : cb.asc(sortValue));
     } else if (wholeTenant) {
       // The tenant is fixed by the WHERE clause, so this changes nothing in the order; it lets the

@@ -48,8 +48,13 @@ public interface ResourceMapping<E> {
   /** The value to sort by for an attribute kept outside the row; a 400 if it cannot sort. */
   Expression<?> sortValue(QueryScope scope, Sort sort);
 
-  /** A column of the resource's row and how its values compare. */
-  record Column(String field, Kind kind) {}
+  /**
+   * A column of the resource's row and how its values compare.
+   *
+   * @param alwaysSet whether every row has a value (NOT NULL), so sorting needs no "missing last"
+   *     rule and the database can read the order from an index
+   */
+  record Column(String field, Kind kind, boolean alwaysSet) {}
 
   enum Kind {
     /** A string compared as it is. */

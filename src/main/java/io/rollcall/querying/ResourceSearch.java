@@ -57,7 +57,8 @@ public final class ResourceSearch<E> {
             request,
             sort != null,
             now,
-            (offset, limit, afterId) -> page(tenantId, type, filter, sort, offset, limit, afterId),
+            (offset, limit, afterId, countTotal) ->
+                page(tenantId, type, filter, sort, offset, limit, afterId, countTotal),
             mapping::idOf);
     return new Listed<>(page.total(), 0, page.rows(), page.nextCursor());
   }
@@ -78,16 +79,21 @@ public final class ResourceSearch<E> {
       int offset,
       int count,
       String afterId) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
+    return page(tenantId, type, filter, sort, offset, count, afterId, true);
+  }
 
-    Map<ParameterExpression<?>, Object> countParameters = Comparisons.newParameters();
-    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-    Root<E> countRoot = countQuery.from(mapping.entity());
-    QueryScope counting = scope(cb, countQuery, countRoot, type, tenantId, countParameters);
-    countQuery.select(cb.count(countRoot)).where(where(counting, filter, null));
-    TypedQuery<Long> countStatement = em.createQuery(countQuery);
-    Comparisons.bind(countStatement, countParameters);
-    long total = countStatement.getSingleResult();
+  /** As above; without {@code countTotal} nothing is counted and the total is -1. */
+  private CursorPaging.Counted<E> page(
+      String tenantId,
+      ResourceTypeDefinition type,
+      Filter filter,
+      Sort sort,
+      int offset,
+      int count,
+      String afterId,
+      boolean countTotal) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    long total = countTotal ? count(cb, tenantId, type, filter) : -1;
     if (count == 0 || total == 0) {
       return new CursorPaging.Counted<>(total, List.of());
     }
@@ -104,6 +110,7 @@ public final class ResourceSearch<E> {
                 cb,
                 root,
                 sort == null ? null : new FilterTranslator(paging, mapping).sortValue(sort),
+                sort != null && mayBeMissing(sort),
                 sort != null && sort.descending(),
                 filter == null));
     TypedQuery<String> pageStatement = em.createQuery(pageQuery);
@@ -113,6 +120,22 @@ public final class ResourceSearch<E> {
         total,
         PageRows.byIds(
             em, mapping.entity(), tenantId, pageStatement.getResultList(), mapping::idOf));
+  }
+
+  private boolean mayBeMissing(Sort sort) {
+    return mapping.column(sort.path()).map(column -> !column.alwaysSet()).orElse(true);
+  }
+
+  private long count(
+      CriteriaBuilder cb, String tenantId, ResourceTypeDefinition type, Filter filter) {
+    Map<ParameterExpression<?>, Object> parameters = Comparisons.newParameters();
+    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+    Root<E> root = query.from(mapping.entity());
+    QueryScope counting = scope(cb, query, root, type, tenantId, parameters);
+    query.select(cb.count(root)).where(where(counting, filter, null));
+    TypedQuery<Long> statement = em.createQuery(query);
+    Comparisons.bind(statement, parameters);
+    return statement.getSingleResult();
   }
 
   private static QueryScope scope(

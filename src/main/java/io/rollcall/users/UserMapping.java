@@ -52,12 +52,12 @@ final class UserMapping implements ResourceMapping<UserRow> {
     }
     return Optional.ofNullable(
         switch (path.dotted()) {
-          case "id" -> new Column("id", Kind.EXACT);
-          case "userName" -> new Column("userNameKey", Kind.FOLDED);
-          case "externalId" -> new Column("externalId", Kind.EXACT);
-          case "active" -> new Column("active", Kind.FLAG);
-          case "meta.created" -> new Column("createdAt", Kind.TIME);
-          case "meta.lastModified" -> new Column("lastModified", Kind.TIME);
+          case "id" -> new Column("id", Kind.EXACT, true);
+          case "userName" -> new Column("userNameKey", Kind.FOLDED, true);
+          case "externalId" -> new Column("externalId", Kind.EXACT, false);
+          case "active" -> new Column("active", Kind.FLAG, true);
+          case "meta.created" -> new Column("createdAt", Kind.TIME, true);
+          case "meta.lastModified" -> new Column("lastModified", Kind.TIME, true);
           default -> null;
         });
   }

@@ -25,6 +25,34 @@ class PageCursorTest {
     assertEquals(0, read.offset());
   }
 
+  /** The total counted for the first page travels in the cursor, so later pages need no count. */
+  @Test
+  void theFirstPagesTotalTravelsWithTheCursor() {
+    String query = PageCursor.fingerprint(null, null, "false");
+    PageCursor first = PageCursor.open("", query, NOW, TIMEOUT);
+    assertEquals(-1, first.total(), "not counted yet");
+    String next = first.withTotal(1_000_000).next(true, true, 100, "u-100", NOW);
+    PageCursor second = PageCursor.decode(next, query, NOW, TIMEOUT);
+    assertEquals(1_000_000, second.total());
+    assertEquals("u-100", second.afterId());
+    assertEquals(1_000_000, second.skipping(100, NOW).total());
+  }
+
+  /** Cursors issued by the previous release (without a total) stay valid until they expire. */
+  @Test
+  void aCursorOfThePreviousFormatIsStillAccepted() {
+    String query = PageCursor.fingerprint(null, null, "false");
+    String previous =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("c1|u-7|0|" + NOW.getEpochSecond() + "|" + query)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    PageCursor read = PageCursor.decode(previous, query, NOW, TIMEOUT);
+    assertEquals("u-7", read.afterId());
+    assertEquals(-1, read.total());
+  }
+
   @Test
   void offsetCursorAdvancesByThePageServed() {
     String query = PageCursor.fingerprint(null, "title", "false");
