@@ -333,7 +333,9 @@ public class LoadBench {
             .timeout(Duration.ofSeconds(30))
             .header(
                 "Authorization", call.authorization() == null ? tenant.bearer() : call.authorization())
-            .header("Accept", "application/scim+json");
+            .header(
+                "Accept",
+                call.path().startsWith("/api/") ? "application/json" : "application/scim+json");
     if (call.body() != null) {
       request.header("Content-Type", "application/scim+json");
     }
@@ -556,11 +558,13 @@ public class LoadBench {
     String text =
         String.join(
             "|",
-            "c1",
+            "c2",
             tenant.deepId(),
             "0",
             Long.toString(System.currentTimeMillis() / 1000),
-            tenant.cursorQuery());
+            tenant.cursorQuery(),
+            // the total the server counted for the first page and carries from page to page
+            Integer.toString(tenant.size()));
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));
