@@ -38,6 +38,9 @@ public final class BenchPostgres {
             .setCleanDataDirectory(false)
             // A benchmark machine's memory, not a test's: room for a million users' indexes.
             .setServerConfig("shared_buffers", "512MB")
+            // Durable as in production: the embedded server's defaults turn both off for tests.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
             .setServerConfig("max_connections", "100")
             .start();
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
