@@ -1,8 +1,6 @@
 package io.rollcall.groups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.querying.CursorPaging;
@@ -11,7 +9,6 @@ import io.rollcall.testdb.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,14 +89,6 @@ class GroupLookupPlansOnPostgresTest {
             .searches()
             .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
     assertEquals(1, page.total(), "the lookup finds its one group");
-    List<String> statements = QueryPlans.captured();
-    assertFalse(statements.isEmpty(), "the search's statements were captured");
-    boolean indexUsed = false;
-    for (String sql : statements) {
-      String plan = QueryPlans.explain(database.dataSource(), sql);
-      assertFalse(plan.contains("Seq Scan"), () -> "a table is read whole:\n" + sql + "\n" + plan);
-      indexUsed |= plan.contains(index);
-    }
-    assertTrue(indexUsed, () -> index + " is not used by any of " + statements);
+    QueryPlans.assertIndexedWithoutSequentialScan(database.dataSource(), index);
   }
 }

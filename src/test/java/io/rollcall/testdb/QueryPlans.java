@@ -57,6 +57,28 @@ public final class QueryPlans {
     }
   }
 
+  /**
+   * Asserts that no statement captured since the last {@link #clear()} reads a table whole, and
+   * that at least one reads the given index.
+   */
+  public static void assertIndexedWithoutSequentialScan(DataSource dataSource, String index) {
+    List<String> statements = captured();
+    if (statements.isEmpty()) {
+      throw new AssertionError("no statement was captured");
+    }
+    boolean indexUsed = false;
+    for (String sql : statements) {
+      String plan = explain(dataSource, sql);
+      if (plan.contains("Seq Scan")) {
+        throw new AssertionError("a table is read whole:\n" + sql + "\n" + plan);
+      }
+      indexUsed |= plan.contains(index);
+    }
+    if (!indexUsed) {
+      throw new AssertionError(index + " is not used by any of " + statements);
+    }
+  }
+
   /** Updates the planner's statistics, as autovacuum would after a load. */
   public static void analyze(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();

@@ -1,14 +1,11 @@
 package io.rollcall.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.querying.CursorPaging;
 import io.rollcall.testdb.QueryPlans;
 import io.rollcall.testdb.TestDatabase;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,15 +79,6 @@ class UserLookupPlansOnPostgresTest {
             .searches()
             .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 0, 100, null);
     assertEquals(1, page.total(), "the lookup finds its one user");
-
-    List<String> statements = QueryPlans.captured();
-    assertFalse(statements.isEmpty(), "the search's statements were captured");
-    boolean indexUsed = false;
-    for (String sql : statements) {
-      String plan = QueryPlans.explain(database.dataSource(), sql);
-      assertFalse(plan.contains("Seq Scan"), () -> "a table is read whole:\n" + sql + "\n" + plan);
-      indexUsed |= plan.contains(index);
-    }
-    assertTrue(indexUsed, () -> index + " is not used by any of " + statements);
+    QueryPlans.assertIndexedWithoutSequentialScan(database.dataSource(), index);
   }
 }
