@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Puts admin sign-ins into the admin trail. Console sign-ins and every checked failure are
@@ -26,6 +28,8 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class SignInTrail {
 
+  private static final Logger LOG = Logger.getLogger(SignInTrail.class.getName());
+
   static final Duration SUCCESS_EVERY = Duration.ofHours(1);
   static final Duration THROTTLED_EVERY = Duration.ofMinutes(1);
   private static final int MAX_REMEMBERED = 10_000;
@@ -37,7 +41,20 @@ public class SignInTrail {
 
   private final ConcurrentMap<String, Instant> lastRecorded = new ConcurrentHashMap<>();
 
+  /**
+   * Called synchronously by the authentication mechanism. A failure to record is logged rather than
+   * thrown: it must not turn a correct sign-in into an error, nor a wrong one into anything but a
+   * 401.
+   */
   void record(@Observes SignInAttempt attempt) {
+    try {
+      write(attempt);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A sign-in could not be recorded in the admin trail", e);
+    }
+  }
+
+  private void write(SignInAttempt attempt) {
     SignInAttempt.Outcome outcome = attempt.outcome();
     boolean viaConsole = attempt.via() == AdminCaller.Via.CONSOLE;
     if (outcome == SignInAttempt.Outcome.SUCCEEDED && !viaConsole && !due(attempt, SUCCESS_EVERY)) {
