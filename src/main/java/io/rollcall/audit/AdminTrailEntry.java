@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of the admin trail: who did what, when, from where, and how it ended. */
+/**
+ * One line of the admin trail: who did what, when, from where, and how it ended. Read through JPA;
+ * written by {@link AdminTrail} with SQL (see there).
+ */
 @Entity
 @Table(name = "admin_trail")
 public class AdminTrailEntry {
