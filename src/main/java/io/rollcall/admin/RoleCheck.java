@@ -28,6 +28,9 @@ public class RoleCheck implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
+    if (resource.getResourceMethod() == null) {
+      return;
+    }
     RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
     if (allowed == null) {
       allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
