@@ -38,7 +38,11 @@ public class RoleCheck implements DynamicFeature {
     context.register(new Check(allowed == null ? List.of() : List.of(allowed.value())));
   }
 
-  @Priority(Priorities.AUTHORIZATION)
+  /**
+   * Ahead of any other authorization filter (the runtime may register Jersey's own {@code
+   * RolesAllowed} feature), so that every refusal is the one that is recorded.
+   */
+  @Priority(Priorities.AUTHORIZATION - 100)
   static final class Check implements ContainerRequestFilter {
 
     private final List<String> roles;

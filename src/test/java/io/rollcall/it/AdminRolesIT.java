@@ -196,7 +196,9 @@ class AdminRolesIT {
                     + password
                     + "\"}");
     assertEquals(201, created.status(), created.body());
-    assertTrue(created.json().isNull("password"), "a chosen password is never echoed");
+    assertFalse(
+        created.json().containsKey("password") && !created.json().isNull("password"),
+        "a chosen password is never echoed");
   }
 
   private String mintAdminToken(String authorization) {
@@ -421,7 +423,7 @@ class AdminRolesIT {
     }
     JsonObject refusedCreate =
         latest("actor=" + f.owner() + "&action=tenant.create&outcome=refused");
-    assertFalse(refusedCreate.isNull("reason"));
+    assertFalse(refusedCreate.getString("reason").isBlank());
     JsonObject forbidden = latest("actor=" + f.auditor() + "&action=forbidden");
     assertEquals("refused", forbidden.getString("outcome"));
     assertEquals("token", forbidden.getString("via"));
