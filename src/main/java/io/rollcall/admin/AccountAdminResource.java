@@ -5,6 +5,8 @@ import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.accounts.AccountRow;
 import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.UploadReport;
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.Roles;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -37,6 +39,7 @@ public class AccountAdminResource {
   @Inject AccountDirectory directory;
   @Inject TenantService tenants;
   @Inject AccountUploads uploads;
+  @Inject AdminTrail trail;
 
   public record AccountView(
       String id,
@@ -50,8 +53,13 @@ public class AccountAdminResource {
 
   public record AccountPage(long total, List<AccountView> accounts, String next) {}
 
+  /**
+   * Commits batch by batch on its own, so the trail records the upload once it has ended rather
+   * than in one transaction with it.
+   */
   @PUT
   @Consumes("*/*")
+  @RolesAllowed(Roles.OWNER)
   public UploadReport upload(
       @PathParam("id") String tenantId,
       @HeaderParam("Content-Type") MediaType contentType,
@@ -66,7 +74,24 @@ public class AccountAdminResource {
     } else {
       throw new InvalidInputException("send the accounts as application/json or text/csv");
     }
-    return uploads.load(tenantId, body, format);
+    AccountUploads.Format chosen = format;
+    return trail.runSeparately(
+        AdminAction.of("accounts.upload", tenantId).withDetail(chosen.name()),
+        () -> uploads.load(tenantId, body, chosen),
+        report ->
+            AdminAction.of("accounts.upload", tenantId)
+                .withDetail(
+                    chosen.name()
+                        + ": received "
+                        + report.getReceived()
+                        + ", created "
+                        + report.getCreated()
+                        + ", updated "
+                        + report.getUpdated()
+                        + ", unchanged "
+                        + report.getUnchanged()
+                        + ", rejected "
+                        + report.getRejected()));
   }
 
   @GET

@@ -20,6 +20,10 @@ public class AdminApiApplication extends Application {
         PermissionRuleAdminResource.class,
         WebhookAdminResource.class,
         AuditAdminResource.class,
+        AdminAccountResource.class,
+        MeResource.class,
+        AdminTrailResource.class,
+        RoleCheck.class,
         AccessResource.class,
         ApiExceptionMapper.class,
         DurableResponses.class);

@@ -38,6 +38,24 @@ final class AdminJson {
         integer(body, "eraseDeactivatedAfterDays"));
   }
 
+  /**
+   * The settings a PATCH asks for, as the admin trail shows them: {@code name=Acme, active=false}.
+   */
+  static String describe(Map<String, Object> body) {
+    StringBuilder text = new StringBuilder();
+    body.forEach(
+        (key, value) -> {
+          if (text.length() > 0) {
+            text.append(", ");
+          }
+          String shown = String.valueOf(value);
+          text.append(key)
+              .append('=')
+              .append(shown.length() > 200 ? shown.substring(0, 200) + "…" : shown);
+        });
+    return text.toString();
+  }
+
   static String string(Map<String, Object> body, String key) {
     Object value = body.get(key);
     if (value == null || value instanceof String) {

@@ -4,6 +4,8 @@ import io.rollcall.access.UnknownAppKeyException;
 import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.security.LastOwnerException;
+import io.rollcall.security.UnknownAdminException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
 import io.rollcall.web.InvalidInputException;
@@ -35,8 +37,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof UnknownTenantException
         || failure instanceof UnknownTokenException
-        || failure instanceof UnknownAppKeyException) {
+        || failure instanceof UnknownAppKeyException
+        || failure instanceof UnknownAdminException) {
       return answer(404, failure.getMessage());
+    }
+    if (failure instanceof LastOwnerException) {
+      return answer(409, failure.getMessage());
     }
     if (failure instanceof ScimException scim && scim.status() < 500) {
       return answer(scim.status(), scim.detail());

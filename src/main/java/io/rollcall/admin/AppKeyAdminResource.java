@@ -2,6 +2,8 @@ package io.rollcall.admin;
 
 import io.rollcall.access.AppKey;
 import io.rollcall.access.AppKeyService;
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +30,7 @@ import java.util.List;
 public class AppKeyAdminResource {
 
   @Inject AppKeyService keys;
+  @Inject AdminTrail trail;
   @Context UriInfo uriInfo;
 
   /** {@code tenantId} null: the key reads every tenant. */
@@ -54,10 +57,17 @@ public class AppKeyAdminResource {
       Instant lastUsedAt) {}
 
   @POST
+  @RolesAllowed(Roles.OWNER)
   public Response mint(NewKey body) {
     NewKey request = body == null ? new NewKey(null, null, null) : body;
+    String scope = request.tenantId() == null ? "all tenants" : request.tenantId();
     AppKeyService.MintedKey minted =
-        keys.mint(request.tenantId(), request.description(), request.expiresInDays());
+        trail.run(
+            AdminAction.of("app-key.mint", scope),
+            () -> keys.mint(request.tenantId(), request.description(), request.expiresInDays()),
+            m ->
+                AdminAction.of("app-key.mint", scope)
+                    .withDetail(TenantAdminResource.secretDetail(m.key())));
     AppKey k = minted.key();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(k.id()).build())
         .entity(
@@ -93,8 +103,14 @@ public class AppKeyAdminResource {
 
   @DELETE
   @Path("{keyId}")
+  @RolesAllowed(Roles.OWNER)
   public Response revoke(@PathParam("keyId") String keyId) {
-    keys.revoke(keyId);
+    trail.run(
+        AdminAction.of("app-key.revoke", keyId),
+        () -> {
+          keys.revoke(keyId);
+          return keyId;
+        });
     return Response.noContent().build();
   }
 }

@@ -1,5 +1,7 @@
 package io.rollcall.admin;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.permissions.PermissionRule;
 import io.rollcall.permissions.PermissionService;
 import io.rollcall.protocol.ScimException;
@@ -27,6 +29,7 @@ public class PermissionRuleAdminResource {
 
   @Inject PermissionService permissions;
   @Inject UserLifecycle users;
+  @Inject AdminTrail trail;
 
   public record RuleView(String id, int position, String filter, String group) {}
 
@@ -40,15 +43,29 @@ public class PermissionRuleAdminResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.OWNER)
   public List<RuleView> replace(
       @PathParam("id") String tenantId, List<PermissionService.RuleInput> rules) {
     if (rules == null) {
       throw new InvalidInputException("a JSON array of {\"filter\", \"group\"} rules is required");
     }
-    return views(permissions.replace(tenantId, rules));
+    return views(
+        trail.run(
+            AdminAction.of("permission-rules.replace", tenantId),
+            () -> permissions.replace(tenantId, rules),
+            saved ->
+                AdminAction.of("permission-rules.replace", tenantId)
+                    .withDetail(
+                        saved.size()
+                            + " rule(s): "
+                            + String.join(
+                                "; ",
+                                saved.stream()
+                                    .map(r -> r.groupName() + " <- " + r.filter())
+                                    .toList()))));
   }
 
-  /** "This rule matches these N people now." */
+  /** "This rule matches these N people now." Reads only, so every admin may preview. */
   @POST
   @Path("preview")
   public PreviewResult preview(@PathParam("id") String tenantId, Preview body) {

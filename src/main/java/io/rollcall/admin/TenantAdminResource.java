@@ -1,5 +1,8 @@
 package io.rollcall.admin;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
+import io.rollcall.security.BearerSecret;
 import io.rollcall.security.Roles;
 import io.rollcall.security.ScimToken;
 import io.rollcall.security.TokenService;
@@ -26,7 +29,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Tenants and their SCIM tokens, for admins. Thin: each call is one service call. */
+/**
+ * Tenants and their SCIM tokens, for admins: every admin reads, owners change. Thin: each change is
+ * one service call inside the admin trail's transaction.
+ */
 @Path("admin/tenants")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +42,7 @@ public class TenantAdminResource {
   @Inject TenantService tenants;
   @Inject TokenService tokens;
   @Inject PublicUrls urls;
+  @Inject AdminTrail trail;
   @Context UriInfo uriInfo;
 
   public record NewTenant(String name) {}
@@ -85,11 +92,16 @@ public class TenantAdminResource {
       Instant lastUsedAt) {}
 
   @POST
+  @RolesAllowed(Roles.OWNER)
   public Response create(NewTenant body) {
     if (body == null) {
       throw new InvalidInputException("a JSON body with \"name\" is required");
     }
-    Tenant tenant = tenants.create(body.name());
+    Tenant tenant =
+        trail.run(
+            AdminAction.of("tenant.create", null),
+            () -> tenants.create(body.name()),
+            t -> AdminAction.of("tenant.create", t.id()).withDetail("name=" + t.name()));
     return Response.created(uriInfo.getAbsolutePathBuilder().path(tenant.id()).build())
         .entity(view(tenant))
         .build();
@@ -113,19 +125,27 @@ public class TenantAdminResource {
    */
   @PATCH
   @Path("{id}")
+  @RolesAllowed(Roles.OWNER)
   public TenantView change(@PathParam("id") String id, Map<String, Object> body) {
     if (body == null) {
       throw new InvalidInputException("a JSON object is required");
     }
-    return view(tenants.change(id, AdminJson.tenantChange(body)));
+    return view(
+        trail.run(
+            AdminAction.of("tenant.change", id).withDetail(AdminJson.describe(body)),
+            () -> tenants.change(id, AdminJson.tenantChange(body))));
   }
 
   @POST
   @Path("{id}/tokens")
+  @RolesAllowed(Roles.OWNER)
   public Response mint(@PathParam("id") String id, NewToken body) {
     NewToken request = body == null ? new NewToken(null, null) : body;
     TokenService.MintedToken minted =
-        tokens.mint(id, request.description(), request.expiresInDays());
+        trail.run(
+            AdminAction.of("scim-token.mint", id),
+            () -> tokens.mint(id, request.description(), request.expiresInDays()),
+            m -> AdminAction.of("scim-token.mint", id).withDetail(secretDetail(m.token())));
     ScimToken t = minted.token();
     return Response.created(uriInfo.getAbsolutePathBuilder().path(t.id()).build())
         .entity(
@@ -155,8 +175,14 @@ public class TenantAdminResource {
 
   @DELETE
   @Path("{id}/tokens/{tokenId}")
+  @RolesAllowed(Roles.OWNER)
   public Response revoke(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
-    tokens.revoke(id, tokenId);
+    trail.run(
+        AdminAction.of("scim-token.revoke", id).withDetail("token " + tokenId),
+        () -> {
+          tokens.revoke(id, tokenId);
+          return tokenId;
+        });
     return Response.noContent().build();
   }
 
@@ -166,13 +192,27 @@ public class TenantAdminResource {
    */
   @POST
   @Path("{id}/tokens/{tokenId}/rotate")
+  @RolesAllowed(Roles.OWNER)
   public Response rotate(
       @PathParam("id") String id, @PathParam("tokenId") String tokenId, Rotate body) {
     if (body == null) {
       throw new InvalidInputException("a JSON body with \"graceMinutes\" is required");
     }
     TokenService.Rotation rotation =
-        tokens.rotate(id, tokenId, body.graceMinutes(), body.description(), body.expiresInDays());
+        trail.run(
+            AdminAction.of("scim-token.rotate", id).withDetail("token " + tokenId),
+            () ->
+                tokens.rotate(
+                    id, tokenId, body.graceMinutes(), body.description(), body.expiresInDays()),
+            r ->
+                AdminAction.of("scim-token.rotate", id)
+                    .withDetail(
+                        "token "
+                            + tokenId
+                            + " revoked at "
+                            + r.replaced().revokedAt()
+                            + ", replaced by "
+                            + secretDetail(r.replacement().token())));
     ScimToken t = rotation.replacement().token();
     return Response.created(
             uriInfo
@@ -190,6 +230,13 @@ public class TenantAdminResource {
                 rotation.replaced().id(),
                 rotation.replaced().revokedAt()))
         .build();
+  }
+
+  /**
+   * A token as the trail names it: id and display prefix, which cannot be used to call Rollcall.
+   */
+  static String secretDetail(BearerSecret secret) {
+    return "token " + secret.id() + " (" + secret.prefix() + "…)";
   }
 
   private TenantView view(Tenant t) {

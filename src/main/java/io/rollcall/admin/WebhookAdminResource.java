@@ -1,5 +1,7 @@
 package io.rollcall.admin;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.Roles;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.webhooks.Webhook;
@@ -29,6 +31,7 @@ import java.time.Instant;
 public class WebhookAdminResource {
 
   @Inject WebhookService webhooks;
+  @Inject AdminTrail trail;
 
   public record NewWebhook(String url) {}
 
@@ -44,11 +47,16 @@ public class WebhookAdminResource {
       Instant lastSuccessAt) {}
 
   @PUT
+  @RolesAllowed(Roles.OWNER)
   public Response configure(@PathParam("id") String tenantId, NewWebhook body) {
     if (body == null || body.url() == null) {
       throw new InvalidInputException("a JSON body with \"url\" is required");
     }
-    WebhookService.Configured configured = webhooks.configure(tenantId, body.url());
+    // Only the host goes into the trail: a webhook URL's path or query is often a credential.
+    WebhookService.Configured configured =
+        trail.run(
+            AdminAction.of("webhook.configure", tenantId).withDetail(hostOf(body.url())),
+            () -> webhooks.configure(tenantId, body.url()));
     return Response.ok(view(tenantId, configured.webhook(), configured.signingSecret())).build();
   }
 
@@ -59,21 +67,45 @@ public class WebhookAdminResource {
 
   @POST
   @Path("pause")
+  @RolesAllowed(Roles.OWNER)
   public WebhookView pause(@PathParam("id") String tenantId) {
-    return view(tenantId, webhooks.pause(tenantId), null);
+    return view(
+        tenantId,
+        trail.run(AdminAction.of("webhook.pause", tenantId), () -> webhooks.pause(tenantId)),
+        null);
   }
 
   /** Resumes a paused webhook, or retries a failing one now instead of after its backoff. */
   @POST
   @Path("resume")
+  @RolesAllowed(Roles.OWNER)
   public WebhookView resume(@PathParam("id") String tenantId) {
-    return view(tenantId, webhooks.resume(tenantId), null);
+    return view(
+        tenantId,
+        trail.run(AdminAction.of("webhook.resume", tenantId), () -> webhooks.resume(tenantId)),
+        null);
   }
 
   @DELETE
+  @RolesAllowed(Roles.OWNER)
   public Response remove(@PathParam("id") String tenantId) {
-    webhooks.remove(tenantId);
+    trail.run(
+        AdminAction.of("webhook.remove", tenantId),
+        () -> {
+          webhooks.remove(tenantId);
+          return tenantId;
+        });
     return Response.noContent().build();
+  }
+
+  /** The host of a URL as typed, or a placeholder when it has none. */
+  static String hostOf(String url) {
+    try {
+      String host = java.net.URI.create(url.strip()).getHost();
+      return host == null ? "(no host)" : "host " + host;
+    } catch (IllegalArgumentException e) {
+      return "(not a URL)";
+    }
   }
 
   private WebhookView view(String tenantId, Webhook w, String secret) {

@@ -5,6 +5,8 @@ import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.accounts.AccountRow;
 import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.UploadReport;
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ public class AccountsPanel implements Serializable {
   @Inject SettingsPage settings;
   @Inject AccountDirectory directory;
   @Inject AccountUploads uploads;
+  @Inject AdminTrail trail;
 
   /** One account in the list. */
   public record Row(
@@ -72,7 +75,12 @@ public class AccountsPanel implements Serializable {
       return null;
     }
     try (InputStream csv = file.getInputStream()) {
-      report = uploads.load(settings.getId(), csv, AccountUploads.Format.CSV);
+      String tenantId = settings.getId();
+      report =
+          trail.runSeparately(
+              AdminAction.of("accounts.upload", tenantId).withDetail("CSV"),
+              () -> uploads.load(tenantId, csv, AccountUploads.Format.CSV),
+              r -> AdminAction.of("accounts.upload", tenantId).withDetail(TrailDetails.upload(r)));
     } catch (InvalidInputException e) {
       PageOutcomes.error("upload", e.getMessage());
     } catch (IOException e) {

@@ -4,6 +4,8 @@ import io.rollcall.access.AppKey;
 import io.rollcall.access.AppKeyService;
 import io.rollcall.access.AppKeyService.MintedKey;
 import io.rollcall.access.UnknownAppKeyException;
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.TokenStatus;
 import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
@@ -29,6 +31,7 @@ public class AppKeysPanel implements Serializable {
   @Inject SettingsPage settings;
   @Inject AppKeyService keys;
   @Inject SecretHandover handover;
+  @Inject AdminTrail trail;
 
   /** One key in the list. */
   public record KeyRow(
@@ -74,7 +77,13 @@ public class AppKeysPanel implements Serializable {
   public String mint() {
     String tenantId = settings.getId();
     try {
-      MintedKey minted = keys.mint(tenantId, newDescription, newExpiryDays);
+      MintedKey minted =
+          trail.run(
+              AdminAction.of("app-key.mint", tenantId),
+              () -> keys.mint(tenantId, newDescription, newExpiryDays),
+              m ->
+                  AdminAction.of("app-key.mint", tenantId)
+                      .withDetail(TrailDetails.secret(m.key())));
       AppKey k = minted.key();
       String key =
           handover.put(
@@ -95,7 +104,13 @@ public class AppKeysPanel implements Serializable {
 
   public String revoke() {
     try {
-      keys.revokeForTenant(settings.getId(), revokeId);
+      String tenantId = settings.getId();
+      trail.run(
+          AdminAction.of("app-key.revoke", revokeId).withDetail("tenant " + tenantId),
+          () -> {
+            keys.revokeForTenant(tenantId, revokeId);
+            return revokeId;
+          });
       return here() + "&done=app-key-revoked";
     } catch (UnknownAppKeyException e) {
       PageOutcomes.error("app-key-revoke", "That application key no longer exists.");

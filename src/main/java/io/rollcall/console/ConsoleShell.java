@@ -1,6 +1,7 @@
 package io.rollcall.console;
 
 import io.rollcall.security.ConsoleSessions;
+import io.rollcall.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -11,7 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-/** The frame around every console page: who is signed in, and signing out. */
+/** The frame around every console page: who is signed in, with which role, and signing out. */
 @Named
 @RequestScoped
 public class ConsoleShell {
@@ -20,6 +21,17 @@ public class ConsoleShell {
 
   public String getAdmin() {
     return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
+  }
+
+  /**
+   * Owners see the forms that change things; an auditor's POST is refused anyway (ConsoleFilter).
+   */
+  public boolean isOwner() {
+    return security.isCallerInRole(Roles.OWNER);
+  }
+
+  public String getRole() {
+    return isOwner() ? Roles.OWNER : Roles.AUDITOR;
   }
 
   /** Ends the session entirely: a later request with its cookie is treated as signed out. */

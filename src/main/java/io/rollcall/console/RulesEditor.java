@@ -1,5 +1,7 @@
 package io.rollcall.console;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.permissions.PermissionService;
 import io.rollcall.permissions.PermissionService.RuleInput;
 import io.rollcall.protocol.ScimException;
@@ -29,6 +31,7 @@ public class RulesEditor implements Serializable {
   @Inject SettingsPage settings;
   @Inject PermissionService permissions;
   @Inject UserLifecycle lifecycle;
+  @Inject AdminTrail trail;
 
   /** A rule being edited, with the outcome of its last preview. */
   public static class Rule implements Serializable {
@@ -156,8 +159,14 @@ public class RulesEditor implements Serializable {
 
   public String save() {
     try {
-      permissions.replace(
-          settings.getId(), rules.stream().map(r -> new RuleInput(r.filter, r.group)).toList());
+      String tenantId = settings.getId();
+      List<RuleInput> inputs = rules.stream().map(r -> new RuleInput(r.filter, r.group)).toList();
+      trail.run(
+          AdminAction.of("permission-rules.replace", tenantId),
+          () -> permissions.replace(tenantId, inputs),
+          saved ->
+              AdminAction.of("permission-rules.replace", tenantId)
+                  .withDetail(TrailDetails.rules(saved)));
       return "settings?faces-redirect=true&id=" + settings.getId() + "&done=rules-saved";
     } catch (InvalidInputException e) {
       PageOutcomes.error("rules", e.getMessage());

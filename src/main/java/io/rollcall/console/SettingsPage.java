@@ -1,5 +1,7 @@
 package io.rollcall.console;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -23,6 +25,7 @@ public class SettingsPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TenantService tenants;
+  @Inject AdminTrail trail;
 
   private String id;
   private String done;
@@ -100,7 +103,9 @@ public class SettingsPage implements Serializable {
 
   private String change(String field, TenantService.TenantChange change, String outcome) {
     try {
-      tenants.change(id, change);
+      trail.run(
+          AdminAction.of("tenant.change", id).withDetail(TrailDetails.change(change)),
+          () -> tenants.change(id, change));
       return "settings?faces-redirect=true&id=" + id + "&done=" + outcome;
     } catch (InvalidInputException e) {
       PageOutcomes.error(field, e.getMessage());

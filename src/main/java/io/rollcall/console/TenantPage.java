@@ -1,5 +1,7 @@
 package io.rollcall.console;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.ScimToken;
 import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.MintedToken;
@@ -42,6 +44,7 @@ public class TenantPage implements Serializable {
   @Inject TokenService tokens;
   @Inject PublicUrls urls;
   @Inject SecretHandover handover;
+  @Inject AdminTrail trail;
 
   /** One token in the list. */
   public record TokenRow(
@@ -113,7 +116,12 @@ public class TenantPage implements Serializable {
 
   public String mint() {
     try {
-      MintedToken minted = tokens.mint(id, newDescription, newExpiryDays);
+      MintedToken minted =
+          trail.run(
+              AdminAction.of("scim-token.mint", id),
+              () -> tokens.mint(id, newDescription, newExpiryDays),
+              m ->
+                  AdminAction.of("scim-token.mint", id).withDetail(TrailDetails.secret(m.token())));
       ScimToken t = minted.token();
       String key =
           handover.put(
@@ -128,7 +136,12 @@ public class TenantPage implements Serializable {
 
   public String revoke() {
     try {
-      tokens.revoke(id, revokeId);
+      trail.run(
+          AdminAction.of("scim-token.revoke", id).withDetail("token " + revokeId),
+          () -> {
+            tokens.revoke(id, revokeId);
+            return revokeId;
+          });
       return here() + "&done=revoked";
     } catch (UnknownTokenException e) {
       PageOutcomes.error("revoke-form", "That token no longer exists.");
@@ -138,7 +151,19 @@ public class TenantPage implements Serializable {
 
   public String rotate() {
     try {
-      Rotation rotation = tokens.rotate(id, rotateId, graceMinutes, null, null);
+      Rotation rotation =
+          trail.run(
+              AdminAction.of("scim-token.rotate", id).withDetail("token " + rotateId),
+              () -> tokens.rotate(id, rotateId, graceMinutes, null, null),
+              r ->
+                  AdminAction.of("scim-token.rotate", id)
+                      .withDetail(
+                          "token "
+                              + rotateId
+                              + " revoked at "
+                              + r.replaced().revokedAt()
+                              + ", replaced by "
+                              + TrailDetails.secret(r.replacement().token())));
       ScimToken t = rotation.replacement().token();
       String key =
           handover.put(

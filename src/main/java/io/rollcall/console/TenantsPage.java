@@ -1,5 +1,7 @@
 package io.rollcall.console;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.TokenService;
 import io.rollcall.security.TokenService.TenantActivity;
 import io.rollcall.tenant.Tenant;
@@ -28,6 +30,7 @@ public class TenantsPage implements Serializable {
   @Inject TenantService tenants;
   @Inject TokenService tokens;
   @Inject ProvisionedUsers users;
+  @Inject AdminTrail trail;
 
   /** One line of the list. */
   public record Row(
@@ -64,7 +67,11 @@ public class TenantsPage implements Serializable {
 
   public String create() {
     try {
-      Tenant tenant = tenants.create(newName);
+      Tenant tenant =
+          trail.run(
+              AdminAction.of("tenant.create", null),
+              () -> tenants.create(newName),
+              t -> AdminAction.of("tenant.create", t.id()).withDetail("name=" + t.name()));
       return "tenant?faces-redirect=true&id=" + tenant.id() + "&done=created";
     } catch (InvalidInputException e) {
       PageOutcomes.error("create:name", e.getMessage());

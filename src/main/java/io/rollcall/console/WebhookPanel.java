@@ -1,5 +1,7 @@
 package io.rollcall.console;
 
+import io.rollcall.audit.AdminAction;
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.webhooks.Webhook;
 import io.rollcall.webhooks.WebhookService;
@@ -23,6 +25,7 @@ public class WebhookPanel implements Serializable {
   @Inject SettingsPage settings;
   @Inject WebhookService webhooks;
   @Inject SecretHandover handover;
+  @Inject AdminTrail trail;
 
   /** Delivery status as the page shows it. */
   public record Status(
@@ -69,7 +72,12 @@ public class WebhookPanel implements Serializable {
   public String configure() {
     String tenantId = settings.getId();
     try {
-      WebhookService.Configured configured = webhooks.configure(tenantId, url == null ? "" : url);
+      String requested = url == null ? "" : url;
+      WebhookService.Configured configured =
+          trail.run(
+              AdminAction.of("webhook.configure", tenantId)
+                  .withDetail(TrailDetails.host(requested)),
+              () -> webhooks.configure(tenantId, requested));
       if (configured.signingSecret() == null) {
         return here() + "&done=webhook-saved";
       }
@@ -92,13 +100,15 @@ public class WebhookPanel implements Serializable {
   }
 
   public String pause() {
-    webhooks.pause(settings.getId());
+    String tenantId = settings.getId();
+    trail.run(AdminAction.of("webhook.pause", tenantId), () -> webhooks.pause(tenantId));
     return here() + "&done=webhook-paused";
   }
 
   /** Resumes a paused webhook, or retries a failing one now instead of after its backoff. */
   public String resume() {
-    webhooks.resume(settings.getId());
+    String tenantId = settings.getId();
+    trail.run(AdminAction.of("webhook.resume", tenantId), () -> webhooks.resume(tenantId));
     return here() + "&done=webhook-resumed";
   }
 

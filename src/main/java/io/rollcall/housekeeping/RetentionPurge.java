@@ -1,7 +1,9 @@
 package io.rollcall.housekeeping;
 
+import io.rollcall.audit.AdminTrail;
 import io.rollcall.audit.AuditLog;
 import io.rollcall.database.DatabaseReady;
+import io.rollcall.security.AdminTokenService;
 import io.rollcall.security.TokenService;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -21,10 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes what has outlived its retention period: tokens that expired or were revoked longer ago
- * than {@code rollcall.tokens.retention}, and audit entries older than {@code
- * rollcall.audit.retention} (tenant by tenant, each delete on the tenant-and-time index). Both are
- * idempotent, so one non-persistent interval timer on every node is enough; Payara Micro keeps
- * persistent timers only in its data grid.
+ * than {@code rollcall.tokens.retention} (SCIM and admin tokens), audit entries older than {@code
+ * rollcall.audit.retention} (tenant by tenant, each delete on the tenant-and-time index), and admin
+ * trail entries older than {@code rollcall.admin-trail.retention}. All are idempotent, so one
+ * non-persistent interval timer on every node is enough; Payara Micro keeps persistent timers only
+ * in its data grid.
  */
 @Singleton
 public class RetentionPurge {
@@ -36,6 +39,12 @@ public class RetentionPurge {
   @Inject TokenService tokens;
   @Inject TenantService tenants;
   @Inject AuditLog audit;
+  @Inject AdminTokenService adminTokens;
+  @Inject AdminTrail adminTrail;
+
+  @Inject
+  @ConfigProperty(name = "rollcall.admin-trail.retention", defaultValue = "P365D")
+  String adminTrailRetention;
 
   @Inject
   @ConfigProperty(name = "rollcall.tokens.retention", defaultValue = "P30D")
@@ -61,12 +70,13 @@ public class RetentionPurge {
         new TimerConfig("retention-purge", false));
   }
 
-  /** Each purge runs on its own, so a failure of one never keeps the other from running. */
+  /** Each purge runs on its own, so a failure of one never keeps the others from running. */
   @Timeout
   void purge() {
     Instant now = Clock.systemUTC().instant();
     try {
-      int removed = tokens.purgeStale(now.minus(Duration.parse(tokenRetention)));
+      Instant cutoff = now.minus(Duration.parse(tokenRetention));
+      int removed = tokens.purgeStale(cutoff) + adminTokens.purgeStale(cutoff);
       if (removed > 0) {
         LOG.info(
             "Purged "
@@ -89,6 +99,14 @@ public class RetentionPurge {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Audit purge failed", e);
+    }
+    try {
+      int removed = adminTrail.purgeBefore(now.minus(Duration.parse(adminTrailRetention)));
+      if (removed > 0) {
+        LOG.info("Purged " + removed + " admin trail entries older than " + adminTrailRetention);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Admin trail purge failed", e);
     }
   }
 }

@@ -83,6 +83,17 @@ public class ConsoleSessions {
   }
 
   /**
+   * Ends a signed-in session whose admin may no longer use the console (account disabled or
+   * deleted); a session that never signed in (the sign-in page's) is left alone.
+   */
+  void end(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SIGNED_IN) != null) {
+      session.invalidate();
+    }
+  }
+
+  /**
    * The request's session, created if needed (with a {@code SameSite=Strict} cookie), so that it
    * exists before a page starts rendering.
    */

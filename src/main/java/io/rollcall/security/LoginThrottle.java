@@ -21,10 +21,11 @@ import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing on every admin entry point (the admin API's HTTP Basic and the
- * console's sign-in form). Failures are counted per account name and per client address; past a
- * number of free failures each further one doubles the wait before the next attempt, up to a
- * maximum. A refused attempt is answered before any password is hashed, so it costs nothing.
+ * Slows down password guessing on every admin entry point (the admin API's HTTP Basic and admin
+ * tokens, and the console's sign-in form). Failures are counted per account name (for a token, its
+ * lookup prefix) and per client address; past a number of free failures each further one doubles
+ * the wait before the next attempt, up to a maximum. A refused attempt is answered before any
+ * password is hashed, so it costs nothing.
  *
  * <ul>
  *   <li>An <b>address</b> gets {@value #ADDRESS_FACTOR} times the free failures of an account

@@ -9,8 +9,14 @@ public final class Roles {
   /** The host application calling the access-check API with an application key. */
   public static final String APP_CLIENT = "app-client";
 
-  /** A Rollcall administrator. */
+  /** Any Rollcall administrator, whatever their role: what opens the admin API and console. */
   public static final String ADMIN = "admin";
+
+  /** An administrator who may change everything, admin accounts included. */
+  public static final String OWNER = "owner";
+
+  /** An administrator who may only read. */
+  public static final String AUDITOR = "auditor";
 
   private Roles() {}
 }

@@ -3,6 +3,7 @@ package io.rollcall.security;
 import io.rollcall.database.Overload;
 import io.rollcall.web.JsonErrors;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -18,15 +19,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one authentication mechanism of the WAR (Jakarta EE 10 takes one). It branches on the path:
- * bearer tokens for the SCIM API, HTTP Basic for the admin API, application keys for the
- * access-check API, and a sign-in form with a session for the admin console. Each credential type
- * is validated by its own identity store, so a SCIM token never opens the admin or access API or
- * the console, and an admin password never reaches tenant data. The session is consulted only under
- * {@code /console/}: a console session never authenticates an API request.
+ * bearer tokens for the SCIM API, HTTP Basic or an admin token for the admin API, application keys
+ * for the access-check API, and a sign-in form with a session for the admin console. Each
+ * credential type is validated by its own identity store, so a SCIM token never opens the admin or
+ * access API or the console, and an admin password never reaches tenant data. The session is
+ * consulted only under {@code /console/}: a console session never authenticates an API request.
  *
  * <p>Failures are answered here with a JSON body: the container's own 401 would be an HTML page.
  * Credentials are read only from the {@code Authorization} header, never from a query string or a
@@ -43,6 +43,8 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject ConsoleSessions consoleSessions;
   @Inject LoginThrottle throttle;
   @Inject ClientAddresses clients;
+  @Inject AdminAccountService accounts;
+  @Inject Event<SignInAttempt> signIns;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -77,7 +79,10 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
       return bearer(request, response, context);
     }
     if (path.startsWith("/api/admin")) {
-      return basic(request, response, context);
+      String token = credentials(request, "Bearer");
+      return token != null
+          ? adminToken(token, request, response, context)
+          : basic(request, response, context);
     }
     if (path.startsWith("/api/app/")) {
       return appKey(request, response, context);
@@ -100,10 +105,20 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
             instanceof UsernamePasswordCredential login) {
       return consoleSignIn(request, context, login);
     }
-    Optional<String> admin = consoleSessions.signedIn(request);
+    // The account is read again on every request: a disabled or deleted admin's open session
+    // ends at once, and a changed role applies to the next page.
+    Optional<AdminAccount> admin = consoleSessions.signedIn(request).flatMap(accounts::enabled);
     if (admin.isPresent()) {
-      return context.notifyContainerAboutLogin(admin.get(), Set.of(Roles.ADMIN));
+      AdminCaller caller =
+          new AdminCaller(
+              admin.get().username(),
+              admin.get().role(),
+              AdminCaller.Via.CONSOLE,
+              clients.of(request));
+      caller.attachTo(request);
+      return context.notifyContainerAboutLogin(caller.username(), caller.groups());
     }
+    consoleSessions.end(request);
     if (context.isProtected()) {
       return context.redirect(request.getContextPath() + ConsoleSessions.SIGN_IN_PAGE);
     }
@@ -115,6 +130,12 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     String address = clients.of(request);
     Optional<Instant> locked = throttle.refusedUntil(login.getCaller(), address);
     if (locked.isPresent()) {
+      signIns.fire(
+          new SignInAttempt(
+              login.getCaller(),
+              AdminCaller.Via.CONSOLE,
+              address,
+              SignInAttempt.Outcome.THROTTLED));
       new SignInRefusal(locked.get(), throttle.secondsUntil(locked.get())).attachTo(request);
       return AuthenticationStatus.SEND_FAILURE;
     }
@@ -122,11 +143,19 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     if (result.getStatus() != CredentialValidationResult.Status.VALID
         || !result.getCallerGroups().contains(Roles.ADMIN)) {
       throttle.failed(login.getCaller(), address);
+      signIns.fire(
+          new SignInAttempt(
+              login.getCaller(), AdminCaller.Via.CONSOLE, address, SignInAttempt.Outcome.FAILED));
       new SignInRefusal(null, 0).attachTo(request);
       return AuthenticationStatus.SEND_FAILURE;
     }
     throttle.succeeded(login.getCaller());
-    consoleSessions.start(request, context.getResponse(), result.getCallerPrincipal().getName());
+    String username = result.getCallerPrincipal().getName();
+    consoleSessions.start(request, context.getResponse(), username);
+    new AdminCaller(username, roleOf(result), AdminCaller.Via.CONSOLE, address).attachTo(request);
+    signIns.fire(
+        new SignInAttempt(
+            username, AdminCaller.Via.CONSOLE, address, SignInAttempt.Outcome.SUCCEEDED));
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -192,26 +221,82 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     String address = clients.of(request);
     Optional<Instant> throttled = throttle.refusedUntil(account, address);
     if (throttled.isPresent()) {
-      // Refused before the password is hashed, so a flood of guesses costs no CPU.
-      response.setHeader("Retry-After", Long.toString(throttle.secondsUntil(throttled.get())));
-      JsonErrors.write(
-          response,
-          429,
-          "application/json",
-          JsonErrors.apiBody(
-              429, "Too many failed sign-ins; retry after the seconds in Retry-After."));
-      return AuthenticationStatus.SEND_FAILURE;
+      signIns.fire(
+          new SignInAttempt(
+              account, AdminCaller.Via.PASSWORD, address, SignInAttempt.Outcome.THROTTLED));
+      return tooManyFailures(response, throttled.get());
     }
     CredentialValidationResult result =
         identityStores.validate(
             new UsernamePasswordCredential(account, new Password(decoded.substring(colon + 1))));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       throttle.failed(account, address);
+      signIns.fire(
+          new SignInAttempt(
+              account, AdminCaller.Via.PASSWORD, address, SignInAttempt.Outcome.FAILED));
       return JsonErrors.sendApiUnauthorized(
           response, challenge, "The username or password is not correct.");
     }
     throttle.succeeded(account);
+    return signedIn(request, context, result, AdminCaller.Via.PASSWORD, address);
+  }
+
+  /**
+   * An admin API token. Failures are throttled like passwords: per client address, and per token
+   * lookup prefix in place of the account name (a token names no account before it is checked).
+   */
+  private AuthenticationStatus adminToken(
+      String secret,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    String key = TokenSecret.lookupKey(secret);
+    String address = clients.of(request);
+    Optional<Instant> throttled = throttle.refusedUntil(key, address);
+    if (throttled.isPresent()) {
+      signIns.fire(
+          new SignInAttempt(key, AdminCaller.Via.TOKEN, address, SignInAttempt.Outcome.THROTTLED));
+      return tooManyFailures(response, throttled.get());
+    }
+    CredentialValidationResult result = identityStores.validate(new AdminTokenCredential(secret));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      throttle.failed(key, address);
+      signIns.fire(
+          new SignInAttempt(key, AdminCaller.Via.TOKEN, address, SignInAttempt.Outcome.FAILED));
+      return JsonErrors.sendApiUnauthorized(
+          response,
+          "Bearer realm=\"" + ADMIN_REALM + "\", error=\"invalid_token\"",
+          "The admin token is unknown, expired or revoked, or its account is disabled.");
+    }
+    return signedIn(request, context, result, AdminCaller.Via.TOKEN, address);
+  }
+
+  private AuthenticationStatus signedIn(
+      HttpServletRequest request,
+      HttpMessageContext context,
+      CredentialValidationResult result,
+      AdminCaller.Via via,
+      String address) {
+    String username = result.getCallerPrincipal().getName();
+    new AdminCaller(username, roleOf(result), via, address).attachTo(request);
+    signIns.fire(new SignInAttempt(username, via, address, SignInAttempt.Outcome.SUCCEEDED));
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** Refused before the password or token is hashed, so a flood of guesses costs no CPU. */
+  private AuthenticationStatus tooManyFailures(HttpServletResponse response, Instant until) {
+    response.setHeader("Retry-After", Long.toString(throttle.secondsUntil(until)));
+    JsonErrors.write(
+        response,
+        429,
+        "application/json",
+        JsonErrors.apiBody(
+            429, "Too many failed sign-ins; retry after the seconds in Retry-After."));
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static AdminRole roleOf(CredentialValidationResult result) {
+    return result.getCallerGroups().contains(Roles.OWNER) ? AdminRole.OWNER : AdminRole.AUDITOR;
   }
 
   /** The credentials of an {@code Authorization: <scheme> <credentials>} header, or null. */
