@@ -143,7 +143,10 @@ public class GroupsResource {
     if (!wantsBody) {
       // RFC 7644 §3.5.2 allows 204; Okta and Entra ID expect it for groups. Echoing a group of
       // 100,000 members after adding one would undo the point of a cheap PATCH.
-      return Response.noContent().tag(etag(group)).build();
+      return Response.noContent()
+          .location(GroupRepresentation.location(uriInfo.getBaseUri(), group.id()))
+          .tag(etag(group))
+          .build();
     }
     return ok(group, projection);
   }
@@ -155,8 +158,13 @@ public class GroupsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Every answer about one group names it in {@code Location}, as the POST does: some clients read
+   * the resource's address from the header rather than from {@code meta.location}.
+   */
   private Response ok(Group group, AttributeProjection projection) {
     return Response.ok(GroupRepresentation.render(group, uriInfo.getBaseUri(), projection))
+        .location(GroupRepresentation.location(uriInfo.getBaseUri(), group.id()))
         .tag(etag(group))
         .build();
   }

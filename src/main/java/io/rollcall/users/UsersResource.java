@@ -69,7 +69,7 @@ public class UsersResource {
     if (notModified != null) {
       return notModified.build();
     }
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @GET
@@ -112,7 +112,7 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     User user = users.replace(id, ScimJson.readObject(body, contentType), ifMatch);
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @PATCH
@@ -126,7 +126,7 @@ public class UsersResource {
       @QueryParam("excludedAttributes") String excludedAttributes) {
     User user =
         users.patch(id, PatchRequests.parse(ScimJson.readObject(body, contentType)), ifMatch);
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @DELETE
@@ -134,6 +134,17 @@ public class UsersResource {
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     users.delete(id, ifMatch);
     return Response.noContent().build();
+  }
+
+  /**
+   * Every answer that carries one user also names it in {@code Location}, as the POST does: some
+   * clients read the resource's address from the header rather than from {@code meta.location}.
+   */
+  private Response ok(User user, String attributes, String excludedAttributes) {
+    return Response.ok(render(user, attributes, excludedAttributes))
+        .location(location(user.id()))
+        .tag(etag(user))
+        .build();
   }
 
   private Map<String, Object> render(User user, String attributes, String excluded) {
