@@ -102,7 +102,6 @@ class PatchEngineTest {
   }
 
   @SuppressWarnings("unchecked")
-  @SuppressWarnings("unchecked")
   static Map<String, Object> patchBody(Map<String, Object> resource, String body) {
     Map<String, Object> parsed = (Map<String, Object>) JSONB.fromJson(body, Object.class);
     return PatchEngine.apply(resource, PatchRequests.parse(parsed), USER);
