@@ -34,6 +34,12 @@ public final class ScimLimits {
    */
   public static final int MAX_NUMBER_LENGTH = 64;
 
+  /**
+   * Most names in {@code attributes} or {@code excludedAttributes}: several times every attribute
+   * and sub-attribute a resource type has.
+   */
+  public static final int MAX_ATTRIBUTE_NAMES = 500;
+
   /** Largest {@code startIndex}; together with a page it still fits in an {@code int}. */
   public static final int MAX_START_INDEX = Integer.MAX_VALUE - MAX_PAGE_SIZE;
 
