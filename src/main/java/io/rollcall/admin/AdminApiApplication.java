@@ -22,6 +22,7 @@ public class AdminApiApplication extends Application {
         AuditAdminResource.class,
         AccessResource.class,
         ApiExceptionMapper.class,
+        BodySizeLimit.class,
         DurableResponses.class);
   }
 
