@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -792,21 +797,43 @@ class UsersIT {
     assertEquals(200, c.get("Users?count=99999999999999999999").status());
   }
 
+  /**
+   * Over HTTP/1.1, as the limits are documented. (The shared client upgrades to HTTP/2, where the
+   * container's own header-list limit applies before Rollcall sees the request; an over-long header
+   * there also spoils the connection for the requests after it, so this test keeps to a connection
+   * of its own.)
+   */
   @Test
-  void overlongRequestTargetAndHeadersGetScimErrors() {
+  void overlongRequestTargetAndHeadersGetScimErrors() throws Exception {
     Client c = client();
+    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String longFilter = "userName eq \"" + "a".repeat(40_000) + "\"";
-    Http.Answer target = c.get("Users?filter=" + q(longFilter));
+    Http.Answer target = get11(http11, c, "Users?filter=" + q(longFilter));
     assertScimError(target, 414, null);
     assertEquals("414", target.json().getString("status"));
 
-    String names = String.join(",", java.util.Collections.nCopies(10_000, "title"));
-    assertScimError(c.get("Users?attributes=" + names), 414, null);
+    String names = String.join(",", Collections.nCopies(10_000, "title"));
+    assertScimError(get11(http11, c, "Users?attributes=" + names), 414, null);
 
-    Http.Answer headers =
-        c.http().get("scim/v2/Users", Http.bearer(c.token()), "X-Padding", "p".repeat(40_000));
+    Http.Answer headers = get11(http11, c, "Users", "X-Padding", "p".repeat(40_000));
     assertScimError(headers, 431, null);
     assertEquals("431", headers.json().getString("status"));
+
+    assertEquals(200, get11(http11, c, "Users?count=1").status(), "the bounds leave room");
+  }
+
+  private Http.Answer get11(HttpClient client, Client c, String path, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(base.toString().replaceAll("/?$", "/") + "scim/v2/" + path))
+            .header("Authorization", Http.bearer(c.token()));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return new Http.Answer(response.statusCode(), response.body(), response);
   }
 
   /** The endpoints exist, so a method they lack is 405 with Allow, never 404. */
