@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -85,6 +86,16 @@ public class UsersResource {
     return search(
         ListRequest.fromQuery(
             filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes));
+  }
+
+  /**
+   * RFC 7644 §3.4.3 defines only POST on {@code .search}: 405 with {@code Allow}. Without this
+   * method a GET would look up a user whose id is ".search" and answer 404.
+   */
+  @GET
+  @Path(".search")
+  public Response searchByGet() {
+    throw new NotAllowedException("POST");
   }
 
   @POST
