@@ -26,6 +26,7 @@ public class AdminApiApplication extends Application {
         RoleCheck.class,
         AccessResource.class,
         ApiExceptionMapper.class,
+        BodySizeLimit.class,
         DurableResponses.class);
   }
 

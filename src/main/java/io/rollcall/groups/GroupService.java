@@ -172,7 +172,8 @@ public class GroupService {
         displayName,
         externalId instanceof String s ? s : null,
         GroupDocuments.toStored(canonical),
-        clock.instant());
+        // RFC 7643 §3.1: a resource never modified has lastModified equal to created.
+        isNew ? group.createdAt() : clock.instant());
     if (isNew) {
       groups.insert(group);
     }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -88,6 +89,16 @@ public class GroupsResource {
             filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes));
   }
 
+  /**
+   * RFC 7644 §3.4.3 defines only POST on {@code .search}: 405 with {@code Allow}. Without this
+   * method a GET would look up a group whose id is ".search" and answer 404.
+   */
+  @GET
+  @Path(".search")
+  public Response searchByGet() {
+    throw new NotAllowedException("POST");
+  }
+
   @POST
   @Path(".search")
   public Response searchByPost(
@@ -143,7 +154,10 @@ public class GroupsResource {
     if (!wantsBody) {
       // RFC 7644 §3.5.2 allows 204; Okta and Entra ID expect it for groups. Echoing a group of
       // 100,000 members after adding one would undo the point of a cheap PATCH.
-      return Response.noContent().tag(etag(group)).build();
+      return Response.noContent()
+          .location(GroupRepresentation.location(uriInfo.getBaseUri(), group.id()))
+          .tag(etag(group))
+          .build();
     }
     return ok(group, projection);
   }
@@ -155,8 +169,13 @@ public class GroupsResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Every answer about one group names it in {@code Location}, as the POST does: some clients read
+   * the resource's address from the header rather than from {@code meta.location}.
+   */
   private Response ok(Group group, AttributeProjection projection) {
     return Response.ok(GroupRepresentation.render(group, uriInfo.getBaseUri(), projection))
+        .location(GroupRepresentation.location(uriInfo.getBaseUri(), group.id()))
         .tag(etag(group))
         .build();
   }

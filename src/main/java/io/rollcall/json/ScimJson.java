@@ -2,19 +2,28 @@ package io.rollcall.json;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.ScimLimits;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Reads SCIM request bodies: checks the media type, enforces the advertised size limit, and parses
@@ -27,6 +36,7 @@ import java.util.Map;
 public final class ScimJson {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   private ScimJson() {}
 
@@ -36,20 +46,109 @@ public final class ScimJson {
     if (text.isBlank()) {
       throw ScimException.invalidSyntax("The request body is empty.");
     }
-    Object parsed;
-    try {
-      parsed = JSONB.fromJson(text, Object.class);
-    } catch (JsonbException | IllegalArgumentException | IllegalStateException e) {
-      throw ScimException.invalidSyntax("The request body is not valid JSON.");
-    } catch (StackOverflowError e) {
-      throw ScimException.invalidSyntax("The request body is nested too deeply.");
-    }
+    Object parsed = parse(text);
     if (!(parsed instanceof Map<?, ?> map)) {
       throw ScimException.invalidSyntax("The request body must be a JSON object.");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> object = (Map<String, Object>) map;
     return object;
+  }
+
+  /**
+   * Parses one JSON value into {@code Map}/{@code List}/{@link String}/{@link BigDecimal}/{@link
+   * Boolean}/{@code null}, more strictly than JSON-B would: a key repeated in one object is refused
+   * rather than silently resolved to its last value (RFC 8259 §4 leaves the meaning to the
+   * receiver, and a body that says two things about one attribute is a client bug or an attempt to
+   * slip a value past a proxy's check), and so are nesting beyond {@link ScimLimits#MAX_JSON_DEPTH}
+   * and number literals longer than {@link ScimLimits#MAX_NUMBER_LENGTH} characters.
+   *
+   * @throws ScimException 400 {@code invalidSyntax} for malformed or over-deep JSON and repeated
+   *     keys, {@code invalidValue} for a number out of range
+   */
+  static Object parse(String text) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw ScimException.invalidSyntax("The request body is empty.");
+      }
+      Object value = value(parser, parser.next(), 1);
+      if (parser.hasNext()) {
+        throw ScimException.invalidSyntax("The request body holds more than one JSON value.");
+      }
+      return value;
+    } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+      throw ScimException.invalidSyntax("The request body is not valid JSON.");
+    }
+  }
+
+  private static Object value(JsonParser parser, JsonParser.Event event, int depth) {
+    switch (event) {
+      case START_OBJECT:
+        checkDepth(depth);
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_OBJECT;
+            next = parser.next()) {
+          String key = parser.getString();
+          if (object.containsKey(key)) {
+            throw ScimException.invalidSyntax(
+                "The request body repeats the key \"" + clip(key) + "\" in one object.");
+          }
+          object.put(key, value(parser, parser.next(), depth + 1));
+        }
+        return object;
+      case START_ARRAY:
+        checkDepth(depth);
+        List<Object> array = new ArrayList<>();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_ARRAY;
+            next = parser.next()) {
+          array.add(value(parser, next, depth + 1));
+        }
+        return array;
+      case VALUE_STRING:
+        return parser.getString();
+      case VALUE_NUMBER:
+        return number(parser.getString());
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw ScimException.invalidSyntax("The request body is not valid JSON.");
+    }
+  }
+
+  private static void checkDepth(int depth) {
+    if (depth > ScimLimits.MAX_JSON_DEPTH) {
+      throw ScimException.invalidSyntax(
+          "The request body nests objects and arrays deeper than "
+              + ScimLimits.MAX_JSON_DEPTH
+              + " levels.");
+    }
+  }
+
+  private static BigDecimal number(String literal) {
+    if (literal.length() > ScimLimits.MAX_NUMBER_LENGTH) {
+      throw ScimException.invalidValue(
+          "A number in the request body is longer than "
+              + ScimLimits.MAX_NUMBER_LENGTH
+              + " characters: "
+              + clip(literal));
+    }
+    try {
+      return new BigDecimal(literal);
+    } catch (NumberFormatException e) {
+      // Legal JSON such as 1e9999999999, whose exponent does not fit in 32 bits.
+      throw ScimException.invalidValue(
+          "A number in the request body is out of range: " + clip(literal));
+    }
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   static void checkMediaType(MediaType contentType) {

@@ -2,13 +2,16 @@ package io.rollcall.protocol;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The query of a list or search request (RFC 7644 §3.4.2 and §3.4.3, RFC 9865), from either the
  * query string of a GET or the body of a POST {@code .search}.
  *
  * <p>{@code startIndex} below 1 is read as 1 and a negative {@code count} as 0 (RFC 7644 §3.4.2.4);
- * a {@code count} above the advertised maximum is reduced to it.
+ * a {@code count} above the advertised maximum is reduced to it. A {@code startIndex} above {@link
+ * ScimLimits#MAX_START_INDEX} is a 400 {@code invalidValue}: no tenant has that many resources, and
+ * the bound keeps page arithmetic within an {@code int}.
  */
 public record ListRequest(
     String filter,
@@ -20,6 +23,7 @@ public record ListRequest(
     String attributes,
     String excludedAttributes) {
 
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,1000}");
   static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
   /** RFC 9865 §2.4 leaves a request naming both pagination methods undefined: refuse it. */
@@ -86,26 +90,36 @@ public record ListRequest(
     throw ScimException.invalidValue("sortOrder must be \"ascending\" or \"descending\"");
   }
 
-  private static int startIndex(Integer value) {
-    return value == null || value < 1 ? 1 : value;
+  private static int startIndex(Long value) {
+    if (value != null && value > ScimLimits.MAX_START_INDEX) {
+      throw ScimException.invalidValue("startIndex must be at most " + ScimLimits.MAX_START_INDEX);
+    }
+    return value == null || value < 1 ? 1 : value.intValue();
   }
 
-  private static int count(Integer value) {
+  private static int count(Long value) {
     if (value == null) {
       return ScimLimits.DEFAULT_PAGE_SIZE;
     }
-    return Math.max(0, Math.min(value, ScimLimits.MAX_PAGE_SIZE));
+    return (int) Math.max(0, Math.min(value, ScimLimits.MAX_PAGE_SIZE));
   }
 
-  private static Integer parseInt(String name, String text) {
+  /**
+   * An integer parameter, saturated to the {@code long} range: beyond it only the sign matters to
+   * the bounds above, and "must be an integer" would be wrong for {@code 99999999999999999999}.
+   */
+  private static Long parseInt(String name, String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try {
-      long value = Long.parseLong(text.strip());
-      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-    } catch (NumberFormatException e) {
+    String digits = text.strip();
+    if (!INTEGER.matcher(digits).matches()) {
       throw ScimException.invalidValue(name + " must be an integer");
+    }
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return digits.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
 
@@ -122,7 +136,7 @@ public record ListRequest(
     return value == null ? "" : value;
   }
 
-  private static Integer integer(Map<String, Object> body, String name) {
+  private static Long integer(Map<String, Object> body, String name) {
     Object value = body.get(name);
     if (value == null) {
       return null;
@@ -132,7 +146,8 @@ public record ListRequest(
       if (d != Math.rint(d)) {
         throw ScimException.invalidValue(name + " must be an integer");
       }
-      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, d));
+      // A double beyond the long range saturates to it, as parseInt does.
+      return (long) d;
     }
     if (value instanceof String s) {
       return parseInt(name, s);

@@ -15,7 +15,9 @@ import io.rollcall.users.UserRepresentation;
 import io.rollcall.users.UserService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,6 +51,12 @@ public class RootSearchResource {
   @Inject UserService users;
   @Inject GroupService groups;
   @Context UriInfo uriInfo;
+
+  /** RFC 7644 §3.4.3 defines only POST here: 405 with {@code Allow}, as for every other method. */
+  @GET
+  public Response searchByGet() {
+    throw new NotAllowedException("POST");
+  }
 
   @POST
   public Response search(InputStream body, @HeaderParam("Content-Type") MediaType contentType) {

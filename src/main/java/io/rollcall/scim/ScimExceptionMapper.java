@@ -37,7 +37,10 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       int status = web.getResponse().getStatus();
-      return error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
+      Response answer = error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
+      // A 405 must say which methods the endpoint has (RFC 9110 §15.5.6); JAX-RS computed them.
+      String allow = web.getResponse().getHeaderString("Allow");
+      return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
     }
     if (DuplicateKey.isDuplicateKey(thrown)) {
       return error(

@@ -182,7 +182,8 @@ public class UserService {
         externalId instanceof String s ? s : null,
         active,
         UserDocuments.toStored(type, canonical),
-        clock.instant());
+        // RFC 7643 §3.1: a resource never modified has lastModified equal to created.
+        isNew ? user.createdAt() : clock.instant());
     if (isNew) {
       users.insert(user);
     }

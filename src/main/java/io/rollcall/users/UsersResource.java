@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -69,7 +70,7 @@ public class UsersResource {
     if (notModified != null) {
       return notModified.build();
     }
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @GET
@@ -85,6 +86,16 @@ public class UsersResource {
     return search(
         ListRequest.fromQuery(
             filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes));
+  }
+
+  /**
+   * RFC 7644 §3.4.3 defines only POST on {@code .search}: 405 with {@code Allow}. Without this
+   * method a GET would look up a user whose id is ".search" and answer 404.
+   */
+  @GET
+  @Path(".search")
+  public Response searchByGet() {
+    throw new NotAllowedException("POST");
   }
 
   @POST
@@ -112,7 +123,7 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     User user = users.replace(id, ScimJson.readObject(body, contentType), ifMatch);
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @PATCH
@@ -126,7 +137,7 @@ public class UsersResource {
       @QueryParam("excludedAttributes") String excludedAttributes) {
     User user =
         users.patch(id, PatchRequests.parse(ScimJson.readObject(body, contentType)), ifMatch);
-    return Response.ok(render(user, attributes, excludedAttributes)).tag(etag(user)).build();
+    return ok(user, attributes, excludedAttributes);
   }
 
   @DELETE
@@ -134,6 +145,17 @@ public class UsersResource {
   public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
     users.delete(id, ifMatch);
     return Response.noContent().build();
+  }
+
+  /**
+   * Every answer that carries one user also names it in {@code Location}, as the POST does: some
+   * clients read the resource's address from the header rather than from {@code meta.location}.
+   */
+  private Response ok(User user, String attributes, String excludedAttributes) {
+    return Response.ok(render(user, attributes, excludedAttributes))
+        .location(location(user.id()))
+        .tag(etag(user))
+        .build();
   }
 
   private Map<String, Object> render(User user, String attributes, String excluded) {

@@ -292,10 +292,36 @@ class FoundationIT {
         http.send("DELETE", "scim/v2/ServiceProviderConfig", Http.bearer(token), null, null);
     assertEquals(405, notAllowed.status());
     assertEquals("405", notAllowed.json().getString("status"));
+    assertTrue(notAllowed.header("Allow").contains("GET"), notAllowed.header("Allow"));
 
     Http.Answer outside = http.get("no/such/page", null);
     assertEquals(404, outside.status());
     assertEquals(404, outside.json().getInt("status"));
+  }
+
+  /** #13: admin API bodies are held to the SCIM API's payload limit. */
+  @Test
+  void adminApiBodiesAreLimitedLikeScimBodies() {
+    Http http = http();
+    String tenant = http.createTenant(unique("body-limit"));
+    Http.Answer large =
+        http.send(
+            "PATCH",
+            "api/admin/tenants/" + tenant,
+            Http.admin(),
+            "application/json",
+            "{\"name\":\"" + "n".repeat(1024 * 1024) + "\"}");
+    assertEquals(413, large.status(), large.body());
+    assertEquals(413, large.json().getInt("status"));
+    assertTrue(large.json().getString("message").contains("1048576"), large.body());
+    Http.Answer fits =
+        http.send(
+            "PATCH",
+            "api/admin/tenants/" + tenant,
+            Http.admin(),
+            "application/json",
+            "{\"name\":\"" + unique("still-fine") + "\"}");
+    assertEquals(200, fits.status(), fits.body());
   }
 
   @Test
@@ -340,6 +366,7 @@ class FoundationIT {
     Http.Answer getBulk = http.get("scim/v2/Bulk", token);
     assertEquals(405, getBulk.status(), getBulk.body());
     assertEquals("405", getBulk.json().getString("status"));
+    assertTrue(getBulk.header("Allow").contains("POST"), getBulk.header("Allow"));
     assertScim401(http.get("scim/v2/Me", null));
   }
 

@@ -429,4 +429,75 @@ class GroupsIT {
     }
     throw new AssertionError(id + " not in " + groups);
   }
+
+  /** #13: every answer about one group names it in Location; a new group was never modified. */
+  @Test
+  void everyAnswerAboutOneGroupCarriesItsLocation() {
+    Client c = client(true);
+    String ann = c.user("loc-ann@example.com");
+    Http.Answer created =
+        c.send(
+            "POST",
+            "Groups",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\","
+                + "\"http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group\"],"
+                + "\"displayName\":\"Located\",\"members\":[]}");
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    String location = created.header("Location");
+    assertTrue(location.startsWith("http") && location.endsWith("/scim/v2/Groups/" + id));
+    JsonObject meta = created.json().getJsonObject("meta");
+    assertEquals(meta.getString("created"), meta.getString("lastModified"));
+    assertEquals(location, meta.getString("location"));
+
+    Http.Answer read = c.get("Groups/" + id);
+    assertEquals(200, read.status(), read.body());
+    assertEquals(location, read.header("Location"));
+
+    Http.Answer replaced =
+        c.send("PUT", "Groups/" + id, "{\"displayName\":\"Located\",\"members\":[]}");
+    assertEquals(200, replaced.status(), replaced.body());
+    assertEquals(location, replaced.header("Location"));
+    assertEquals(created.header("ETag"), replaced.header("ETag"), "a PUT changing nothing");
+    assertEquals(
+        meta.getString("lastModified"),
+        replaced.json().getJsonObject("meta").getString("lastModified"));
+
+    Http.Answer patched =
+        c.patch(
+            "Groups/" + id,
+            "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + ann + "\"}]}]");
+    assertEquals(204, patched.status(), patched.body());
+    assertEquals(location, patched.header("Location"));
+    Http.Answer patchedWithBody =
+        c.send(
+            "PATCH",
+            "Groups/" + id + "?excludedAttributes=members",
+            "{\"schemas\":[\""
+                + PATCH_OP
+                + "\"],\"Operations\":[{\"op\":\"Replace\","
+                + "\"path\":\"displayName\",\"value\":\"Moved\"}]}");
+    assertEquals(200, patchedWithBody.status(), patchedWithBody.body());
+    assertEquals(location, patchedWithBody.header("Location"));
+  }
+
+  /** #13: the endpoints exist, so a method they lack is 405 with Allow, never 404. */
+  @Test
+  void unsupportedMethodsOnGroupsAre405WithAllow() {
+    Client c = client(true);
+    String id = c.group("Methods");
+    for (String[] request :
+        new String[][] {
+          {"PUT", "Groups"},
+          {"DELETE", "Groups"},
+          {"PATCH", "Groups"},
+          {"POST", "Groups/" + id},
+          {"GET", "Groups/.search"}
+        }) {
+      Http.Answer answer = c.send(request[0], request[1], request[0].equals("GET") ? null : "{}");
+      assertScimError(answer, 405, null);
+      assertEquals("405", answer.json().getString("status"));
+      assertTrue(answer.header("Allow") != null, request[0] + " " + request[1]);
+    }
+  }
 }

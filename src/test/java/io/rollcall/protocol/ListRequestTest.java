@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** RFC 7644 §3.4.2.4 and §3.4.3 query parameters, RFC 9865 §2.4 method choice. */
 class ListRequestTest {
@@ -76,5 +81,68 @@ class ListRequestTest {
     assertThrows(
         ScimException.class,
         () -> ListRequest.fromQuery(null, "userName", "sideways", null, null, null, null, null));
+  }
+
+  static Stream<Arguments> boundedPaging() {
+    String max = Integer.toString(ScimLimits.MAX_START_INDEX);
+    return Stream.of(
+        Arguments.of(max, null, ScimLimits.MAX_START_INDEX, ScimLimits.DEFAULT_PAGE_SIZE),
+        Arguments.of("+3", "+4", 3, 4),
+        Arguments.of(null, "99999999999999999999999", 1, ScimLimits.MAX_PAGE_SIZE),
+        Arguments.of("-99999999999999999999999", "-99999999999999999999999", 1, 0));
+  }
+
+  @ParameterizedTest(name = "startIndex={0} count={1}")
+  @MethodSource
+  void boundedPaging(String startIndex, String count, int expectedStart, int expectedCount) {
+    ListRequest request = query(startIndex, count, null);
+    assertEquals(expectedStart, request.startIndex());
+    assertEquals(expectedCount, request.count());
+  }
+
+  static Stream<Arguments> badPaging() {
+    String over = Integer.toString(ScimLimits.MAX_START_INDEX + 1);
+    String atMost = "startIndex must be at most " + ScimLimits.MAX_START_INDEX;
+    return Stream.of(
+        Arguments.of(over, null, atMost),
+        Arguments.of("99999999999999999999999", null, atMost),
+        Arguments.of("1.5", null, "startIndex must be an integer"),
+        Arguments.of("1e3", null, "startIndex must be an integer"),
+        Arguments.of(null, "0x10", "count must be an integer"),
+        Arguments.of(null, "1 0", "count must be an integer"));
+  }
+
+  @ParameterizedTest(name = "startIndex={0} count={1}")
+  @MethodSource
+  void badPaging(String startIndex, String count, String detail) {
+    ScimException e = assertThrows(ScimException.class, () -> query(startIndex, count, null));
+    assertEquals(400, e.status());
+    assertEquals("invalidValue", e.scimType());
+    assertEquals(detail, e.detail());
+  }
+
+  static Stream<Arguments> badSearchBodyPaging() {
+    String atMost = "startIndex must be at most " + ScimLimits.MAX_START_INDEX;
+    return Stream.of(
+        Arguments.of("startIndex", new BigDecimal("1e30"), atMost),
+        Arguments.of("startIndex", new BigDecimal(ScimLimits.MAX_START_INDEX + 1L), atMost),
+        Arguments.of("startIndex", new BigDecimal("2.5"), "startIndex must be an integer"),
+        Arguments.of("count", true, "count must be an integer"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource
+  void badSearchBodyPaging(String name, Object value, String detail) {
+    ScimException e =
+        assertThrows(ScimException.class, () -> ListRequest.fromSearchBody(Map.of(name, value)));
+    assertEquals("invalidValue", e.scimType());
+    assertEquals(detail, e.detail());
+  }
+
+  @Test
+  void hugeCountInASearchBodyIsCapped() {
+    assertEquals(
+        ScimLimits.MAX_PAGE_SIZE,
+        ListRequest.fromSearchBody(Map.of("count", new BigDecimal("1e30"))).count());
   }
 }

@@ -76,12 +76,13 @@ import java.util.function.Function;
  * <ul>
  *   <li>Microsoft Entra ID: {@code op} in any case ({@code "Replace"}); {@code "True"}/{@code
  *       "False"} strings for boolean attributes; path-less values whose keys are paths ({@code
- *       "name.givenName"}, {@code "urn:…:enterprise:2.0:User:department"}); {@code add}/{@code
- *       replace} through a value filter that matches nothing creates the value when the filter is a
- *       conjunction of {@code eq} tests on sub-attributes ({@code emails[type eq "work"].value}); a
- *       plain string for a complex attribute with a {@code value} sub-attribute ({@code manager:
- *       "id"}); {@code remove} of a multi-valued attribute with a value removes only the listed
- *       values, matched on {@code value}.
+ *       "name.givenName"}, {@code "urn:…:enterprise:2.0:User:department"}), value-filtered ones
+ *       included ({@code "emails[type eq \"work\"].value"}, applied like a path); {@code
+ *       add}/{@code replace} through a value filter that matches nothing creates the value when the
+ *       filter is a conjunction of {@code eq} tests on sub-attributes ({@code emails[type eq
+ *       "work"].value}); a plain string for a complex attribute with a {@code value} sub-attribute
+ *       ({@code manager: "id"}); {@code remove} of a multi-valued attribute with a value removes
+ *       only the listed values, matched on {@code value}.
  *   <li>Okta: path-less values may echo readOnly attributes ({@code id}, {@code meta}, {@code
  *       groups}) and {@code schemas}; these are ignored rather than rejected.
  * </ul>
@@ -160,6 +161,11 @@ public final class PatchEngine {
       applySchema(op, schema.get(), value);
       return;
     }
+    applyPath(op, path, value);
+  }
+
+  /** An operation whose target is an attribute path, possibly with a value filter. */
+  private void applyPath(Op op, String path, Object value) {
     PatchPath parsed = PatchPath.parse(path);
     ResolvedPath target = AttributePaths.resolve(parsed.target(), type, ScimException::invalidPath);
     Filter filter = null;
@@ -222,6 +228,13 @@ public final class PatchEngine {
           applyObject(op, core ? null : schema.get(), requireObject(op, member));
           continue;
         }
+      }
+      if (key.indexOf('[') >= 0) {
+        // Non-standard tolerance (Entra ID, documented with its aadOptscim062020 flag): a key may
+        // be a value-filtered path such as emails[type eq "work"].value; it is applied as if it
+        // were the operation's path, so errors in it are invalidPath.
+        applyPath(op, scope == null ? key : scope.id() + ":" + key, member);
+        continue;
       }
       // Non-standard tolerance (Entra ID): keys may be paths such as "name.givenName".
       AttributePath path = AttributePaths.parse(key, ScimException::invalidValue);

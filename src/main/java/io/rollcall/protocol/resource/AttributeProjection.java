@@ -1,6 +1,7 @@
 package io.rollcall.protocol.resource;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.ScimLimits;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -111,8 +112,8 @@ public final class AttributeProjection {
   public static AttributeProjection of(
       ResourceTypeDefinition type, List<String> attributes, List<String> excludedAttributes) {
     Objects.requireNonNull(type, "type");
-    List<String> included = nonBlank(attributes);
-    List<String> excluded = nonBlank(excludedAttributes);
+    List<String> included = nonBlank(attributes, "attributes");
+    List<String> excluded = nonBlank(excludedAttributes, "excludedAttributes");
     if (!included.isEmpty() && !excluded.isEmpty()) {
       throw ScimException.badRequest(
           "'attributes' and 'excludedAttributes' are mutually exclusive (RFC 7644 §3.9)");
@@ -130,8 +131,13 @@ public final class AttributeProjection {
     return parameter == null ? List.of() : Arrays.asList(parameter.split(",", -1));
   }
 
-  private static List<String> nonBlank(List<String> names) {
+  private static List<String> nonBlank(List<String> names, String parameter) {
     List<String> result = new ArrayList<>();
+    if (names != null && names.size() > ScimLimits.MAX_ATTRIBUTE_NAMES) {
+      // Each name is resolved against the schema; a list far longer than the schema is an attack.
+      throw ScimException.invalidValue(
+          "'" + parameter + "' names more than " + ScimLimits.MAX_ATTRIBUTE_NAMES + " attributes");
+    }
     if (names != null) {
       for (String name : names) {
         if (name != null && !name.isBlank()) {

@@ -60,7 +60,8 @@ import java.util.stream.Collectors;
  *       extension whose key is present but whose URN is not listed are all tolerated; the output
  *       derives {@code schemas} from the data. A SCIM URN ({@code urn:ietf:params:scim:…}) that
  *       names no schema of this resource type is a 400 {@code invalidValue}: it usually means the
- *       wrong endpoint. Vendor URNs with no attributes (Entra ID lists one on groups) are ignored.
+ *       wrong endpoint. So is any other URN the resource type does not have, except Microsoft's own
+ *       schema namespace, which Entra ID lists on groups with no attributes under it.
  *   <li>An attribute given twice under different spellings ({@code userName} and {@code USERNAME},
  *       or nested and fully qualified) is a 400 {@code invalidValue}; single-valued complex values
  *       given in parts are merged when the parts do not overlap.
@@ -117,6 +118,7 @@ public final class ResourceNormalizer {
   }
 
   private static final String SCHEMAS = "schemas";
+  private static final String MICROSOFT_SCHEMAS = "http://schemas.microsoft.com/";
   private static final String MANAGER_PATH = StandardSchemas.ENTERPRISE_USER + ":manager";
   private static final String MEMBERS_PATH = "members";
   private static final int MAX_NAME_IN_DETAIL = 100;
@@ -270,10 +272,12 @@ public final class ResourceNormalizer {
       if (type.schema(text).isPresent()) {
         continue;
       }
-      // Non-standard tolerance (Entra ID): its group payloads list Microsoft's own schema URN
-      // with no attributes under it, so a vendor URN is ignored (attributes filed under it are
-      // still refused as unknown). A SCIM URN of another resource type means the wrong endpoint.
-      if (text.regionMatches(true, 0, "urn:ietf:params:scim:", 0, 21)) {
+      // Non-standard tolerance (Entra ID): its group payloads list Microsoft's own schema
+      // (http://schemas.microsoft.com/…/ADSCIM/2.0/Group) with no attributes under it, so that
+      // namespace is ignored (attributes filed under it are still refused as unknown). Any other
+      // URN is a schema this server does not have: a SCIM URN of another resource type means the
+      // wrong endpoint, and anything else would be data silently dropped.
+      if (!text.regionMatches(true, 0, MICROSOFT_SCHEMAS, 0, MICROSOFT_SCHEMAS.length())) {
         throw ScimException.invalidValue(
             "'schemas' lists '"
                 + clip(text)

@@ -15,17 +15,24 @@ import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.protocol.schema.StandardSchemas;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PatchEngineTest {
 
   static final SchemaRegistry REGISTRY =
       SchemaRegistry.forTenant(StandardSchemas.DEFAULT_CUSTOM_USER, true);
   static final ResourceTypeDefinition USER = REGISTRY.user();
+  static final Jsonb JSONB = JsonbBuilder.create();
   static final ResourceTypeDefinition GROUP = REGISTRY.resourceType("Group").orElseThrow();
   static final String CORE_USER = StandardSchemas.USER;
   static final String ENTERPRISE = StandardSchemas.ENTERPRISE_USER;
@@ -92,6 +99,12 @@ class PatchEngineTest {
   static Map<String, Object> patch(Map<String, Object> resource, PatchOperation... ops) {
     ResourceTypeDefinition type = resource.containsKey("userName") ? USER : GROUP;
     return PatchEngine.apply(resource, List.of(ops), type);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> patchBody(Map<String, Object> resource, String body) {
+    Map<String, Object> parsed = (Map<String, Object>) JSONB.fromJson(body, Object.class);
+    return PatchEngine.apply(resource, PatchRequests.parse(parsed), USER);
   }
 
   static ScimException rejected(Map<String, Object> resource, PatchOperation... ops) {
@@ -679,6 +692,87 @@ class PatchEngineTest {
       Map<String, Object> result =
           patch(user(), new PatchOperation("Add", ENTERPRISE + ":manager", "26118915"));
       assertEquals(obj("value", "26118915"), ((Map<?, ?>) result.get(ENTERPRISE)).get("manager"));
+    }
+
+    /**
+     * Microsoft's SCIM compatibility notes (the {@code aadOptscim062020} flag): several attribute
+     * changes in one path-less {@code replace} whose keys are paths, a value-filtered one among
+     * them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void pathlessReplaceWithValueFilteredKeysAsEntraSendsIt() {
+      Map<String, Object> result =
+          patchBody(
+              user(),
+              """
+              {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+               "Operations": [{"op": "Replace", "value": {
+                 "displayName": "Babs J",
+                 "emails[type eq \\"work\\"].value": "barbara@contoso.com",
+                 "name.givenName": "Barbara Ann",
+                 "name.familyName": "Jensen-Smith",
+                 "externalId": "bjensen-2",
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "42"
+               }}]}
+              """);
+      Map<String, Object> expected = user();
+      expected.put("displayName", "Babs J");
+      expected.put("externalId", "bjensen-2");
+      expected.put("name", obj("familyName", "Jensen-Smith", "givenName", "Barbara Ann"));
+      ((Map<String, Object>) ((List<?>) expected.get("emails")).get(0))
+          .put("value", "barbara@contoso.com");
+      ((Map<String, Object>) expected.get(ENTERPRISE)).put("employeeNumber", "42");
+      assertEquals(expected, result);
+    }
+
+    /** The {@code Add} twin: Entra sends it for an attribute the user did not have yet. */
+    @Test
+    void pathlessAddWithValueFilteredKeysCreatesTheValue() {
+      Map<String, Object> user = user();
+      user.remove("emails");
+      Map<String, Object> result =
+          patchBody(
+              user,
+              """
+              {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+               "Operations": [{"op": "Add", "value": {
+                 "emails[type eq \\"work\\"].value": "barbara@contoso.com",
+                 "phoneNumbers[type eq \\"mobile\\"].value": "+1 555 0100",
+                 "nickName": "Babs"
+               }}]}
+              """);
+      assertEquals(arr(obj("type", "work", "value", "barbara@contoso.com")), result.get("emails"));
+      assertEquals(arr(obj("type", "mobile", "value", "+1 555 0100")), result.get("phoneNumbers"));
+      assertEquals("Babs", result.get("nickName"));
+    }
+
+    @Test
+    void valueFilteredKeySetsOneSubAttributeOfTheMatchingValue() {
+      Map<String, Object> result =
+          patch(
+              user(),
+              new PatchOperation("Add", null, obj("emails[type eq \"home\"].display", "Home")));
+      assertEquals(
+          obj("value", "babs@jensen.org", "type", "home", "display", "Home"),
+          ((List<?>) result.get("emails")).get(1));
+      assertEquals(user().get("name"), result.get("name"));
+    }
+
+    static Stream<Arguments> badValueFilteredKeys() {
+      return Stream.of(
+          Arguments.of("emails[type eq \"work\".value", "invalidPath"),
+          Arguments.of("nosuch[type eq \"work\"].value", "invalidPath"),
+          Arguments.of("emails[nosuch eq \"work\"].value", "invalidPath"),
+          Arguments.of("emails[type eq \"work\"].nosuch", "invalidPath"),
+          Arguments.of("groups[value eq \"g\"].display", "mutability"),
+          Arguments.of("emails[value co \"@nowhere\"].type", "noTarget"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource
+    void badValueFilteredKeys(String key, String scimType) {
+      assertRejected(scimType, user(), new PatchOperation("Replace", null, obj(key, "x")));
     }
 
     @Test

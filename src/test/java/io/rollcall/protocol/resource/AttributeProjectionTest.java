@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.ScimLimits;
 import io.rollcall.protocol.filter.AttributePath;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,6 +203,32 @@ class AttributeProjectionTest {
         () -> assertEquals(expected, projected),
         () -> assertEquals("Boss", ((Map<?, ?>) enterprise.get("manager")).get("displayName")),
         () -> assertNull(projected.get("password")));
+  }
+
+  @Test
+  void tooManyNamesAreInvalidValue() {
+    String names =
+        String.join(",", Collections.nCopies(ScimLimits.MAX_ATTRIBUTE_NAMES + 1, "title"));
+    for (String[] parameters : new String[][] {{names, null}, {null, names}}) {
+      ScimException e =
+          assertThrows(
+              ScimException.class,
+              () -> AttributeProjection.of(TestSchemas.USER, parameters[0], parameters[1]));
+      String name = parameters[0] != null ? "attributes" : "excludedAttributes";
+      assertAll(
+          () -> assertEquals("invalidValue", e.scimType()),
+          () ->
+              assertEquals(
+                  "'"
+                      + name
+                      + "' names more than "
+                      + ScimLimits.MAX_ATTRIBUTE_NAMES
+                      + " attributes",
+                  e.detail()));
+    }
+    String most = String.join(",", Collections.nCopies(ScimLimits.MAX_ATTRIBUTE_NAMES, "title"));
+    assertTrue(
+        AttributeProjection.of(TestSchemas.USER, most, null).includes(AttributePath.of("title")));
   }
 
   @Test

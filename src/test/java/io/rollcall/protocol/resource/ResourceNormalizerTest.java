@@ -362,6 +362,23 @@ class ResourceNormalizerTest {
               + "', which is not a schema of resource type User");
     }
 
+    static Stream<Arguments> unknownSchemaUrns() {
+      return Stream.of(
+          Arguments.of("urn:example:params:scim:schemas:extension:acme:2.0:User"),
+          Arguments.of("urn:okta:schemas:unknown:1.0:User"),
+          Arguments.of("https://example.com/schemas/User"),
+          Arguments.of(""));
+    }
+
+    /** A schema the server does not have would be data silently dropped: refuse it by name. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource
+    void unknownSchemaUrns(String urn) {
+      assertInvalidValue(
+          rejected(USERS, user("\"schemas\": [\"" + CORE_USER + "\", \"" + urn + "\"]")),
+          "'schemas' lists '" + urn + "', which is not a schema of resource type User");
+    }
+
     /** Entra ID sends its own schema URN on groups, with nothing filed under it. */
     @Test
     void vendorSchemaUrnWithoutAttributesIsIgnored() {
