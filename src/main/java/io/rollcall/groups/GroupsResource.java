@@ -6,8 +6,10 @@ import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.patch.PatchRequests;
 import io.rollcall.protocol.resource.AttributeProjection;
 import io.rollcall.security.Roles;
+import io.rollcall.web.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,18 +77,8 @@ public class GroupsResource {
   }
 
   @GET
-  public Map<String, Object> list(
-      @QueryParam("filter") String filter,
-      @QueryParam("sortBy") String sortBy,
-      @QueryParam("sortOrder") String sortOrder,
-      @QueryParam("startIndex") String startIndex,
-      @QueryParam("count") String count,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
-    return search(
-        ListRequest.fromQuery(
-            filter, sortBy, sortOrder, startIndex, count, cursor, attributes, excludedAttributes));
+  public Map<String, Object> list(@BeanParam ListQuery query) {
+    return search(query.request());
   }
 
   /**

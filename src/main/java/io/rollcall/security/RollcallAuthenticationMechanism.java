@@ -49,7 +49,20 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String raw = request.getRequestURI().substring(request.getContextPath().length());
+    if (raw.contains("//")) {
+      // A doubled slash reaches the same servlet as the single one, but a prefix test on the raw
+      // URI would miss it: such a request was once served, unauthenticated, with an empty 200.
+      JsonErrors.write(
+          response,
+          400,
+          "application/json",
+          JsonErrors.apiBody(400, "The request path must not contain an empty segment (//)."));
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    // The path as the container mapped it (decoded, dot segments resolved), not as it was sent.
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     try {
       return validate(path, request, response, context);
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -61,6 +62,29 @@ class FoundationIT {
     Http.Answer unknownUser =
         http().get("api/admin/tenants", Http.basic("mallory", Http.ADMIN_PASSWORD));
     assertEquals(401, unknownUser.status());
+  }
+
+  /**
+   * A doubled slash maps to the same servlets, so it must not slip past authentication: each such
+   * request was once answered 200 (empty) without credentials. Now a 400, never a 2xx.
+   */
+  @Test
+  void doubledSlashesNeverSkipAuthentication() throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String path :
+        List.of("/scim/v2/Users", "/api/admin/tenants", "/api/app/v1/tenants/x/people")) {
+      for (String method : List.of("GET", "POST")) {
+        java.net.http.HttpResponse<String> answer =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, answer.statusCode(), method + " /" + path + ": " + answer.body());
+        assertTrue(answer.body().contains("\"status\""), answer.body());
+      }
+    }
   }
 
   @Test
