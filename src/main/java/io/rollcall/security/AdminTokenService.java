@@ -92,18 +92,6 @@ public class AdminTokenService {
 
   /** Deletes tokens that expired or were revoked before {@code cutoff}; returns how many. */
   public int purgeStale(Instant cutoff) {
-    List<String> ids =
-        em.createQuery(
-                "SELECT t.id FROM AdminToken t WHERE t.revokedAt < :cutoff OR t.expiresAt < :cutoff",
-                String.class)
-            .setParameter("cutoff", cutoff)
-            .getResultList();
-    if (ids.isEmpty()) {
-      return 0;
-    }
-    ids.forEach(LastUse::forget);
-    return em.createQuery("DELETE FROM AdminToken t WHERE t.id IN :ids")
-        .setParameter("ids", ids)
-        .executeUpdate();
+    return BearerSecret.purgeStale(em, AdminToken.class, cutoff);
   }
 }

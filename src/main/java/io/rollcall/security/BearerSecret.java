@@ -2,10 +2,12 @@ package io.rollcall.security;
 
 import io.rollcall.web.InvalidInputException;
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -156,5 +158,29 @@ public abstract class BearerSecret {
     if (LastUse.due(id, at) && (lastUsedAt == null || at.isAfter(lastUsedAt))) {
       lastUsedAt = at;
     }
+  }
+
+  /**
+   * Deletes the secrets of one kind that expired or were revoked before {@code cutoff}, and forgets
+   * their pending last-use times; returns how many.
+   */
+  static int purgeStale(EntityManager em, Class<? extends BearerSecret> kind, Instant cutoff) {
+    // The entity name comes from the class, never from a request.
+    String entity = em.getMetamodel().entity(kind).getName();
+    List<String> ids =
+        em.createQuery(
+                "SELECT t.id FROM "
+                    + entity
+                    + " t WHERE t.revokedAt < :cutoff OR t.expiresAt < :cutoff",
+                String.class)
+            .setParameter("cutoff", cutoff)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    ids.forEach(LastUse::forget);
+    return em.createQuery("DELETE FROM " + entity + " t WHERE t.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 }
