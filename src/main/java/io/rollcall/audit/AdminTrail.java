@@ -63,13 +63,7 @@ public class AdminTrail {
       result = work.get();
     } catch (RuntimeException e) {
       session.setRollbackOnly();
-      Throwable cause = unwrap(e);
-      boolean refused = isRefusal(cause);
-      self()
-          .record(
-              action,
-              refused ? "refused" : "failed",
-              refused ? cause.getMessage() : "unexpected error");
+      recordFailure(action, e);
       throw e;
     }
     write(done.apply(result), "success", null);
@@ -81,6 +75,20 @@ public class AdminTrail {
    * it outside any transaction, then records how it ended. The pieces that committed before a
    * failure stay, and the entry says the action failed.
    */
+  /**
+   * Records an action that did not happen, in a transaction of its own (the action's is rolled
+   * back): "refused" with the reason a client may see, or "failed" without the internal detail.
+   */
+  private void recordFailure(AdminAction action, RuntimeException e) {
+    Throwable cause = unwrap(e);
+    boolean refused = isRefusal(cause);
+    self()
+        .record(
+            action,
+            refused ? "refused" : "failed",
+            refused ? cause.getMessage() : "unexpected error");
+  }
+
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public <T> T runSeparately(
       AdminAction action, Supplier<T> work, Function<? super T, AdminAction> done) {
@@ -88,13 +96,7 @@ public class AdminTrail {
     try {
       result = work.get();
     } catch (RuntimeException e) {
-      Throwable cause = unwrap(e);
-      boolean refused = isRefusal(cause);
-      self()
-          .record(
-              action,
-              refused ? "refused" : "failed",
-              refused ? cause.getMessage() : "unexpected error");
+      recordFailure(action, e);
       throw e;
     }
     self().record(done.apply(result), "success", null);
