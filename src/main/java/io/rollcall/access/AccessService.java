@@ -3,10 +3,7 @@ package io.rollcall.access;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
-import io.rollcall.users.UserAccessChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -15,51 +12,27 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers "does this person have access?" for the host application.
  *
  * <p>A person has access when a SCIM user with their email as {@code userName} exists and is active
- * — and, in an access-only tenant, their account exists in the directory. Answers are cached
- * briefly; a SCIM write on this node evicts the affected emails at once, and the time to live
- * bounds staleness when several nodes serve one database.
+ * — and, in an access-only tenant, their account exists in the directory. Every answer is read from
+ * the database: one or two lookups on unique indexes cost less than keeping a cache coherent across
+ * the nodes of a cluster, and a deactivation made on any node is seen at once on all.
  */
 @ApplicationScoped
 public class AccessService {
 
-  static final long TTL_NANOS = 5_000_000_000L;
   private static final Jsonb JSON = JsonbBuilder.create();
-  private static final int MAX_ENTRIES = 200_000;
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
 
   @Inject TenantService tenants;
 
-  private record Cached(Access access, long expiresAt) {}
-
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
   public Access lookup(String tenantId, String email) {
-    String key = tenantId + "|" + email.toLowerCase(Locale.ROOT);
-    long now = System.nanoTime();
-    Cached cached = cache.get(key);
-    if (cached != null && cached.expiresAt - now > 0) {
-      return withEmail(cached.access, email);
-    }
-    Access access = load(tenants.get(tenantId), email);
-    if (cache.size() >= MAX_ENTRIES) {
-      cache.clear();
-    }
-    cache.put(key, new Cached(access, now + TTL_NANOS));
-    return access;
-  }
-
-  /** After the write's transaction ends, so no reader can re-cache the state before it. */
-  void evict(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserAccessChanged change) {
-    change.userNameKeys().forEach(k -> cache.remove(change.tenantId() + "|" + k));
+    return load(tenants.get(tenantId), email);
   }
 
   private Access load(Tenant tenant, String email) {
@@ -125,17 +98,6 @@ public class AccessService {
                 new Access(
                     (String) r[0], true, (Instant) r[1], (String) r[2], groups((String) r[3])))
         .toList();
-  }
-
-  private static Access withEmail(Access access, String email) {
-    return access.email().equals(email)
-        ? access
-        : new Access(
-            email,
-            access.hasAccess(),
-            access.since(),
-            access.scimUserId(),
-            access.permissionGroups());
   }
 
   private static List<String> groups(String json) {

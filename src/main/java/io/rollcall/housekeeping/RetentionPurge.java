@@ -3,6 +3,7 @@ package io.rollcall.housekeeping;
 import io.rollcall.audit.AdminTrail;
 import io.rollcall.audit.AuditLog;
 import io.rollcall.database.DatabaseReady;
+import io.rollcall.database.Leases;
 import io.rollcall.security.AdminTokenService;
 import io.rollcall.security.TokenService;
 import io.rollcall.tenant.Tenant;
@@ -12,6 +13,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,11 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Deletes what has outlived its retention period: tokens that expired or were revoked longer ago
  * than {@code rollcall.tokens.retention} (SCIM and admin tokens), audit entries older than {@code
  * rollcall.audit.retention} (tenant by tenant, each delete on the tenant-and-time index), and admin
- * trail entries older than {@code rollcall.admin-trail.retention}. All are idempotent, so one
- * non-persistent interval timer on every node is enough; Payara Micro keeps persistent timers only
- * in its data grid.
+ * trail entries older than {@code rollcall.admin-trail.retention}. Every node has a non-persistent
+ * interval timer (Payara Micro keeps persistent timers only in its data grid); the first to tick
+ * takes the cluster's lease for most of an interval, so one node does a tick's work. The deletes
+ * are idempotent, so two runs at once would only repeat work. Runs outside any transaction: each
+ * delete commits on its own.
  */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetentionPurge {
 
   private static final Logger LOG = Logger.getLogger(RetentionPurge.class.getName());
@@ -41,6 +47,9 @@ public class RetentionPurge {
   @Inject AuditLog audit;
   @Inject AdminTokenService adminTokens;
   @Inject AdminTrail adminTrail;
+  @Inject Leases leases;
+
+  static final String LEASE = "retention-purge";
 
   @Inject
   @ConfigProperty(name = "rollcall.admin-trail.retention", defaultValue = "P365D")
@@ -72,6 +81,12 @@ public class RetentionPurge {
 
   /** Each purge runs on its own, so a failure of one never keeps the others from running. */
   @Timeout
+  void tick() {
+    if (leases.claim(LEASE, Leases.tickLease(Duration.parse(interval)))) {
+      purge();
+    }
+  }
+
   void purge() {
     Instant now = Clock.systemUTC().instant();
     try {

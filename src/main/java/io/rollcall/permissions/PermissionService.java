@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,15 @@ public class PermissionService {
 
   static final int MAX_RULES = 200;
 
-  /** Compiled rules per tenant and custom schema URN; replaced rules evict their tenant. */
-  private static final ConcurrentMap<String, RuleSet> COMPILED = new ConcurrentHashMap<>();
+  /**
+   * Compiled rules per tenant, tagged with the tenant row's version. Replacing the rules raises
+   * that version in the same transaction, and every request reads the tenant row afresh, so a node
+   * that compiled the old rules notices the change on its next request: nothing needs evicting on
+   * the other nodes of a cluster.
+   */
+  private static final ConcurrentMap<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+
+  private record Compiled(long tenantVersion, RuleSet rules) {}
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -78,34 +86,31 @@ public class PermissionService {
       em.persist(rule);
       stored.add(rule);
     }
-    COMPILED.keySet().removeIf(k -> k.startsWith(tenantId + "|"));
+    em.lock(tenant, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     rulesChanged.fire(new RulesChanged(tenantId));
     return stored;
   }
 
   /** The tenant's compiled rules for the User type it uses now. */
   public RuleSet ruleSet(Tenant tenant) {
+    Compiled compiled = COMPILED.get(tenant.id());
+    if (compiled != null && compiled.tenantVersion() == tenant.version()) {
+      return compiled.rules();
+    }
+    RuleSet rules = compile(tenant);
+    COMPILED.put(tenant.id(), new Compiled(tenant.version(), rules));
+    return rules;
+  }
+
+  private RuleSet compile(Tenant tenant) {
     ResourceTypeDefinition type = tenant.schemaRegistry().user();
-    return COMPILED.computeIfAbsent(
-        tenant.id() + "|" + tenant.customUserSchema(),
-        key -> {
-          List<String[]> pairs =
-              em
-                  .createQuery(
-                      "SELECT r FROM PermissionRule r WHERE r.tenantId = :tenant ORDER BY r.position",
-                      PermissionRule.class)
-                  .setParameter("tenant", tenant.id())
-                  .getResultList()
-                  .stream()
-                  .map(r -> new String[] {r.filter(), r.groupName()})
-                  .toList();
-          try {
-            return RuleSet.compile(type, pairs);
-          } catch (ScimException e) {
-            // A rule that no longer fits the tenant's schema (its custom URN changed) matches no
-            // one.
-            return RuleSet.empty(type);
-          }
-        });
+    List<String[]> pairs =
+        list(tenant.id()).stream().map(r -> new String[] {r.filter(), r.groupName()}).toList();
+    try {
+      return RuleSet.compile(type, pairs);
+    } catch (ScimException e) {
+      // A rule that no longer fits the tenant's schema (its custom URN changed) matches no one.
+      return RuleSet.empty(type);
+    }
   }
 }

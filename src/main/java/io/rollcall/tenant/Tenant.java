@@ -142,6 +142,11 @@ public class Tenant {
   }
 
   /** The schemas and resource types this tenant's SCIM clients see. */
+  /** Raised by every change of the tenant's settings and by a change of its permission rules. */
+  public long version() {
+    return version;
+  }
+
   public SchemaRegistry schemaRegistry() {
     return SchemaRegistry.forTenant(customUserSchema, groupsEnabled);
   }

@@ -17,16 +17,13 @@ import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The use cases of {@code /Users}. Each public method is one transaction, so a PUT, a PATCH with
@@ -43,7 +40,6 @@ public class UserService {
   @Inject TenantService tenants;
   @Inject UserRepository users;
   @Inject AccountDirectory accounts;
-  @Inject Event<UserAccessChanged> accessChanged;
   @Inject UserEvents events;
   @Inject PermissionService permissions;
   @Inject UserGroups groups;
@@ -121,8 +117,6 @@ public class UserService {
     events.deleted(user);
     groups.removeFromAllGroups(client.tenantId(), user.id());
     users.delete(user);
-    accessChanged.fire(
-        new UserAccessChanged(client.tenantId(), Set.of(CaseFolding.fold(user.userName()))));
   }
 
   /** One page of users and what a client needs to fetch the next one. */
@@ -170,11 +164,6 @@ public class UserService {
         && !accounts.exists(client.tenantId(), userName)) {
       throw noAccount(userName);
     }
-    Set<String> affected = new HashSet<>();
-    affected.add(CaseFolding.fold(userName));
-    if (!isNew) {
-      affected.add(CaseFolding.fold(user.userName()));
-    }
     Object externalId = canonical.get("externalId");
     boolean active = !Boolean.FALSE.equals(canonical.get("active"));
     user.store(
@@ -205,7 +194,6 @@ public class UserService {
           user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
     }
     users.flush();
-    accessChanged.fire(new UserAccessChanged(client.tenantId(), affected));
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.Optional;
  * connects to exactly these addresses, so a name that resolves to a public address when checked and
  * to an internal one a moment later (DNS rebinding) gains nothing.
  */
-record WebhookDestination(
+public record WebhookDestination(
     URI uri, String host, int port, boolean tls, List<InetAddress> addresses) {
 
   /** Looks a host name up; tests replace the system resolver. */
@@ -27,7 +27,7 @@ record WebhookDestination(
   static final Resolver SYSTEM_DNS = InetAddress::getAllByName;
 
   /** Thrown when the URL is not acceptable; its message is fit to show the admin. */
-  static final class Refused extends Exception {
+  public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
     private final String internalReason;
 

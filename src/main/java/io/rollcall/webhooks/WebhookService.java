@@ -6,29 +6,24 @@ import io.rollcall.security.TokenSecret;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Configures tenants' webhooks and delivers their events: one event per transaction, in sequence
- * order, signed, with a timeout, and retried with backoff until the receiver answers 2xx. Delivery
- * runs on a timer, never on a SCIM request, so a slow receiver cannot slow the SCIM API.
+ * Configures tenants' webhooks and keeps their delivery position: which event is next, and what
+ * became of each attempt (in sequence order, retried with backoff until the receiver answers 2xx).
+ * The attempts themselves are made by {@link WebhookSender}, outside any transaction.
  *
  * <p>A URL is checked when it is saved and again at every delivery, which connects to the very
  * addresses it checked (see {@link WebhookDestination}): a name that later resolves inside the
@@ -36,12 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class WebhookService {
-
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-  static final String CONNECTION_FAILED = "connection failed";
-
-  private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -121,57 +110,62 @@ public class WebhookService {
         .getResultList();
   }
 
+  /** What one attempt sends: the event, where to and signed with what. */
+  public record Delivery(
+      String tenantId, String url, String signingSecret, long seq, String eventId, String body) {}
+
   /**
-   * Tries to deliver the tenant's next event. Returns true when one was delivered (so there may be
-   * more), false when nothing is due, nothing is pending or the attempt failed.
+   * The tenant's next event to send, if its webhook is active, due and behind. Reads only: the
+   * attempt itself runs outside any transaction (see {@link WebhookSender}).
    */
-  public boolean deliverNext(String tenantId) {
-    Webhook webhook = em.find(Webhook.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
-    Instant now = clock.instant();
-    if (webhook == null || !webhook.isDue(now)) {
-      return false;
+  public Optional<Delivery> nextDelivery(String tenantId) {
+    Webhook webhook = em.find(Webhook.class, tenantId);
+    if (webhook == null || !webhook.isDue(clock.instant())) {
+      return Optional.empty();
     }
     List<ProvisioningEvent> next = events.after(tenantId, webhook.deliveredSeq(), 1);
     if (next.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     ProvisioningEvent event = next.get(0);
-    String body = body(event);
-    long timestamp = now.getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "application/json");
-    headers.put("User-Agent", "Rollcall-Webhooks/1");
-    headers.put("Rollcall-Event-Id", event.id());
-    headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-    headers.put(
-        WebhookSignature.SIGNATURE_HEADER,
-        WebhookSignature.sign(webhook.signingSecret(), timestamp, body));
-    // The stored error says only the status, "timeout" or "connection failed": anything more
-    // (an exception's text, what answered) would turn deliveries into a scanner of the network.
-    try {
-      WebhookDestination destination = WebhookDestination.of(webhook.url(), allowPrivate, resolver);
-      int status =
-          WebhookClient.post(destination, headers, body, CONNECT_TIMEOUT, Duration.parse(timeout));
-      if (status / 100 == 2) {
-        webhook.delivered(event.seq(), clock.instant());
-        return true;
-      }
-      webhook.failed("HTTP " + status, clock.instant());
-    } catch (WebhookDestination.Refused e) {
-      LOG.info(
-          "Webhook of tenant "
-              + tenantId
-              + " refused at delivery: "
-              + e.internalReason()
-              + " (see rollcall.webhooks.allow-private)");
-      webhook.failed(CONNECTION_FAILED, clock.instant());
-    } catch (SocketTimeoutException e) {
-      webhook.failed("timeout", clock.instant());
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "Webhook delivery of tenant " + tenantId + " failed", e);
-      webhook.failed(CONNECTION_FAILED, clock.instant());
+    return Optional.of(
+        new Delivery(
+            tenantId,
+            webhook.url(),
+            webhook.signingSecret(),
+            event.seq(),
+            event.id(),
+            body(event)));
+  }
+
+  /**
+   * Stores how an attempt ended: the receiver accepted the event ({@code error} null) or not. An
+   * outcome that arrives after the position moved past the event (another node delivered it
+   * meanwhile) changes nothing. Returns whether the position advanced.
+   */
+  public boolean recordOutcome(String tenantId, long seq, String error) {
+    Webhook webhook = em.find(Webhook.class, tenantId, LockModeType.PESSIMISTIC_WRITE);
+    if (webhook == null || webhook.deliveredSeq() >= seq) {
+      return false;
     }
+    if (error == null) {
+      webhook.delivered(seq, clock.instant());
+      return true;
+    }
+    webhook.failed(error, clock.instant());
     return false;
+  }
+
+  /** The receiver's address as checked at delivery (see {@link WebhookDestination}). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public WebhookDestination destination(String url) throws WebhookDestination.Refused {
+    return WebhookDestination.of(url, allowPrivate, resolver);
+  }
+
+  /** How long a receiver may take to answer. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Duration timeout() {
+    return Duration.parse(timeout);
   }
 
   static String body(ProvisioningEvent event) {

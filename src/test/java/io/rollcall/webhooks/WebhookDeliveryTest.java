@@ -102,6 +102,13 @@ class WebhookDeliveryTest {
     return service;
   }
 
+  /** The sender that makes attempts for these services, outside their transactions. */
+  private static WebhookSender sender(WebhookService service) {
+    WebhookSender sender = new WebhookSender();
+    sender.webhooks = service;
+    return sender;
+  }
+
   private static void set(Object target, String field, Object value)
       throws ReflectiveOperationException {
     Field f = target.getClass().getDeclaredField(field);
@@ -131,7 +138,7 @@ class WebhookDeliveryTest {
 
     // The receiver accepts event 1, then the node dies before committing the new position.
     first.getTransaction().begin();
-    assertTrue(before.deliverNext(tenant.id()));
+    assertTrue(sender(before).deliverNext(tenant.id()));
     first.getTransaction().rollback();
     first.close();
     assertEquals(List.of(1L), received);
@@ -142,7 +149,7 @@ class WebhookDeliveryTest {
     boolean more = true;
     while (more) {
       second.getTransaction().begin();
-      more = after.deliverNext(tenant.id());
+      more = sender(after).deliverNext(tenant.id());
       second.getTransaction().commit();
     }
     assertEquals(List.of(1L, 1L, 2L, 3L), received, "nothing lost, in order, at least once");
@@ -180,7 +187,7 @@ class WebhookDeliveryTest {
     Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
     service.clock = java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC);
     em.getTransaction().begin();
-    assertEquals(false, service.deliverNext(tenant.id()));
+    assertEquals(false, sender(service).deliverNext(tenant.id()));
     em.getTransaction().commit();
     Webhook failed = service.find(tenant.id()).orElseThrow();
     assertEquals(1, failed.attempts());
@@ -188,12 +195,12 @@ class WebhookDeliveryTest {
     assertEquals(t0.plusSeconds(2), failed.nextAttemptAt(), "first retry after 2 s");
 
     em.getTransaction().begin();
-    assertEquals(false, service.deliverNext(tenant.id()), "not due yet");
+    assertEquals(false, sender(service).deliverNext(tenant.id()), "not due yet");
     em.getTransaction().commit();
 
     service.clock = java.time.Clock.fixed(t0.plusSeconds(2), java.time.ZoneOffset.UTC);
     em.getTransaction().begin();
-    service.deliverNext(tenant.id());
+    sender(service).deliverNext(tenant.id());
     em.getTransaction().commit();
     assertEquals(
         t0.plusSeconds(2 + 4),
@@ -202,7 +209,7 @@ class WebhookDeliveryTest {
 
     service.clock = java.time.Clock.fixed(t0.plusSeconds(6), java.time.ZoneOffset.UTC);
     em.getTransaction().begin();
-    assertTrue(service.deliverNext(tenant.id()));
+    assertTrue(sender(service).deliverNext(tenant.id()));
     em.getTransaction().commit();
     assertEquals(List.of(1L), received);
     assertEquals(0, service.find(tenant.id()).orElseThrow().attempts());
@@ -231,7 +238,7 @@ class WebhookDeliveryTest {
     service.resolver =
         host -> new java.net.InetAddress[] {java.net.InetAddress.getByName("127.0.0.1")};
     em.getTransaction().begin();
-    assertEquals(false, service.deliverNext(tenant.id()));
+    assertEquals(false, sender(service).deliverNext(tenant.id()));
     em.getTransaction().commit();
     assertEquals(List.of(), received, "nothing reached the address inside the network");
     assertEquals("connection failed", service.find(tenant.id()).orElseThrow().lastError());
@@ -256,7 +263,7 @@ class WebhookDeliveryTest {
     em.getTransaction().commit();
 
     em.getTransaction().begin();
-    assertEquals(false, service.deliverNext(tenant.id()));
+    assertEquals(false, sender(service).deliverNext(tenant.id()));
     em.getTransaction().commit();
     assertEquals("connection failed", service.find(tenant.id()).orElseThrow().lastError());
     em.close();
