@@ -79,11 +79,11 @@ public class WebhookDispatcher {
 
   @PostConstruct
   void startPool() {
-    startPool(Math.max(1, senders), threadFactory);
+    startSenders(Math.max(1, senders), threadFactory);
   }
 
   /** Threads from the container's factory, so senders may call the EJBs and use transactions. */
-  void startPool(int size, ThreadFactory threads) {
+  void startSenders(int size, ThreadFactory threads) {
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
             size, size, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threads);

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Rollcall on a Payara Micro process of its own, started the way the README's run command starts it
  * (same post-boot file, same data-directory property), for tests that must do what Arquillian
- * cannot: kill the server with SIGKILL and start it again on the same data.
+ * cannot: kill the server with SIGKILL and start it again on the same data, or start two nodes of a
+ * cluster ({@code --clustermode} among the options; otherwise {@code --nocluster}).
  */
 final class MicroServer implements AutoCloseable {
 
@@ -65,13 +66,15 @@ final class MicroServer implements AutoCloseable {
         List.of(
             "-jar",
             System.getProperty("payara.microJar", "target/payara-micro.jar"),
-            "--nocluster",
             "--port",
             Integer.toString(port),
             "--rootdir",
             root.toAbsolutePath().toString(),
             "--prebootcommandfile",
             Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
+    if (!extraMicroOptions.contains("--clustermode")) {
+      command.add("--nocluster");
+    }
     command.addAll(extraMicroOptions);
     for (String file : postBootFiles) {
       command.add("--postbootcommandfile");
@@ -97,6 +100,16 @@ final class MicroServer implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** The server's process id, as lease rows name their holder ("pid@host/…"). */
+  long pid() {
+    return process.pid();
+  }
+
+  /** What the server has logged so far in its current run. */
+  String log() throws IOException {
+    return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   URL base() {

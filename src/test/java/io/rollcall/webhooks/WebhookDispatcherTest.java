@@ -134,7 +134,7 @@ class WebhookDispatcherTest {
           @Override
           public void release(String name) {}
         };
-    d.startPool(2, Executors.defaultThreadFactory());
+    d.startSenders(2, Executors.defaultThreadFactory());
     return d;
   }
 }
