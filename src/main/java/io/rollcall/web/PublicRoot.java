@@ -55,8 +55,8 @@ public record PublicRoot(URI uri) {
 
   /**
    * {@code internal}, a URL the server sees under {@code internalRoot} (its context root as the
-   * request reached it), moved under this root. Path and query stay exactly as sent, still
-   * percent-encoded. A URL outside {@code internalRoot} comes back unchanged.
+   * request reached it), moved under this root. Path, query and fragment stay exactly as sent,
+   * still percent-encoded. A URL outside {@code internalRoot} comes back unchanged.
    */
   public URI rebase(URI internalRoot, URI internal) {
     String rootPath = internalRoot.getRawPath();
@@ -65,8 +65,12 @@ public record PublicRoot(URI uri) {
       return internal;
     }
     String query = internal.getRawQuery();
+    String fragment = internal.getRawFragment();
     return URI.create(
-        uri.toString() + path.substring(rootPath.length()) + (query == null ? "" : "?" + query));
+        uri.toString()
+            + path.substring(rootPath.length())
+            + (query == null ? "" : "?" + query)
+            + (fragment == null ? "" : "#" + fragment));
   }
 
   @Override

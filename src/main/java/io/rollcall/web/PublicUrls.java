@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -64,10 +65,62 @@ public class PublicUrls {
 
   /** The public root for a request the servlet container hands over, such as a console page's. */
   public URI root(HttpServletRequest request) {
-    URI internalRoot =
-        URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/");
-    return root(
-        internalRoot, request.getRemoteAddr(), name -> Collections.list(request.getHeaders(name)));
+    return root(internalRoot(request), request.getRemoteAddr(), headers(request));
+  }
+
+  /**
+   * Where a redirect should send the browser: a path inside the application becomes an absolute URL
+   * under the public root. Left to itself the container completes a path with the scheme and host
+   * it saw, which behind a proxy ending TLS sends the browser to plain http.
+   */
+  public String redirect(HttpServletRequest request, String location) {
+    URI internalRoot = internalRoot(request);
+    URI publicRoot = root(internalRoot, request.getRemoteAddr(), headers(request));
+    URI requestUrl;
+    try {
+      requestUrl = new URI(request.getRequestURL().toString());
+    } catch (URISyntaxException e) {
+      // A path with characters a URI may not hold: the redirect itself is still fine as it is.
+      return location;
+    }
+    return redirect(internalRoot, publicRoot, requestUrl, location);
+  }
+
+  /**
+   * {@code location} resolved against {@code requestUrl} and moved under {@code publicRoot}; a
+   * location that already names a host, or lies outside the application, is left as it is.
+   */
+  static String redirect(URI internalRoot, URI publicRoot, URI requestUrl, String location) {
+    if (publicRoot.equals(internalRoot)) {
+      return location;
+    }
+    URI target;
+    try {
+      target = new URI(location);
+    } catch (URISyntaxException e) {
+      return location;
+    }
+    if (target.isAbsolute() || target.getRawAuthority() != null) {
+      return location;
+    }
+    URI resolved = requestUrl.resolve(target);
+    URI moved = new PublicRoot(publicRoot).rebase(internalRoot, resolved);
+    return moved.equals(resolved) ? location : moved.toString();
+  }
+
+  /**
+   * Scheme, host and port as the container saw them, and the context path. Only the origin is taken
+   * from the request URL: its path is whatever the client sent and need not be a valid URI.
+   */
+  private static URI internalRoot(HttpServletRequest request) {
+    String url = request.getRequestURL().toString();
+    String path = request.getRequestURI();
+    String origin = url.endsWith(path) ? url.substring(0, url.length() - path.length()) : url;
+    return URI.create(origin + request.getContextPath() + "/");
+  }
+
+  private static Function<String, List<String>> headers(HttpServletRequest request) {
+    return name -> Collections.list(request.getHeaders(name));
   }
 
   /**

@@ -280,6 +280,10 @@ class AdminPlaneSecurityIT {
 
     Http.Answer signedIn = consoleSignIn("198.51.100.30", "admin", Http.ADMIN_PASSWORD);
     assertEquals(302, signedIn.status(), signedIn.body());
+    assertEquals(publicRoot + "console/tenants.xhtml", signedIn.header("Location"));
+    Http.Answer signInFirst = http.get("console/tenants.xhtml", null);
+    assertEquals(302, signInFirst.status());
+    assertEquals(publicRoot + "console/login.xhtml", signInFirst.header("Location"));
     Http.Answer page =
         http.get(
             "console/tenant.xhtml?id=" + tenantId,

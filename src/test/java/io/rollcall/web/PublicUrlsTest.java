@@ -86,6 +86,40 @@ class PublicUrlsTest {
         urls.scimBaseUrl(URI.create("https://idp.example.com/rollcall/api/").resolve("..")));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "/app/console/tenants.xhtml, https://idp.example.com/rollcall/console/tenants.xhtml",
+    "/app/console/tenant.xhtml?id=7&done=created,"
+        + " https://idp.example.com/rollcall/console/tenant.xhtml?id=7&done=created",
+    "settings.xhtml?id=7, https://idp.example.com/rollcall/console/settings.xhtml?id=7",
+    "https://elsewhere.example/x, https://elsewhere.example/x",
+    "//elsewhere.example/x, //elsewhere.example/x",
+    "/other-app/x, /other-app/x",
+    "'bad path with spaces', 'bad path with spaces'"
+  })
+  void aRedirectInsideTheApplicationGoesToThePublicUrl(String location, String expected) {
+    URI internalRoot = URI.create("http://10.1.2.3:8080/app/");
+    assertEquals(
+        expected,
+        PublicUrls.redirect(
+            internalRoot,
+            URI.create("https://idp.example.com/rollcall/"),
+            URI.create("http://10.1.2.3:8080/app/console/tenant.xhtml"),
+            location));
+  }
+
+  @Test
+  void withoutAPublicRootARedirectIsLeftToTheContainer() {
+    URI internalRoot = URI.create("http://10.1.2.3:8080/");
+    assertEquals(
+        "/console/login.xhtml",
+        PublicUrls.redirect(
+            internalRoot,
+            internalRoot,
+            URI.create("http://10.1.2.3:8080/console/tenants.xhtml"),
+            "/console/login.xhtml"));
+  }
+
   @Test
   void theCookieIsSecureOnlyWhenTheConfiguredUrlIsHttps() {
     assertEquals(true, https("https://rollcall.example.com"));
