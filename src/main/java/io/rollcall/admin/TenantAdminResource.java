@@ -245,7 +245,7 @@ public class TenantAdminResource {
         t.name(),
         t.isActive(),
         // The base is the public root followed by "api/"; the SCIM API sits beside it.
-        urls.scimBaseUrl(uriInfo.getBaseUri().resolve("..")),
+        urls.scimBaseUrlUnder(uriInfo.getBaseUri().resolve("..")),
         t.customUserSchema(),
         t.groupsEnabled(),
         t.provisioningMode().label(),

@@ -92,7 +92,7 @@ public class TenantPage implements Serializable {
     accessOnly = tenant.get().provisioningMode() == ProvisioningMode.ACCESS_ONLY;
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    scimBaseUrl = urls.scimBaseUrl(urls.root(request));
+    scimBaseUrl = urls.scimBaseUrlUnder(urls.root(request));
     Instant now = Clock.systemUTC().instant();
     rows = tokens.list(id).stream().map(t -> row(t, now)).toList();
   }

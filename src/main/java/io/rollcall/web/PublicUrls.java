@@ -156,7 +156,7 @@ public class PublicUrls {
   }
 
   /** The SCIM base URL under a public root, e.g. {@code https://rollcall.example.com/scim/v2}. */
-  public String scimBaseUrl(URI root) {
+  public String scimBaseUrlUnder(URI root) {
     return root.resolve("scim/v2").toString();
   }
 }

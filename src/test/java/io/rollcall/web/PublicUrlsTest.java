@@ -80,10 +80,10 @@ class PublicUrlsTest {
     PublicUrls urls = new PublicUrls();
     assertEquals(
         "https://idp.example.com/rollcall/scim/v2",
-        urls.scimBaseUrl(URI.create("https://idp.example.com/rollcall/")));
+        urls.scimBaseUrlUnder(URI.create("https://idp.example.com/rollcall/")));
     assertEquals(
         "https://idp.example.com/rollcall/scim/v2",
-        urls.scimBaseUrl(URI.create("https://idp.example.com/rollcall/api/").resolve("..")));
+        urls.scimBaseUrlUnder(URI.create("https://idp.example.com/rollcall/api/").resolve("..")));
   }
 
   @ParameterizedTest(name = "{0}")
