@@ -2,6 +2,7 @@ package io.rollcall.admin;
 
 import io.rollcall.access.AccessResource;
 import io.rollcall.database.DurableResponses;
+import io.rollcall.web.PublicRequestUris;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -27,7 +28,8 @@ public class AdminApiApplication extends Application {
         AccessResource.class,
         ApiExceptionMapper.class,
         BodySizeLimit.class,
-        DurableResponses.class);
+        DurableResponses.class,
+        PublicRequestUris.class);
   }
 
   /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */

@@ -244,7 +244,8 @@ public class TenantAdminResource {
         t.id(),
         t.name(),
         t.isActive(),
-        urls.scimBaseUrl(uriInfo.getBaseUri()),
+        // The base is the public root followed by "api/"; the SCIM API sits beside it.
+        urls.scimBaseUrlUnder(uriInfo.getBaseUri().resolve("..")),
         t.customUserSchema(),
         t.groupsEnabled(),
         t.provisioningMode().label(),

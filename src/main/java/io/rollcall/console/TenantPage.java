@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,9 +92,7 @@ public class TenantPage implements Serializable {
     accessOnly = tenant.get().provisioningMode() == ProvisioningMode.ACCESS_ONLY;
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-    URI root =
-        URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/");
-    scimBaseUrl = urls.scimBaseUrl(root);
+    scimBaseUrl = urls.scimBaseUrlUnder(urls.root(request));
     Instant now = Clock.systemUTC().instant();
     rows = tokens.list(id).stream().map(t -> row(t, now)).toList();
   }

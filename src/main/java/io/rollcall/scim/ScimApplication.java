@@ -5,6 +5,7 @@ import io.rollcall.database.DurableResponses;
 import io.rollcall.discovery.DiscoveryResource;
 import io.rollcall.groups.GroupsResource;
 import io.rollcall.users.UsersResource;
+import io.rollcall.web.PublicRequestUris;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -28,7 +29,8 @@ public class ScimApplication extends Application {
         MeResource.class,
         BulkResource.class,
         ScimExceptionMapper.class,
-        DurableResponses.class);
+        DurableResponses.class,
+        PublicRequestUris.class);
   }
 
   /** No generated WADL: OPTIONS and the API's error bodies stay JSON. */

@@ -1,7 +1,7 @@
 package io.rollcall.security;
 
-import io.rollcall.network.AddressRange;
 import io.rollcall.network.IpAddresses;
+import io.rollcall.network.TrustedProxies;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,33 +27,14 @@ public class ClientAddresses {
   static final int MAX_HOPS = 32;
 
   @Inject
-  @ConfigProperty(name = "rollcall.trusted-proxies")
+  @ConfigProperty(name = TrustedProxies.SETTING)
   Optional<String> trustedSetting;
 
-  private List<AddressRange> trusted = List.of();
+  private TrustedProxies trusted = TrustedProxies.none();
 
   @PostConstruct
   void configure() {
-    trusted = parseTrusted(trustedSetting.orElse(""));
-  }
-
-  /**
-   * The addresses and CIDR blocks of a comma- or space-separated list. A bad entry stops the start:
-   * a silently ignored proxy would make every client look like the proxy.
-   */
-  static List<AddressRange> parseTrusted(String setting) {
-    List<AddressRange> ranges = new ArrayList<>();
-    for (String entry : setting.split("[,\\s]+")) {
-      if (!entry.isBlank()) {
-        try {
-          ranges.add(AddressRange.parse(entry));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalStateException(
-              "rollcall.trusted-proxies: " + e.getMessage() + " (expected addresses or CIDRs)", e);
-        }
-      }
-    }
-    return List.copyOf(ranges);
+    trusted = TrustedProxies.fromSetting(trustedSetting);
   }
 
   /** The client address of the request, in the JDK's canonical text form. */
@@ -68,13 +49,13 @@ public class ClientAddresses {
    * trusted proxy handed over cannot be read as an address, the last trusted hop is the answer:
    * nothing further left can be believed.
    */
-  static String resolve(List<AddressRange> trusted, String peer, List<String> forwardedFor) {
+  static String resolve(TrustedProxies trusted, String peer, List<String> forwardedFor) {
     Optional<InetAddress> direct = IpAddresses.parse(peer);
     if (direct.isEmpty()) {
       return peer == null ? "unknown" : peer;
     }
     InetAddress hop = direct.get();
-    if (!isTrusted(trusted, hop)) {
+    if (!trusted.trusts(hop)) {
       return hop.getHostAddress();
     }
     List<String> entries = new ArrayList<>();
@@ -90,7 +71,7 @@ public class ClientAddresses {
         break;
       }
       hop = next.get();
-      if (!isTrusted(trusted, hop)) {
+      if (!trusted.trusts(hop)) {
         break;
       }
     }
@@ -108,14 +89,5 @@ public class ClientAddresses {
       return entry.substring(0, colon);
     }
     return entry;
-  }
-
-  private static boolean isTrusted(List<AddressRange> trusted, InetAddress address) {
-    for (AddressRange range : trusted) {
-      if (range.contains(address)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

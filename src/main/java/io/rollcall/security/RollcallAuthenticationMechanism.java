@@ -2,6 +2,7 @@ package io.rollcall.security;
 
 import io.rollcall.database.Overload;
 import io.rollcall.web.JsonErrors;
+import io.rollcall.web.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject ConsoleSessions consoleSessions;
   @Inject LoginThrottle throttle;
   @Inject ClientAddresses clients;
+  @Inject PublicUrls publicUrls;
   @Inject AdminAccountService accounts;
   @Inject Event<SignInAttempt> signIns;
 
@@ -133,7 +135,9 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     }
     consoleSessions.end(request);
     if (context.isProtected()) {
-      return context.redirect(request.getContextPath() + ConsoleSessions.SIGN_IN_PAGE);
+      // The mechanism runs before the servlet filters, so it makes the URL public itself.
+      return context.redirect(
+          publicUrls.redirect(request, request.getContextPath() + ConsoleSessions.SIGN_IN_PAGE));
     }
     return context.doNothing();
   }

@@ -205,6 +205,98 @@ class AdminPlaneSecurityIT {
   }
 
   @Test
+  void everyUrlRollcallHandsOutIsThePublicOneWhateverTheProxyForwards() {
+    String publicRoot = "https://rollcall.example.test/";
+    // The configured URL wins over a trusted proxy's headers, so these change nothing.
+    String[] forwarded = {"X-Forwarded-Host", "other.example.test", "X-Forwarded-Proto", "http"};
+    Http.Answer tenant =
+        http.send(
+            "POST",
+            "api/admin/tenants",
+            Http.admin(),
+            "application/json",
+            "{\"name\":\"public-urls\"}",
+            forwarded);
+    assertEquals(201, tenant.status(), tenant.body());
+    String tenantId = tenant.json().getString("id");
+    assertEquals(publicRoot + "api/admin/tenants/" + tenantId, tenant.header("Location"));
+    assertEquals(publicRoot + "scim/v2", tenant.json().getString("scimBaseUrl"));
+    Http.Answer groupsOn =
+        http.send(
+            "PATCH",
+            "api/admin/tenants/" + tenantId,
+            Http.admin(),
+            "application/json",
+            "{\"groupsEnabled\":true}");
+    assertEquals(200, groupsOn.status(), groupsOn.body());
+    String token = Http.bearer(http.mintToken(tenantId));
+
+    Http.Answer user =
+        http.send(
+            "POST",
+            "scim/v2/Users",
+            token,
+            "application/scim+json",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"public@example.com\"}",
+            forwarded);
+    assertEquals(201, user.status(), user.body());
+    String userId = user.json().getString("id");
+    String userUrl = publicRoot + "scim/v2/Users/" + userId;
+    assertEquals(userUrl, user.header("Location"));
+    assertEquals(userUrl, user.json().getJsonObject("meta").getString("location"));
+
+    Http.Answer group =
+        http.send(
+            "POST",
+            "scim/v2/Groups",
+            token,
+            "application/scim+json",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Public\",\"members\":[{\"value\":\""
+                + userId
+                + "\"}]}");
+    assertEquals(201, group.status(), group.body());
+    String groupUrl = publicRoot + "scim/v2/Groups/" + group.json().getString("id");
+    assertEquals(groupUrl, group.header("Location"));
+    assertEquals(userUrl, group.json().getJsonArray("members").getJsonObject(0).getString("$ref"));
+    Http.Answer member = http.get("scim/v2/Users/" + userId, token, forwarded);
+    assertEquals(groupUrl, member.json().getJsonArray("groups").getJsonObject(0).getString("$ref"));
+
+    Http.Answer listed =
+        http.get("scim/v2/Users?filter=userName%20eq%20%22public%40example.com%22", token);
+    assertEquals(
+        userUrl,
+        listed
+            .json()
+            .getJsonArray("Resources")
+            .getJsonObject(0)
+            .getJsonObject("meta")
+            .getString("location"));
+    Http.Answer types = http.get("scim/v2/ResourceTypes/User", token, forwarded);
+    assertEquals(
+        publicRoot + "scim/v2/ResourceTypes/User",
+        types.json().getJsonObject("meta").getString("location"));
+
+    Http.Answer signedIn = consoleSignIn("198.51.100.30", "admin", Http.ADMIN_PASSWORD);
+    assertEquals(302, signedIn.status(), signedIn.body());
+    assertEquals(publicRoot + "console/tenants.xhtml", signedIn.header("Location"));
+    Http.Answer signInFirst = http.get("console/tenants.xhtml", null);
+    assertEquals(302, signInFirst.status());
+    assertEquals(publicRoot + "console/login.xhtml", signInFirst.header("Location"));
+    Http.Answer page =
+        http.get(
+            "console/tenant.xhtml?id=" + tenantId,
+            null,
+            "Cookie",
+            sessionCookie(signedIn).split(";", 2)[0],
+            "X-Forwarded-Host",
+            "other.example.test");
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("value=\"" + publicRoot + "scim/v2\""), page.body());
+  }
+
+  @Test
   void webhooksAimedInsideTheNetworkAreRefusedWhenSaved() {
     String tenant = http.createTenant("ssrf");
     String path = "api/admin/tenants/" + tenant + "/webhook";

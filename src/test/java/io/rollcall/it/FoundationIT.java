@@ -103,6 +103,33 @@ class FoundationIT {
     assertEquals(401, http.get("api/admin/tenants", Http.bearer(token)).status());
   }
 
+  /**
+   * No trusted proxies are configured here, so the test client is just a client: whatever it writes
+   * into forwarding headers must not reach the URLs Rollcall hands out.
+   */
+  @Test
+  void forwardingHeadersFromAnUntrustedPeerDoNotChangeAnyUrl() {
+    Http http = http();
+    Http.Answer created =
+        http.send(
+            "POST",
+            "api/admin/tenants",
+            Http.admin(),
+            "application/json",
+            "{\"name\":\"" + unique("Forwarded") + "\"}",
+            "X-Forwarded-Host",
+            "evil.example.test",
+            "X-Forwarded-Proto",
+            "https",
+            "X-Forwarded-Port",
+            "8443");
+    assertEquals(201, created.status(), created.body());
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    assertEquals(
+        root + "api/admin/tenants/" + created.json().getString("id"), created.header("Location"));
+    assertEquals(root + "scim/v2", created.json().getString("scimBaseUrl"));
+  }
+
   @Test
   void createsListsAndReadsTenants() {
     Http http = http();

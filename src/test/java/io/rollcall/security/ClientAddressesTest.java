@@ -3,7 +3,7 @@ package io.rollcall.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.rollcall.network.AddressRange;
+import io.rollcall.network.TrustedProxies;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,8 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientAddressesTest {
 
-  private static final List<AddressRange> PROXIES =
-      ClientAddresses.parseTrusted("127.0.0.1, 10.0.0.0/8 ::1");
+  private static final TrustedProxies PROXIES = TrustedProxies.parse("127.0.0.1, 10.0.0.0/8 ::1");
 
   static Stream<Arguments> requests() {
     return Stream.of(
@@ -66,7 +65,7 @@ class ClientAddressesTest {
   @ParameterizedTest
   @ValueSource(strings = {"proxy.internal", "10.0.0.0/33", "10.0.0.1/8", "1.2.3", "10.0.0.0/x"})
   void aBadTrustedProxyEntryStopsTheStart(String entry) {
-    assertThrows(IllegalStateException.class, () -> ClientAddresses.parseTrusted(entry));
+    assertThrows(IllegalStateException.class, () -> TrustedProxies.parse(entry));
   }
 
   @org.junit.jupiter.api.Test
