@@ -12,6 +12,7 @@ import io.rollcall.events.EventsWritten;
 import io.rollcall.events.TenantEventCounter;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.testdb.IgnoredEvents;
 import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,4 +1,4 @@
-package io.rollcall.webhooks;
+package io.rollcall.testdb;
 
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A CDI event outside the container: nobody observes it. */
-final class IgnoredEvents<T> implements Event<T> {
+public final class IgnoredEvents<T> implements Event<T> {
 
   @Override
   public void fire(T event) {}
