@@ -148,7 +148,8 @@ class EventOutboxTest {
     EntityManager em = factory.createEntityManager();
     try {
       em.getTransaction().begin();
-      outbox(em).record(tenantId, EventKind.UPDATED, user, null, Map.of("step", step), Instant.now());
+      outbox(em)
+          .record(tenantId, EventKind.UPDATED, user, null, Map.of("step", step), Instant.now());
       em.flush();
       if (commit) {
         em.getTransaction().commit();
