@@ -44,9 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deletes them then ({@link #purgeForgotten()}).
  *
  * <p>If the counts cannot be read or written, the throttle lets the attempt through and logs a
- * warning (at most once a minute): the password is still checked, and a database that cannot serve
- * the throttle's primary-key lookups cannot serve that check either, so refusing would only turn
- * the admins' own sign-ins into errors.
+ * warning (at most once a minute): the password is still checked, and a database too unwell to keep
+ * the counts can rarely check a password either, so refusing would mostly turn the admins' own
+ * sign-ins into errors.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -59,7 +59,10 @@ public class LoginThrottle {
   private static final String ACCOUNT = "account:";
   private static final String ADDRESS = "address:";
 
-  /** Two nodes' first failures of one key can collide once; a third try only guards oddities. */
+  /**
+   * Two requests' first failures of one key collide once; a third try covers the row being deleted
+   * in between by a success on the account.
+   */
   private static final int COUNT_TRIES = 3;
 
   private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);

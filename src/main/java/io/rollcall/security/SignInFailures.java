@@ -36,8 +36,8 @@ public class SignInFailures {
    * Counts one failure for {@code key}. The row is locked while it is read and written, so failures
    * counted at once by several nodes all add up.
    *
-   * @throws FirstFailureRace when another node counted the key's first failure at the same moment;
-   *     the caller counts again, and then finds that row
+   * @throws FirstFailureRace when another request (on this node or another) counted the key's first
+   *     failure at the same moment; the caller counts again, and then finds that row
    */
   public void count(String key, Instant at, Instant forgottenUpTo) {
     SignInFailure failure = em.find(SignInFailure.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -77,7 +77,7 @@ public class SignInFailures {
   public static class FirstFailureRace extends RuntimeException {
     FirstFailureRace() {
       super(
-          "another node counted the first failure of this key at the same moment",
+          "another request counted the first failure of this key at the same moment",
           null,
           false,
           false);
