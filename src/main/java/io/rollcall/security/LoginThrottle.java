@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -216,9 +220,20 @@ public class LoginThrottle {
     return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
   }
 
+  /**
+   * The account name as a digest: a name nobody has may be a mistyped password, so it is not kept
+   * in clear, as the admin trail does not record it either.
+   */
   static String accountKey(String account) {
     String name = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
-    return ACCOUNT + storable(name);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(storable(name).getBytes(StandardCharsets.UTF_8));
+      return ACCOUNT + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   /** IPv6 addresses by their /64; anything unreadable as an address by its text. */
@@ -245,7 +260,7 @@ public class LoginThrottle {
   }
 
   /**
-   * At most {@value #MAX_ACCOUNT_KEY} characters that every database stores as given. A name the
+   * At most {@value #MAX_ACCOUNT_KEY} characters that every database stores as given. A key the
    * database rejected (PostgreSQL refuses NUL in text) would go uncounted, and the cut must not
    * leave half a surrogate pair. Names that differ only there share a count, which is harmless.
    */

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -270,6 +271,22 @@ class LoginThrottleTest {
     String lone = "\uD800lone";
     fail(lone, "192.0.2.9", 5);
     assertTrue(refused(lone, "192.0.2.9").isPresent(), "half a character is no valid text");
+  }
+
+  @Test
+  void accountNamesAreNotKeptInClearForANameNobodyHasMayBeAMistypedPassword() {
+    fail("Correct Horse Battery", ATTACKER, 1);
+    EntityManager em = factory.createEntityManager();
+    try {
+      List<String> keys =
+          em.createQuery("SELECT f.key FROM SignInFailure f", String.class).getResultList();
+      assertEquals(2, keys.size(), "the account and the address");
+      assertTrue(
+          keys.stream().noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("horse")),
+          keys.toString());
+    } finally {
+      em.close();
+    }
   }
 
   // --- several nodes on one database ---
