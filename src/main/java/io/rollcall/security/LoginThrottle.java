@@ -59,7 +59,7 @@ public class LoginThrottle {
 
   static final int ADDRESS_FACTOR = 4;
   static final int FORGET_FACTOR = 4;
-  static final int MAX_ACCOUNT_KEY = 100;
+  private static final int MAX_ACCOUNT_KEY = 100;
   private static final String ACCOUNT = "account:";
   private static final String ADDRESS = "address:";
 
