@@ -5,6 +5,7 @@ import io.rollcall.audit.AuditLog;
 import io.rollcall.database.DatabaseReady;
 import io.rollcall.database.Leases;
 import io.rollcall.security.AdminTokenService;
+import io.rollcall.security.LoginThrottle;
 import io.rollcall.security.TokenService;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -28,11 +29,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Deletes what has outlived its retention period: tokens that expired or were revoked longer ago
  * than {@code rollcall.tokens.retention} (SCIM and admin tokens), audit entries older than {@code
  * rollcall.audit.retention} (tenant by tenant, each delete on the tenant-and-time index), and admin
- * trail entries older than {@code rollcall.admin-trail.retention}. Every node has a non-persistent
- * interval timer (Payara Micro keeps persistent timers only in its data grid); the first to tick
- * takes the cluster's lease for most of an interval, so one node does a tick's work. The deletes
- * are idempotent, so two runs at once would only repeat work. Runs outside any transaction: each
- * delete commits on its own.
+ * trail entries older than {@code rollcall.admin-trail.retention}, and the sign-in throttle's
+ * failure counts once they are forgotten. Every node has a non-persistent interval timer (Payara
+ * Micro keeps persistent timers only in its data grid); the first to tick takes the cluster's lease
+ * for most of an interval, so one node does a tick's work. The deletes are idempotent, so two runs
+ * at once would only repeat work. Runs outside any transaction: each delete commits on its own.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -47,6 +48,7 @@ public class RetentionPurge {
   @Inject AuditLog audit;
   @Inject AdminTokenService adminTokens;
   @Inject AdminTrail adminTrail;
+  @Inject LoginThrottle throttle;
   @Inject Leases leases;
 
   static final String LEASE = "retention-purge";
@@ -122,6 +124,14 @@ public class RetentionPurge {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Admin trail purge failed", e);
+    }
+    try {
+      int removed = throttle.purgeForgotten();
+      if (removed > 0) {
+        LOG.info("Purged " + removed + " forgotten sign-in failure count(s)");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Sign-in failure purge failed", e);
     }
   }
 }

@@ -1,43 +1,102 @@
 package io.rollcall.security;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollcall.testdb.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The sign-in throttle's policy, with its counts in a real database: on H2 here, on PostgreSQL in
+ * {@code LoginThrottleOnPostgresTest}. Several throttles on one database play the nodes of a
+ * cluster, or one node before and after a restart.
+ */
 class LoginThrottleTest {
 
   private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
   private static final String ATTACKER = "203.0.113.66";
   private static final String ADMIN_DESK = "198.51.100.10";
 
+  TestDatabase database() {
+    return TestDatabase.h2();
+  }
+
+  private EntityManagerFactory factory;
   private LoginThrottle throttle;
-  private Instant now;
+  private volatile Instant now;
 
   @BeforeEach
   void fiveFreeThenThirtySecondsDoublingToFifteenMinutes() {
-    throttle = new LoginThrottle();
-    throttle.freeAttempts = 5;
-    throttle.backoffSetting = "PT30S";
-    throttle.maxBackoffSetting = "PT15M";
-    throttle.configure();
-    at(START);
+    factory = database().migrated().entityManagerFactory();
+    now = START;
+    throttle = node();
   }
 
-  private void at(Instant instant) {
-    now = instant;
-    throttle.clock = Clock.fixed(instant, ZoneOffset.UTC);
+  @AfterEach
+  void stop() {
+    factory.close();
+  }
+
+  /** A node with the default settings: 5 free failures, 30 s doubling to 15 min. */
+  private LoginThrottle node() {
+    return node(5);
+  }
+
+  private LoginThrottle node(int freeAttempts) {
+    return node(freeAttempts, new CommittingStore(factory));
+  }
+
+  /** A throttle on the test's clock whose store commits each call on its own, as the bean does. */
+  private LoginThrottle node(int freeAttempts, SignInFailures store) {
+    LoginThrottle node = new LoginThrottle();
+    node.freeAttempts = freeAttempts;
+    node.backoffSetting = "PT30S";
+    node.maxBackoffSetting = "PT15M";
+    node.configure();
+    node.store = store;
+    node.clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now;
+          }
+        };
+    return node;
   }
 
   private void later(Duration d) {
-    at(now.plus(d));
+    now = now.plus(d);
   }
 
   private void fail(String account, String address, int times) {
@@ -150,13 +209,29 @@ class LoginThrottleTest {
   }
 
   @Test
-  void memoryIsBoundedUnderAFloodOfNewNames() {
-    for (int i = 0; i < LoginThrottle.MAX_ENTRIES * 3; i++) {
-      throttle.failed("user" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+  void aFloodOfNewNamesIsDeletedOnceForgottenWhileLiveCountsStay() {
+    for (int i = 0; i < 50; i++) {
+      throttle.failed("user" + i, "10.0.0." + i);
     }
-    assertTrue(throttle.size() <= 2 * LoginThrottle.MAX_ENTRIES, "size " + throttle.size());
+    later(Duration.ofMinutes(30));
     fail("victim", ATTACKER, 5);
-    assertTrue(refused("victim", ATTACKER).isPresent(), "the newest failures are kept");
+    later(Duration.ofMinutes(30));
+
+    assertEquals(100, throttle.purgeForgotten(), "50 accounts and 50 addresses, an hour old");
+    assertEquals(
+        2, storedCounts(), "only the victim's account and the attacker's address are left");
+    assertEquals(0, throttle.purgeForgotten());
+    fail("victim", ATTACKER, 1);
+    assertEquals(Optional.of(now.plusSeconds(60)), refused("victim", ATTACKER), "still counted");
+  }
+
+  private long storedCounts() {
+    EntityManager em = factory.createEntityManager();
+    try {
+      return em.createQuery("SELECT COUNT(f) FROM SignInFailure f", Long.class).getSingleResult();
+    } finally {
+      em.close();
+    }
   }
 
   @Test
@@ -181,5 +256,220 @@ class LoginThrottleTest {
     assertTrue(refused(null, null).isPresent());
     fail("x".repeat(5000), "not an address", 5);
     assertTrue(refused("x".repeat(100), "not an address").isPresent(), "long names are cut");
+  }
+
+  @Test
+  void namesNoDatabaseStoresAsGivenAreCountedToo() {
+    String nul = "admin\u0000";
+    fail(nul, "\u0000", 5);
+    assertTrue(refused(nul, "\u0000").isPresent(), "PostgreSQL refuses NUL in text");
+
+    String faces = "\uD83D\uDE00".repeat(3000);
+    fail(faces, ATTACKER, 5);
+    assertTrue(refused(faces, ATTACKER).isPresent(), "cut without splitting a character");
+
+    String lone = "\uD800lone";
+    fail(lone, "192.0.2.9", 5);
+    assertTrue(refused(lone, "192.0.2.9").isPresent(), "half a character is no valid text");
+  }
+
+  @Test
+  void accountNamesAreNotKeptInClearForANameNobodyHasMayBeAMistypedPassword() {
+    fail("Correct Horse Battery", ATTACKER, 1);
+    EntityManager em = factory.createEntityManager();
+    try {
+      List<String> keys =
+          em.createQuery("SELECT f.key FROM SignInFailure f", String.class).getResultList();
+      assertEquals(2, keys.size(), "the account and the address");
+      assertTrue(
+          keys.stream().noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("horse")),
+          keys.toString());
+    } finally {
+      em.close();
+    }
+  }
+
+  // --- several nodes on one database ---
+
+  @Test
+  void failuresOnOneNodeRefuseTheNextAttemptOnAnother() {
+    LoginThrottle a = node();
+    LoginThrottle b = node();
+    for (int i = 0; i < 5; i++) {
+      a.failed("admin", ATTACKER);
+    }
+    assertEquals(Optional.of(now.plusSeconds(30)), b.refusedUntil("admin", ATTACKER));
+    b.failed("admin", ATTACKER);
+    assertEquals(
+        Optional.of(now.plusSeconds(60)), a.refusedUntil("admin", ATTACKER), "one count for both");
+  }
+
+  @Test
+  void aSuccessOnOneNodeResetsTheAccountForAnother() {
+    LoginThrottle a = node();
+    LoginThrottle b = node();
+    for (int i = 0; i < 4; i++) {
+      a.failed("admin", ADMIN_DESK);
+    }
+    b.succeeded("admin");
+    for (int i = 0; i < 4; i++) {
+      a.failed("admin", ADMIN_DESK);
+    }
+    assertTrue(a.refusedUntil("admin", ADMIN_DESK).isEmpty(), "the count started again on b");
+  }
+
+  @Test
+  void countsSurviveARestart() {
+    fail("admin", ATTACKER, 5);
+    LoginThrottle restarted = node();
+    assertEquals(Optional.of(now.plusSeconds(30)), restarted.refusedUntil("admin", ATTACKER));
+  }
+
+  @Test
+  void failuresCountedAtOnceOnTwoNodesAreAllCountedOnce() throws Exception {
+    LoginThrottle[] nodes = {node(), node()};
+    int threadsPerNode = 4;
+    int failuresPerThread = 10;
+    ExecutorService threads = Executors.newFixedThreadPool(2 * threadsPerNode);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> work = new ArrayList<>();
+      for (LoginThrottle node : nodes) {
+        for (int t = 0; t < threadsPerNode; t++) {
+          work.add(
+              threads.submit(
+                  () -> {
+                    go.await();
+                    for (int i = 0; i < failuresPerThread; i++) {
+                      node.failed("admin", ATTACKER);
+                    }
+                    return null;
+                  }));
+        }
+      }
+      go.countDown();
+      for (Future<?> done : work) {
+        done.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    // 80 failures, the first of each key raced by all eight threads. A node allowing exactly 80
+    // free failures waits the first back-off step (30 s): one more or one fewer would not.
+    int total = 2 * threadsPerNode * failuresPerThread;
+    assertEquals(
+        Optional.of(now.plusSeconds(30)), node(total).refusedUntil("admin", ATTACKER), "account");
+    assertEquals(
+        Optional.of(now.plusSeconds(30)),
+        node(total / LoginThrottle.ADDRESS_FACTOR).refusedUntil("someone", ATTACKER),
+        "address");
+  }
+
+  // --- an unreachable database ---
+
+  @Test
+  void aDatabaseThatCannotBeReachedNeitherRefusesNorBreaksSignIns() {
+    LoginThrottle cutOff = node(5, new UnreachableStore());
+    assertDoesNotThrow(
+        () -> {
+          for (int i = 0; i < 10; i++) {
+            cutOff.failed("admin", ATTACKER);
+          }
+          cutOff.succeeded("admin");
+        });
+    assertTrue(cutOff.refusedUntil("admin", ATTACKER).isEmpty(), "the password check decides");
+    assertThrows(RuntimeException.class, cutOff::purgeForgotten, "the purge reports it");
+  }
+
+  /**
+   * What the container does for the store bean: a fresh instance with its own entity manager per
+   * call, each write committed in a transaction of its own (reads in none), so calls on several
+   * threads run side by side.
+   */
+  private static final class CommittingStore extends SignInFailures {
+    private final EntityManagerFactory factory;
+
+    CommittingStore(EntityManagerFactory factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public List<SignInFailure> of(String... keys) {
+      EntityManager entityManager = factory.createEntityManager();
+      try {
+        SignInFailures bean = new SignInFailures();
+        bean.em = entityManager;
+        return bean.of(keys);
+      } finally {
+        entityManager.close();
+      }
+    }
+
+    @Override
+    public void count(String key, Instant at, Instant forgottenUpTo) {
+      committed(
+          bean -> {
+            bean.count(key, at, forgottenUpTo);
+            return null;
+          });
+    }
+
+    @Override
+    public void forget(String key) {
+      committed(
+          bean -> {
+            bean.forget(key);
+            return null;
+          });
+    }
+
+    @Override
+    public int forgetUpTo(Instant forgottenUpTo) {
+      return committed(bean -> bean.forgetUpTo(forgottenUpTo));
+    }
+
+    private <T> T committed(Function<SignInFailures, T> work) {
+      EntityManager entityManager = factory.createEntityManager();
+      try {
+        SignInFailures bean = new SignInFailures();
+        bean.em = entityManager;
+        entityManager.getTransaction().begin();
+        T result = work.apply(bean);
+        entityManager.getTransaction().commit();
+        return result;
+      } finally {
+        if (entityManager.getTransaction().isActive()) {
+          entityManager.getTransaction().rollback();
+        }
+        entityManager.close();
+      }
+    }
+  }
+
+  /** A store whose database is gone: every call fails as the driver would report it. */
+  private static final class UnreachableStore extends SignInFailures {
+    @Override
+    public List<SignInFailure> of(String... keys) {
+      throw unreachable();
+    }
+
+    @Override
+    public void count(String key, Instant at, Instant forgottenUpTo) {
+      throw unreachable();
+    }
+
+    @Override
+    public void forget(String key) {
+      throw unreachable();
+    }
+
+    @Override
+    public int forgetUpTo(Instant forgottenUpTo) {
+      throw unreachable();
+    }
+
+    private static PersistenceException unreachable() {
+      return new PersistenceException("Connection to the database refused");
+    }
   }
 }
