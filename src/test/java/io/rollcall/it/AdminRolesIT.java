@@ -545,7 +545,7 @@ class AdminRolesIT {
   private String consoleSignIn(String user, String password) {
     Http http = http();
     Http.Answer page = http.get("console/login.xhtml", null);
-    String cookie = page.header("Set-Cookie").split(";", 2)[0];
+    String cookie = Http.cookies(page, null);
     String form =
         "signin=signin&"
             + field("signin:username", user)
@@ -567,11 +567,7 @@ class AdminRolesIT {
             "Cookie",
             cookie);
     assertEquals(302, signedIn.status(), signedIn.body());
-    return signedIn.raw().headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.split(";", 2)[0])
-        .findFirst()
-        .orElse(cookie);
+    return Http.cookies(signedIn, cookie);
   }
 
   private static String field(String name, String value) {

@@ -137,10 +137,7 @@ class ConsoleIT {
     assertRedirectsToSignIn(
         http().get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + before.getValue()));
     assertEquals(
-        200,
-        http()
-            .get("console/tenants.xhtml", null, "Cookie", "JSESSIONID=" + after.getValue())
-            .status());
+        200, http().get("console/tenants.xhtml", null, "Cookie", sessionCookies()).status());
   }
 
   @Test
@@ -186,7 +183,7 @@ class ConsoleIT {
     assertRedirectsToSignIn(http.get("console/tenants.xhtml", Http.admin()));
 
     signIn();
-    String cookie = "JSESSIONID=" + sessionCookie();
+    String cookie = sessionCookies();
     Http.Answer scim = http.get("scim/v2/ServiceProviderConfig", null, "Cookie", cookie);
     assertEquals(401, scim.status());
     assertTrue(scim.header("Content-Type").startsWith("application/scim+json"));
@@ -766,7 +763,7 @@ class ConsoleIT {
   @Test
   void aPostWithoutTheCsrfTokenIsRejected() {
     signIn();
-    String cookie = "JSESSIONID=" + sessionCookie();
+    String cookie = sessionCookies();
     String page = browser.getPageSource();
     String viewState = field(page, "jakarta.faces.ViewState");
     String csrf = field(page, "rollcall_csrf");
@@ -797,7 +794,7 @@ class ConsoleIT {
   @Test
   void consoleErrorsAreFriendlyPagesAndApiErrorsStayJson() {
     signIn();
-    String cookie = "JSESSIONID=" + sessionCookie();
+    String cookie = sessionCookies();
     Http.Answer unknownTenant =
         http().get("console/tenant.xhtml?id=" + UUID.randomUUID(), null, "Cookie", cookie);
     assertEquals(404, unknownTenant.status());
@@ -916,6 +913,14 @@ class ConsoleIT {
 
   private static String sessionCookie() {
     return browser.manage().getCookieNamed("JSESSIONID").getValue();
+  }
+
+  /** The browser's session cookies as it sends them: the id and the container's version cookie. */
+  private static String sessionCookies() {
+    Cookie version = browser.manage().getCookieNamed("JSESSIONIDVERSION");
+    return "JSESSIONID="
+        + sessionCookie()
+        + (version == null ? "" : "; JSESSIONIDVERSION=" + version.getValue());
   }
 
   /** Mints a token on the open tenant page and returns the secret the page shows. */

@@ -61,6 +61,27 @@ final class Http {
     return basic("admin", ADMIN_PASSWORD);
   }
 
+  /**
+   * The {@code Cookie} header a browser would send after this answer: the earlier cookies, updated
+   * by the answer's {@code Set-Cookie}s. Every cookie counts, not just the session id: the
+   * container pairs it with a session-version cookie.
+   */
+  static String cookies(Answer answer, String earlier) {
+    java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+    if (earlier != null && !earlier.isBlank()) {
+      for (String pair : earlier.split(";\\s*")) {
+        String[] nameValue = pair.split("=", 2);
+        jar.put(nameValue[0].strip(), nameValue.length > 1 ? nameValue[1] : "");
+      }
+    }
+    for (String header : answer.raw().headers().allValues("Set-Cookie")) {
+      String[] nameValue = header.split(";", 2)[0].split("=", 2);
+      jar.put(nameValue[0].strip(), nameValue.length > 1 ? nameValue[1] : "");
+    }
+    return String.join(
+        "; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+  }
+
   static String bearer(String token) {
     return "Bearer " + token;
   }
