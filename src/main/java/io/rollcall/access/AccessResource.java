@@ -78,8 +78,7 @@ public class AccessResource {
     checkScope(tenantId);
     int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
     List<Access> page = access.withAccess(tenantId, after, size);
-    String next =
-        page.size() == size ? page.get(page.size() - 1).email().toLowerCase(Locale.ROOT) : null;
+    String next = page.size() == size ? page.get(page.size() - 1).email() : null;
     return timed(Response.ok(new PeoplePage(page, next)), start);
   }
 

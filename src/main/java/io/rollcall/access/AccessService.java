@@ -1,5 +1,6 @@
 package io.rollcall.access;
 
+import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Answers "does this person have access?" for the host application.
@@ -36,7 +36,7 @@ public class AccessService {
   }
 
   private Access load(Tenant tenant, String email) {
-    String emailKey = email.toLowerCase(Locale.ROOT);
+    String emailKey = CaseFolding.fold(email);
     List<Object[]> rows =
         em.createQuery(
                 "SELECT u.id, u.accessSince, u.permissionGroups FROM UserRow u"
@@ -89,7 +89,7 @@ public class AccessService {
                 + " ORDER BY u.userNameKey",
             Object[].class)
         .setParameter("tenant", tenantId)
-        .setParameter("after", afterEmail == null ? "" : afterEmail.toLowerCase(Locale.ROOT))
+        .setParameter("after", afterEmail == null ? "" : CaseFolding.fold(afterEmail))
         .setMaxResults(limit)
         .getResultList()
         .stream()

@@ -1,6 +1,6 @@
 package io.rollcall.accounts;
 
-import java.util.Locale;
+import io.rollcall.protocol.schema.CaseFolding;
 import java.util.Optional;
 
 /** One person's HR data as an upload carries it; checked by {@link #problem()}. */
@@ -23,9 +23,12 @@ public record AccountRow(
     employeeNumber = trimmed(employeeNumber);
   }
 
-  /** Emails are compared case-insensitively (the userName of RFC 7643 §4.1.1 is). */
+  /**
+   * Emails are compared as userNames are (RFC 7643 §4.1.1: case-insensitively; see {@link
+   * CaseFolding}), so an account and the SCIM user for the same person share one key.
+   */
   public static String key(String email) {
-    return email.toLowerCase(Locale.ROOT);
+    return CaseFolding.fold(email);
   }
 
   /** What is wrong with this row, if anything. */
@@ -43,6 +46,9 @@ public record AccountRow(
       if (value != null && value.length() > MAX_LENGTH) {
         return Optional.of("values are limited to " + MAX_LENGTH + " characters");
       }
+    }
+    if (key(email).length() > MAX_LENGTH) {
+      return Optional.of("email is longer than " + MAX_LENGTH + " characters once normalized");
     }
     if (employeeNumber != null && employeeNumber.length() > 128) {
       return Optional.of("employeeNumber is limited to 128 characters");

@@ -10,8 +10,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Rollcall's one migration history: the scripts every database runs ({@code db/migration}), then
  * the few that only one database needs ({@code db/vendor/h2}, {@code db/vendor/postgresql}), in one
- * version sequence. Flyway locks its history table while it migrates, so nodes that start at once
- * against an empty database take turns instead of racing.
+ * version sequence, with one migration in Java ({@link RefoldedKeys}). Flyway locks its history
+ * table while it migrates, so nodes that start at once against an empty database take turns instead
+ * of racing.
  */
 public final class Migrations {
 
@@ -21,6 +22,7 @@ public final class Migrations {
     return Flyway.configure(classLoader)
         .dataSource(dataSource)
         .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+        .javaMigrations(new RefoldedKeys())
         .failOnMissingLocations(true)
         .load()
         .migrate();

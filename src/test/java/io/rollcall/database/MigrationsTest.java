@@ -105,6 +105,83 @@ class MigrationsTest {
     }
   }
 
+  /**
+   * Keys stored before folding merged Unicode look-alikes are folded again: a fullwidth userName
+   * and a decomposed value get the keys a new write would give them; two users who now look the
+   * same both keep working (the later one keeps its old key) instead of failing the migration.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void keysStoredWithTheOldFoldingAreFoldedAgain(TestDatabase database) throws SQLException {
+    DataSource dataSource = database.dataSource();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + Migrations.vendor(dataSource))
+        .target("15")
+        .load()
+        .migrate();
+    String fullwidth = "\uff21nn@x.com"; // "Ａnn@x.com"
+    String decomposed = "bjo\u0308rn@x.com";
+    String composed = "bj\u00f6rn@x.com";
+    try (Connection connection = dataSource.getConnection()) {
+      execute(
+          connection,
+          "INSERT INTO tenant (id, name, created_at, active, custom_user_schema, groups_enabled,"
+              + " version) VALUES ('t1', 'Acme', CURRENT_TIMESTAMP, TRUE, 'urn:x', FALSE, 1)");
+      insertUser(connection, "u1", fullwidth);
+      insertUser(connection, "u2", composed);
+      insertUser(connection, "u3", decomposed);
+      try (PreparedStatement value =
+          connection.prepareStatement(
+              "INSERT INTO scim_user_value (user_id, tenant_id, attr, element, sort_key,"
+                  + " text_value, folded_value, text_prefix, folded_prefix)"
+                  + " VALUES ('u3', 't1', 'emails.value', 0, 1, ?, ?, ?, ?)")) {
+        value.setString(1, decomposed);
+        value.setString(2, decomposed.toLowerCase(java.util.Locale.ROOT));
+        value.setString(3, decomposed);
+        value.setString(4, decomposed.toLowerCase(java.util.Locale.ROOT));
+        value.executeUpdate();
+      }
+    }
+
+    Migrations.migrate(dataSource, getClass().getClassLoader());
+
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      try (ResultSet rows =
+          statement.executeQuery("SELECT id, user_name_key FROM scim_user ORDER BY id")) {
+        rows.next();
+        assertEquals("ann@x.com", rows.getString(2), "fullwidth folds to ASCII");
+        rows.next();
+        assertEquals(composed, rows.getString(2));
+        rows.next();
+        assertEquals(
+            decomposed, rows.getString(2), "a look-alike of u2 keeps its old key, both reachable");
+      }
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT folded_value, folded_prefix FROM scim_user_value WHERE user_id = 'u3'")) {
+        rows.next();
+        assertEquals(composed, rows.getString(1), "values fold to the composed form");
+        assertEquals(composed, rows.getString(2));
+      }
+    }
+  }
+
+  private static void insertUser(Connection connection, String id, String userName)
+      throws SQLException {
+    try (PreparedStatement user =
+        connection.prepareStatement(
+            "INSERT INTO scim_user (id, tenant_id, user_name, user_name_key, active, document,"
+                + " created_at, last_modified, version) VALUES (?, 't1', ?, ?, 1, '{}',"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
+      user.setString(1, id);
+      user.setString(2, userName);
+      user.setString(3, userName.toLowerCase(java.util.Locale.ROOT));
+      user.executeUpdate();
+    }
+  }
+
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.executeUpdate(sql);

@@ -467,6 +467,14 @@ public final class ResourceNormalizer {
       throw ScimException.invalidValue(
           "attribute '" + path + "' contains a NUL character or an unpaired surrogate");
     }
+    // A unique value is stored once more as its folded key, which compatibility characters can
+    // make longer than the value itself (one ligature folds to as many as 18 characters).
+    if (max == limits.maxKeyLength()
+        && !definition.caseExact()
+        && CaseFolding.fold(text).length() > max) {
+      throw ScimException.invalidValue(
+          "attribute '" + path + "' is longer than " + max + " characters once normalized");
+    }
     return text;
   }
 
