@@ -17,11 +17,12 @@ import java.time.Instant;
  * where an attribute lives comes from the type's {@link ResourceMapping}: a column of its row, or
  * rows of another table. The caller adds the tenant condition around the result.
  *
- * <p>Semantics shared by every type: {@code ne} matches the resources where no value equals the
- * operand, those without any value included; {@code eq null} asks for an unassigned attribute and
- * {@code ne null} for an assigned one; {@code meta.resourceType} is the same on every resource and
- * decided here; {@code schemas eq "urn:…"} holds for the core schema, and for an extension when the
- * resource has a value in it.
+ * <p>Semantics shared by every type: {@code ne} matches the resources where some value differs from
+ * the operand (any value decides, as for every operator on a multi-valued attribute), and those
+ * without any value; {@code eq null} asks for an unassigned attribute and {@code ne null} for an
+ * assigned one; {@code meta.resourceType} is the same on every resource and decided here; {@code
+ * schemas eq "urn:…"} holds for the core schema, and for an extension when the resource has a value
+ * in it.
  */
 public final class FilterTranslator {
 
@@ -84,8 +85,13 @@ public final class FilterTranslator {
     if (comparison.operator() == ComparisonOperator.NE) {
       Filter.Comparison equal =
           new Filter.Comparison(path, ComparisonOperator.EQ, comparison.value());
+      // RFC 7644 §3.4.2.2: a filter on a multi-valued attribute matches when any value satisfies
+      // it, so ne holds when some value differs, not only when none is equal. Outside the row an
+      // attribute may be multi-valued; for a single value this is the same as not eq.
       return column == null
-          ? cb.not(mapping.compare(scope, path, ComparisonOperator.EQ, comparison.value()))
+          ? cb.or(
+              cb.not(present(path)),
+              mapping.compare(scope, path, ComparisonOperator.NE, comparison.value()))
           : cb.or(
               cb.isNull(scope.root().get(column.field())), cb.not(columnComparison(column, equal)));
     }
@@ -99,13 +105,17 @@ public final class FilterTranslator {
     ComparisonOperator op = comparison.operator();
     Object value = comparison.value();
     Comparisons comparisons = scope.comparisons();
-    return switch (column.kind()) {
-      case EXACT -> comparisons.string(typed(field), op, Comparisons.text(value));
-      case FOLDED ->
-          comparisons.string(typed(field), op, CaseFolding.fold(Comparisons.text(value)));
-      case FLAG -> comparisons.flag(field, op, value);
-      case TIME -> comparisons.<Instant>ordered(typed(field), op, Comparisons.instant(value));
-    };
+    Predicate compared =
+        switch (column.kind()) {
+          case EXACT -> comparisons.string(typed(field), op, Comparisons.text(value));
+          case FOLDED ->
+              comparisons.string(typed(field), op, CaseFolding.fold(Comparisons.text(value)));
+          case FLAG -> comparisons.flag(field, op, value);
+          case TIME -> comparisons.<Instant>ordered(typed(field), op, Comparisons.instant(value));
+        };
+    // SQL compares NULL as unknown, and NOT unknown is unknown; a SCIM filter on an unassigned
+    // attribute is false, so "not (externalId eq ...)" must hold for a user without one.
+    return column.alwaysSet() ? compared : cb.and(cb.isNotNull(field), compared);
   }
 
   /**

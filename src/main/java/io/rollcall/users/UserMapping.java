@@ -45,6 +45,12 @@ final class UserMapping implements ResourceMapping<UserRow> {
     return row.id();
   }
 
+  /**
+   * {@code active} is not among the columns: the column holds the access status, true when the
+   * attribute is unassigned, whereas a filter compares the representation (RFC 7644 §3.4.2.2), in
+   * which an unassigned {@code active} has no value (RFC 7643 §2.5) and matches neither {@code eq
+   * true} nor {@code pr}. The value index holds it exactly when the representation does.
+   */
   @Override
   public Optional<Column> column(AttributePath path) {
     if (path.schemaUrn() != null) {
@@ -55,7 +61,6 @@ final class UserMapping implements ResourceMapping<UserRow> {
           case "id" -> new Column("id", Kind.EXACT, true);
           case "userName" -> new Column("userNameKey", Kind.FOLDED, true);
           case "externalId" -> new Column("externalId", Kind.EXACT, false);
-          case "active" -> new Column("active", Kind.FLAG, true);
           case "meta.created" -> new Column("createdAt", Kind.TIME, true);
           case "meta.lastModified" -> new Column("lastModified", Kind.TIME, true);
           default -> null;

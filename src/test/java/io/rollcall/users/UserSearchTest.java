@@ -1,16 +1,20 @@
 package io.rollcall.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterEvaluator;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.querying.CursorPaging;
 import io.rollcall.querying.ResourceSearch;
 import io.rollcall.querying.Sort;
 import io.rollcall.testdb.TestDatabase;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +129,24 @@ class UserSearchTest {
         // ne includes users without the attribute
         row("externalId ne \"E-1\"", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
         row("externalId pr", "ann@example.com", "Bob@Example.com"),
+        // not over a comparison on an unassigned column is true, not SQL's unknown
+        row(
+            "not (externalId eq \"E-1\")",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
+        // ne on a multi-valued attribute: some value differs, or none at all (RFC 7644 §3.4.2.2)
+        row(
+            "emails.type ne \"work\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
+        row(
+            "phoneNumbers.type ne \"mobile\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "dave@example.net"),
         row("not (externalId pr)", "carol_x@example.com", "dave@example.net"),
         // co/sw/ew treat %, _ and \ literally
         row("userName co \"_\"", "carol_x@example.com"),
@@ -133,7 +155,10 @@ class UserSearchTest {
         row("title co \"manager\"", "ann@example.com", "carol_x@example.com"),
         // booleans
         row("active eq false", "Bob@Example.com"),
-        row("active eq true", "ann@example.com", "carol_x@example.com", "dave@example.net"),
+        // dave has no active: it is unassigned (RFC 7643 §2.5), though he is granted access
+        row("active eq true", "ann@example.com", "carol_x@example.com"),
+        row("active pr", "ann@example.com", "Bob@Example.com", "carol_x@example.com"),
+        row("not (active eq false)", "ann@example.com", "carol_x@example.com", "dave@example.net"),
         // sub-attributes and complex presence
         row("name.givenName eq \"bob\"", "Bob@Example.com"),
         row("name.familyName pr", "ann@example.com", "Bob@Example.com"),
@@ -220,6 +245,46 @@ class UserSearchTest {
             .subList(0, 2),
         names.subList(0, 2));
     assertEquals(4, names.size());
+  }
+
+  /**
+   * Permission rules evaluate a user in memory; {@code id} and {@code meta} come from the row, not
+   * the stored document, and must be there for the evaluator as they are for the search.
+   */
+  @Test
+  void idAndMetaFilterTheRuleDocumentAsTheySearch() {
+    List<UserRow> rows =
+        store.repository.searches().page(tenant, store.type, null, null, 0, 100, null).rows();
+    UserRow ann =
+        rows.stream().filter(r -> r.userName().equals("ann@example.com")).findFirst().orElseThrow();
+    for (String text :
+        List.of(
+            "meta.created gt \"2000-01-01T00:00:00Z\"",
+            // whole seconds: the database keeps less precision than the clock gives
+            "meta.lastModified ge \"" + ann.lastModified().truncatedTo(ChronoUnit.SECONDS) + "\"",
+            "id eq \"" + ann.id() + "\"",
+            "meta.resourceType eq \"User\"")) {
+      Filter filter = FilterParser.parse(text, store.type);
+      Set<String> inMemory =
+          rows.stream()
+              .filter(
+                  r ->
+                      FilterEvaluator.matches(
+                          filter, UserDocuments.forFilters(store.type, r), store.type))
+              .map(UserRow::id)
+              .collect(Collectors.toSet());
+      Set<String> searched =
+          store
+              .repository
+              .searches()
+              .page(tenant, store.type, filter, null, 0, 100, null)
+              .rows()
+              .stream()
+              .map(UserRow::id)
+              .collect(Collectors.toSet());
+      assertEquals(searched, inMemory, text);
+      assertFalse(inMemory.isEmpty(), text);
+    }
   }
 
   @Test
