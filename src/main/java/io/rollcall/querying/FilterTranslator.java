@@ -61,8 +61,18 @@ public final class FilterTranslator {
     }
     return mapping
         .column(path)
-        .map(column -> cb.isNotNull(scope.root().get(column.field())))
+        .map(this::columnPresent)
         .orElseGet(() -> mapping.present(scope, path));
+  }
+
+  /** RFC 7644 §3.4.2.2 {@code pr}: a non-empty value; an empty string is kept, but not present. */
+  private Predicate columnPresent(ResourceMapping.Column column) {
+    Path<?> field = scope.root().get(column.field());
+    Predicate set = cb.isNotNull(field);
+    return column.kind() == ResourceMapping.Kind.EXACT
+            || column.kind() == ResourceMapping.Kind.FOLDED
+        ? cb.and(set, cb.notEqual(field, scope.comparisons().param("")))
+        : set;
   }
 
   private Predicate comparison(Filter.Comparison comparison) {
@@ -86,11 +96,12 @@ public final class FilterTranslator {
       Filter.Comparison equal =
           new Filter.Comparison(path, ComparisonOperator.EQ, comparison.value());
       // RFC 7644 §3.4.2.2: a filter on a multi-valued attribute matches when any value satisfies
-      // it, so ne holds when some value differs, not only when none is equal. Outside the row an
-      // attribute may be multi-valued; for a single value this is the same as not eq.
+      // it, so ne holds when some value differs, not only when none is equal; and it holds without
+      // any value. Outside the row an attribute may be multi-valued; for a single value this is
+      // the same as not eq.
       return column == null
           ? cb.or(
-              cb.not(present(path)),
+              cb.not(mapping.compare(scope, path, ComparisonOperator.EQ, comparison.value())),
               mapping.compare(scope, path, ComparisonOperator.NE, comparison.value()))
           : cb.or(
               cb.isNull(scope.root().get(column.field())), cb.not(columnComparison(column, equal)));
@@ -120,7 +131,7 @@ public final class FilterTranslator {
 
   /**
    * {@code schemas eq "urn:…"} (RFC 7644 §3.4.2.2): true for the core URN, "has a value in that
-   * extension" for an extension of the type, false for any other URN.
+   * extension" for an extension of the type, false for any other URN; {@code ne} as below.
    */
   private Predicate schemas(Filter.Comparison comparison) {
     if (!(comparison.value() instanceof String urn)
@@ -128,15 +139,24 @@ public final class FilterTranslator {
             && comparison.operator() != ComparisonOperator.NE)) {
       throw ScimException.invalidFilter("schemas can only be compared with eq or ne and a URN");
     }
-    Predicate has =
-        urn.equalsIgnoreCase(scope.type().schema().id())
-            ? cb.conjunction()
-            : scope
-                .type()
-                .extension(urn)
-                .map(extension -> mapping.hasExtension(scope, extension))
-                .orElse(cb.disjunction());
-    return comparison.operator() == ComparisonOperator.EQ ? has : cb.not(has);
+    boolean core = urn.equalsIgnoreCase(scope.type().schema().id());
+    if (comparison.operator() == ComparisonOperator.NE) {
+      // Any value decides on a multi-valued attribute (RFC 7644 §3.4.2.2): every resource has the
+      // core URN, so ne holds for any other URN, and for the core one when an extension is there.
+      return core
+          ? cb.or(
+              scope.type().extensions().stream()
+                  .map(extension -> mapping.hasExtension(scope, extension))
+                  .toArray(Predicate[]::new))
+          : cb.conjunction();
+    }
+    return core
+        ? cb.conjunction()
+        : scope
+            .type()
+            .extension(urn)
+            .map(extension -> mapping.hasExtension(scope, extension))
+            .orElse(cb.disjunction());
   }
 
   /** The sort value of a page: a column of the row, or what the mapping finds elsewhere. */

@@ -189,6 +189,17 @@ class UserSearchTest {
             "(title co \"Engineer\" or title co \"Manager\") and active eq true",
             "ann@example.com",
             "carol_x@example.com"),
+        // schemas is multi-valued: ne holds when some URN differs (RFC 7644 §3.4.2.2)
+        row(
+            "schemas ne \"urn:ietf:params:scim:schemas:core:2.0:User\"",
+            "ann@example.com",
+            "Bob@Example.com"),
+        row(
+            "schemas ne \"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
         // meta attributes
         row(
             "meta.resourceType eq \"User\"",
@@ -322,6 +333,40 @@ class UserSearchTest {
             "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \""
                 + WIDE
                 + "\""));
+  }
+
+  /**
+   * An empty string is kept as sent, but RFC 7644 §3.4.2.2 {@code pr} asks for a non-empty value;
+   * {@code eq ""} and {@code ne ""} still compare it.
+   */
+  @Test
+  void emptyStringsAreValuesButNotPresent() {
+    String emptyValues = store.newTenant("Empty values");
+    store.add(
+        emptyValues,
+        """
+        {"userName":"empty","externalId":"","title":"",
+         "emails":[{"value":"e@example.com","type":""}]}
+        """);
+    store.add(emptyValues, "{\"userName\":\"filled\",\"externalId\":\"x\",\"title\":\"t\"}");
+    assertEquals(Set.of("filled"), matches(emptyValues, "title pr"));
+    assertEquals(Set.of("filled"), matches(emptyValues, "externalId pr"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "title eq null"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "title eq \"\""));
+    assertEquals(Set.of("filled"), matches(emptyValues, "title ne \"\""));
+    assertEquals(Set.of(), matches(emptyValues, "emails[type pr]"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "emails[value pr and not (type pr)]"));
+  }
+
+  private Set<String> matches(String tenantId, String filter) {
+    return store
+        .repository
+        .searches()
+        .page(tenantId, store.type, FilterParser.parse(filter, store.type), null, 0, 10, null)
+        .rows()
+        .stream()
+        .map(UserRow::userName)
+        .collect(Collectors.toSet());
   }
 
   private Set<String> longValueMatches(String filter) {

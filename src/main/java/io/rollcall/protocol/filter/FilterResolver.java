@@ -4,6 +4,7 @@ import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.AttributeValues;
+import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.DateTimes;
 import io.rollcall.protocol.schema.Mutability;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -145,6 +146,12 @@ public final class FilterResolver {
       throw errors.apply("'" + op.keyword() + " null' is not supported; use eq, ne or pr");
     }
     checkLiteral(path, target.type(), op, literal);
+    // The database knows which schemas a resource has, not their URNs as text to search or order.
+    if (target == CommonAttributes.SCHEMAS
+        && op != ComparisonOperator.EQ
+        && op != ComparisonOperator.NE) {
+      throw errors.apply("schemas can only be compared with eq or ne");
+    }
     return new Filter.Comparison(path, op, literal);
   }
 

@@ -183,7 +183,8 @@ class FilterResolverTest {
         Arguments.of(
             "meta.version eq \"W/\\\"1\\\"\"",
             "attribute 'meta.version' cannot be used in a filter"),
-        Arguments.of("meta.location pr", "attribute 'meta.location' cannot be used in a filter"));
+        Arguments.of("meta.location pr", "attribute 'meta.location' cannot be used in a filter"),
+        Arguments.of("schemas co \"enterprise\"", "schemas can only be compared with eq or ne"));
   }
 
   @ParameterizedTest(name = "{0}")
