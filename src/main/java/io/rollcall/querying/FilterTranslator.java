@@ -17,11 +17,12 @@ import java.time.Instant;
  * where an attribute lives comes from the type's {@link ResourceMapping}: a column of its row, or
  * rows of another table. The caller adds the tenant condition around the result.
  *
- * <p>Semantics shared by every type: {@code ne} matches the resources where no value equals the
- * operand, those without any value included; {@code eq null} asks for an unassigned attribute and
- * {@code ne null} for an assigned one; {@code meta.resourceType} is the same on every resource and
- * decided here; {@code schemas eq "urn:…"} holds for the core schema, and for an extension when the
- * resource has a value in it.
+ * <p>Semantics shared by every type: {@code ne} matches the resources where some value differs from
+ * the operand (any value decides, as for every operator on a multi-valued attribute), and those
+ * without any value; {@code eq null} asks for an unassigned attribute and {@code ne null} for an
+ * assigned one; {@code meta.resourceType} is the same on every resource and decided here; {@code
+ * schemas eq "urn:…"} holds for the core schema, and for an extension when the resource has a value
+ * in it.
  */
 public final class FilterTranslator {
 
@@ -60,8 +61,18 @@ public final class FilterTranslator {
     }
     return mapping
         .column(path)
-        .map(column -> cb.isNotNull(scope.root().get(column.field())))
+        .map(this::columnPresent)
         .orElseGet(() -> mapping.present(scope, path));
+  }
+
+  /** RFC 7644 §3.4.2.2 {@code pr}: a non-empty value; an empty string is kept, but not present. */
+  private Predicate columnPresent(ResourceMapping.Column column) {
+    Path<?> field = scope.root().get(column.field());
+    Predicate set = cb.isNotNull(field);
+    return column.kind() == ResourceMapping.Kind.EXACT
+            || column.kind() == ResourceMapping.Kind.FOLDED
+        ? cb.and(set, cb.notEqual(field, scope.comparisons().param("")))
+        : set;
   }
 
   private Predicate comparison(Filter.Comparison comparison) {
@@ -84,8 +95,14 @@ public final class FilterTranslator {
     if (comparison.operator() == ComparisonOperator.NE) {
       Filter.Comparison equal =
           new Filter.Comparison(path, ComparisonOperator.EQ, comparison.value());
+      // RFC 7644 §3.4.2.2: a filter on a multi-valued attribute matches when any value satisfies
+      // it, so ne holds when some value differs, not only when none is equal; and it holds without
+      // any value. Outside the row an attribute may be multi-valued; for a single value this is
+      // the same as not eq.
       return column == null
-          ? cb.not(mapping.compare(scope, path, ComparisonOperator.EQ, comparison.value()))
+          ? cb.or(
+              cb.not(mapping.compare(scope, path, ComparisonOperator.EQ, comparison.value())),
+              mapping.compare(scope, path, ComparisonOperator.NE, comparison.value()))
           : cb.or(
               cb.isNull(scope.root().get(column.field())), cb.not(columnComparison(column, equal)));
     }
@@ -99,18 +116,22 @@ public final class FilterTranslator {
     ComparisonOperator op = comparison.operator();
     Object value = comparison.value();
     Comparisons comparisons = scope.comparisons();
-    return switch (column.kind()) {
-      case EXACT -> comparisons.string(typed(field), op, Comparisons.text(value));
-      case FOLDED ->
-          comparisons.string(typed(field), op, CaseFolding.fold(Comparisons.text(value)));
-      case FLAG -> comparisons.flag(field, op, value);
-      case TIME -> comparisons.<Instant>ordered(typed(field), op, Comparisons.instant(value));
-    };
+    Predicate compared =
+        switch (column.kind()) {
+          case EXACT -> comparisons.string(typed(field), op, Comparisons.text(value));
+          case FOLDED ->
+              comparisons.string(typed(field), op, CaseFolding.fold(Comparisons.text(value)));
+          case FLAG -> comparisons.flag(field, op, value);
+          case TIME -> comparisons.<Instant>ordered(typed(field), op, Comparisons.instant(value));
+        };
+    // SQL compares NULL as unknown, and NOT unknown is unknown; a SCIM filter on an unassigned
+    // attribute is false, so "not (externalId eq ...)" must hold for a user without one.
+    return column.alwaysSet() ? compared : cb.and(cb.isNotNull(field), compared);
   }
 
   /**
    * {@code schemas eq "urn:…"} (RFC 7644 §3.4.2.2): true for the core URN, "has a value in that
-   * extension" for an extension of the type, false for any other URN.
+   * extension" for an extension of the type, false for any other URN; {@code ne} as below.
    */
   private Predicate schemas(Filter.Comparison comparison) {
     if (!(comparison.value() instanceof String urn)
@@ -118,15 +139,24 @@ public final class FilterTranslator {
             && comparison.operator() != ComparisonOperator.NE)) {
       throw ScimException.invalidFilter("schemas can only be compared with eq or ne and a URN");
     }
-    Predicate has =
-        urn.equalsIgnoreCase(scope.type().schema().id())
-            ? cb.conjunction()
-            : scope
-                .type()
-                .extension(urn)
-                .map(extension -> mapping.hasExtension(scope, extension))
-                .orElse(cb.disjunction());
-    return comparison.operator() == ComparisonOperator.EQ ? has : cb.not(has);
+    boolean core = urn.equalsIgnoreCase(scope.type().schema().id());
+    if (comparison.operator() == ComparisonOperator.NE) {
+      // Any value decides on a multi-valued attribute (RFC 7644 §3.4.2.2): every resource has the
+      // core URN, so ne holds for any other URN, and for the core one when an extension is there.
+      return core
+          ? cb.or(
+              scope.type().extensions().stream()
+                  .map(extension -> mapping.hasExtension(scope, extension))
+                  .toArray(Predicate[]::new))
+          : cb.conjunction();
+    }
+    return core
+        ? cb.conjunction()
+        : scope
+            .type()
+            .extension(urn)
+            .map(extension -> mapping.hasExtension(scope, extension))
+            .orElse(cb.disjunction());
   }
 
   /** The sort value of a page: a column of the row, or what the mapping finds elsewhere. */

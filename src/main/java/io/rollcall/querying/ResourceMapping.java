@@ -34,8 +34,9 @@ public interface ResourceMapping<E> {
   Predicate present(QueryScope scope, AttributePath path);
 
   /**
-   * Resources having a value of an attribute kept outside the row that satisfies {@code op value};
-   * never called with {@code ne} or a null value, which the translator derives from this.
+   * Resources having a value of an attribute kept outside the row that satisfies {@code op value}
+   * ({@code ne} included: some value differs); never called with a null value, which the translator
+   * derives from {@link #present}.
    */
   Predicate compare(QueryScope scope, AttributePath path, ComparisonOperator op, Object value);
 

@@ -107,8 +107,10 @@ public class ProvisionedUsers {
               .orElseThrow();
     }
     if (active != null) {
-      Filter isActive =
-          new Filter.Comparison(AttributePath.of("active"), ComparisonOperator.EQ, active);
+      // Access is granted unless active is false, so an unassigned active counts as active.
+      Filter inactive =
+          new Filter.Comparison(AttributePath.of("active"), ComparisonOperator.EQ, false);
+      Filter isActive = active ? new Filter.Not(inactive) : inactive;
       filter = filter == null ? isActive : new Filter.And(filter, isActive);
     }
     ResourceSearch<UserRow> searches = users.searches();

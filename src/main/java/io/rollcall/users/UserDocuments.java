@@ -58,6 +58,22 @@ final class UserDocuments {
     return canonical;
   }
 
+  /**
+   * The user as a filter sees it in memory: the stored attributes plus {@code id} and the {@code
+   * meta} attributes a search reads from the row (RFC 7644 §3.4.2.2 filters on {@code
+   * meta.lastModified} like any other attribute), so a permission rule and its preview agree.
+   */
+  static Map<String, Object> forFilters(ResourceTypeDefinition type, UserRow user) {
+    Map<String, Object> document = fromStored(type, user.document());
+    document.put("id", user.id());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("resourceType", type.name());
+    meta.put("created", user.createdAt().toString());
+    meta.put("lastModified", user.lastModified().toString());
+    document.put("meta", meta);
+    return document;
+  }
+
   private static boolean isExtension(ResourceTypeDefinition type, String key) {
     return type.extension(key).isPresent();
   }

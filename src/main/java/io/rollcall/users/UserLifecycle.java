@@ -41,7 +41,7 @@ public class UserLifecycle {
     List<UserRow> batch = users.batchForUpdate(tenantId, afterId, BATCH);
     int changed = 0;
     for (UserRow user : batch) {
-      List<String> groups = rules.groupsFor(UserDocuments.fromStored(type, user.document()));
+      List<String> groups = rules.groupsFor(UserDocuments.forFilters(type, user));
       if (events.groupsChanged(user, groups)) {
         changed++;
       }

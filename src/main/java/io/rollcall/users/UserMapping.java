@@ -45,6 +45,12 @@ final class UserMapping implements ResourceMapping<UserRow> {
     return row.id();
   }
 
+  /**
+   * {@code active} is not among the columns: the column holds the access status, true when the
+   * attribute is unassigned, whereas a filter compares the representation (RFC 7644 §3.4.2.2), in
+   * which an unassigned {@code active} has no value (RFC 7643 §2.5) and matches neither {@code eq
+   * true} nor {@code pr}. The value index holds it exactly when the representation does.
+   */
   @Override
   public Optional<Column> column(AttributePath path) {
     if (path.schemaUrn() != null) {
@@ -55,7 +61,6 @@ final class UserMapping implements ResourceMapping<UserRow> {
           case "id" -> new Column("id", Kind.EXACT, true);
           case "userName" -> new Column("userNameKey", Kind.FOLDED, true);
           case "externalId" -> new Column("externalId", Kind.EXACT, false);
-          case "active" -> new Column("active", Kind.FLAG, true);
           case "meta.created" -> new Column("createdAt", Kind.TIME, true);
           case "meta.lastModified" -> new Column("lastModified", Kind.TIME, true);
           default -> null;
@@ -69,7 +74,7 @@ final class UserMapping implements ResourceMapping<UserRow> {
         attribute.isComplex() && !path.hasSubAttribute()
             ? subKeys(scope, path, attribute)
             : List.of(key(scope, path));
-    return usersWithKeys(scope, keys);
+    return usersWithKeys(scope, keys, true);
   }
 
   @Override
@@ -132,7 +137,8 @@ final class UserMapping implements ResourceMapping<UserRow> {
         keys.add(AttributeIndex.key(scope.type(), urn, a.name(), null));
       }
     }
-    return usersWithKeys(scope, keys);
+    // An extension holding only empty strings is still in the representation's schemas.
+    return usersWithKeys(scope, keys, false);
   }
 
   @Override
@@ -159,20 +165,36 @@ final class UserMapping implements ResourceMapping<UserRow> {
 
   // ---- the value index ----
 
-  private static Predicate usersWithKeys(QueryScope scope, List<String> keys) {
+  /**
+   * @param nonEmpty whether only values that {@code pr} sees count: RFC 7644 §3.4.2.2 asks for a
+   *     non-empty value, and an empty string is kept as sent
+   */
+  private static Predicate usersWithKeys(QueryScope scope, List<String> keys, boolean nonEmpty) {
     CriteriaBuilder cb = scope.cb();
     if (keys.isEmpty()) {
       return cb.disjunction();
     }
     Subquery<String> rows = scope.query().subquery(String.class);
     Root<UserValue> v = rows.from(UserValue.class);
-    rows.select(v.get("userId"))
-        .where(
-            cb.equal(v.get("tenantId"), scope.tenant()),
-            keys.size() == 1
-                ? cb.equal(v.get("attr"), scope.comparisons().param(keys.get(0)))
-                : v.get("attr").in(scope.comparisons().params(keys)));
+    List<Predicate> where = new ArrayList<>();
+    where.add(cb.equal(v.get("tenantId"), scope.tenant()));
+    where.add(
+        keys.size() == 1
+            ? cb.equal(v.get("attr"), scope.comparisons().param(keys.get(0)))
+            : v.get("attr").in(scope.comparisons().params(keys)));
+    if (nonEmpty) {
+      where.add(nonEmpty(scope, v));
+    }
+    rows.select(v.get("userId")).where(where.toArray(Predicate[]::new));
     return scope.id().in(rows);
+  }
+
+  /** A row that is not an empty string: rows of other types have no text. */
+  private static Predicate nonEmpty(QueryScope scope, Root<UserValue> v) {
+    CriteriaBuilder cb = scope.cb();
+    return cb.or(
+        cb.isNull(v.get("textValue")),
+        cb.notEqual(v.get("textValue"), scope.comparisons().param("")));
   }
 
   private static Predicate valueCondition(
@@ -295,6 +317,8 @@ final class UserMapping implements ResourceMapping<UserRow> {
         where.add(
             valueCondition(
                 scope, x, definition(scope, path), comparison.operator(), comparison.value()));
+      } else {
+        where.add(nonEmpty(scope, x));
       }
       rows.select(x.get("element")).where(where.toArray(Predicate[]::new));
       return rows;

@@ -186,12 +186,18 @@ public class UserService {
         user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
     if (isNew) {
       events.initialGroups(
-          user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+          user,
+          permissions
+              .ruleSet(tenants.get(client.tenantId()))
+              .groupsFor(UserDocuments.forFilters(type, user)));
       events.provisioned(user, canonical);
     } else {
       events.changed(user, wasActive, before, canonical);
       events.groupsChanged(
-          user, permissions.ruleSet(tenants.get(client.tenantId())).groupsFor(canonical));
+          user,
+          permissions
+              .ruleSet(tenants.get(client.tenantId()))
+              .groupsFor(UserDocuments.forFilters(type, user)));
     }
     users.flush();
   }

@@ -99,7 +99,13 @@ class GroupRepositoryTest {
         Arguments.of("not (members pr)", "100%_Empty"),
         Arguments.of(
             "displayName sw \"Loop\" and members.value eq \"%s\"".formatted("BOB"), "Loop A"),
-        Arguments.of("members.value ne \"%s\"".formatted("BOB"), "100%_Empty,All Staff,Loop B"),
+        // any member other than bob, or none (RFC 7644 §3.4.2.2: any value decides): Loop A
+        // also has Loop B, Engineering also has ann
+        Arguments.of(
+            "members.value ne \"%s\"".formatted("BOB"),
+            "100%_Empty,All Staff,Engineering,Loop A,Loop B"),
+        Arguments.of(
+            "not (members.value eq \"%s\")".formatted("BOB"), "100%_Empty,All Staff,Loop B"),
         // meta and constants
         Arguments.of(
             "meta.created gt \"2000-01-01T00:00:00Z\" and displayName eq \"All Staff\"",

@@ -1,16 +1,20 @@
 package io.rollcall.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.filter.Filter;
+import io.rollcall.protocol.filter.FilterEvaluator;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.querying.CursorPaging;
 import io.rollcall.querying.ResourceSearch;
 import io.rollcall.querying.Sort;
 import io.rollcall.testdb.TestDatabase;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,6 +129,24 @@ class UserSearchTest {
         // ne includes users without the attribute
         row("externalId ne \"E-1\"", "Bob@Example.com", "carol_x@example.com", "dave@example.net"),
         row("externalId pr", "ann@example.com", "Bob@Example.com"),
+        // not over a comparison on an unassigned column is true, not SQL's unknown
+        row(
+            "not (externalId eq \"E-1\")",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
+        // ne on a multi-valued attribute: some value differs, or none at all (RFC 7644 §3.4.2.2)
+        row(
+            "emails.type ne \"work\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
+        row(
+            "phoneNumbers.type ne \"mobile\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "dave@example.net"),
         row("not (externalId pr)", "carol_x@example.com", "dave@example.net"),
         // co/sw/ew treat %, _ and \ literally
         row("userName co \"_\"", "carol_x@example.com"),
@@ -133,7 +155,10 @@ class UserSearchTest {
         row("title co \"manager\"", "ann@example.com", "carol_x@example.com"),
         // booleans
         row("active eq false", "Bob@Example.com"),
-        row("active eq true", "ann@example.com", "carol_x@example.com", "dave@example.net"),
+        // dave has no active: it is unassigned (RFC 7643 §2.5), though he is granted access
+        row("active eq true", "ann@example.com", "carol_x@example.com"),
+        row("active pr", "ann@example.com", "Bob@Example.com", "carol_x@example.com"),
+        row("not (active eq false)", "ann@example.com", "carol_x@example.com", "dave@example.net"),
         // sub-attributes and complex presence
         row("name.givenName eq \"bob\"", "Bob@Example.com"),
         row("name.familyName pr", "ann@example.com", "Bob@Example.com"),
@@ -164,6 +189,17 @@ class UserSearchTest {
             "(title co \"Engineer\" or title co \"Manager\") and active eq true",
             "ann@example.com",
             "carol_x@example.com"),
+        // schemas is multi-valued: ne holds when some URN differs (RFC 7644 §3.4.2.2)
+        row(
+            "schemas ne \"urn:ietf:params:scim:schemas:core:2.0:User\"",
+            "ann@example.com",
+            "Bob@Example.com"),
+        row(
+            "schemas ne \"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"",
+            "ann@example.com",
+            "Bob@Example.com",
+            "carol_x@example.com",
+            "dave@example.net"),
         // meta attributes
         row(
             "meta.resourceType eq \"User\"",
@@ -222,6 +258,46 @@ class UserSearchTest {
     assertEquals(4, names.size());
   }
 
+  /**
+   * Permission rules evaluate a user in memory; {@code id} and {@code meta} come from the row, not
+   * the stored document, and must be there for the evaluator as they are for the search.
+   */
+  @Test
+  void idAndMetaFilterTheRuleDocumentAsTheySearch() {
+    List<UserRow> rows =
+        store.repository.searches().page(tenant, store.type, null, null, 0, 100, null).rows();
+    UserRow ann =
+        rows.stream().filter(r -> r.userName().equals("ann@example.com")).findFirst().orElseThrow();
+    for (String text :
+        List.of(
+            "meta.created gt \"2000-01-01T00:00:00Z\"",
+            // whole seconds: the database keeps less precision than the clock gives
+            "meta.lastModified ge \"" + ann.lastModified().truncatedTo(ChronoUnit.SECONDS) + "\"",
+            "id eq \"" + ann.id() + "\"",
+            "meta.resourceType eq \"User\"")) {
+      Filter filter = FilterParser.parse(text, store.type);
+      Set<String> inMemory =
+          rows.stream()
+              .filter(
+                  r ->
+                      FilterEvaluator.matches(
+                          filter, UserDocuments.forFilters(store.type, r), store.type))
+              .map(UserRow::id)
+              .collect(Collectors.toSet());
+      Set<String> searched =
+          store
+              .repository
+              .searches()
+              .page(tenant, store.type, filter, null, 0, 100, null)
+              .rows()
+              .stream()
+              .map(UserRow::id)
+              .collect(Collectors.toSet());
+      assertEquals(searched, inMemory, text);
+      assertFalse(inMemory.isEmpty(), text);
+    }
+  }
+
   @Test
   void pagingHonoursOffsetAndCountWithTheFullTotal() {
     CursorPaging.Counted<UserRow> page =
@@ -257,6 +333,40 @@ class UserSearchTest {
             "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User:customField1 eq \""
                 + WIDE
                 + "\""));
+  }
+
+  /**
+   * An empty string is kept as sent, but RFC 7644 §3.4.2.2 {@code pr} asks for a non-empty value;
+   * {@code eq ""} and {@code ne ""} still compare it.
+   */
+  @Test
+  void emptyStringsAreValuesButNotPresent() {
+    String emptyValues = store.newTenant("Empty values");
+    store.add(
+        emptyValues,
+        """
+        {"userName":"empty","externalId":"","title":"",
+         "emails":[{"value":"e@example.com","type":""}]}
+        """);
+    store.add(emptyValues, "{\"userName\":\"filled\",\"externalId\":\"x\",\"title\":\"t\"}");
+    assertEquals(Set.of("filled"), matches(emptyValues, "title pr"));
+    assertEquals(Set.of("filled"), matches(emptyValues, "externalId pr"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "title eq null"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "title eq \"\""));
+    assertEquals(Set.of("filled"), matches(emptyValues, "title ne \"\""));
+    assertEquals(Set.of(), matches(emptyValues, "emails[type pr]"));
+    assertEquals(Set.of("empty"), matches(emptyValues, "emails[value pr and not (type pr)]"));
+  }
+
+  private Set<String> matches(String tenantId, String filter) {
+    return store
+        .repository
+        .searches()
+        .page(tenantId, store.type, FilterParser.parse(filter, store.type), null, 0, 10, null)
+        .rows()
+        .stream()
+        .map(UserRow::userName)
+        .collect(Collectors.toSet());
   }
 
   private Set<String> longValueMatches(String filter) {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * <ul>
  *   <li>Strings compare case-insensitively (lower-cased with {@link Locale#ROOT}) unless the
  *       attribute is {@code caseExact}; binary values always compare exactly (RFC 7643 §2.3.6).
- *       {@code gt/ge/lt/le} on strings are lexicographic.
+ *       {@code gt/ge/lt/le} on strings are lexicographic by code point.
  *   <li>{@code dateTime} values compare as instants, numbers numerically, booleans by {@code eq} /
  *       {@code ne} only.
  *   <li>A multi-valued attribute matches when any of its values matches; a value filter matches
@@ -179,8 +179,28 @@ public final class FilterEvaluator {
       case EW:
         return a.endsWith(b);
       default:
-        return order(op, a.compareTo(b));
+        return order(op, compareCodePoints(a, b));
     }
+  }
+
+  /**
+   * Lexicographic order (RFC 7644 §3.4.2.2) over Unicode characters (RFC 7643 §2.3.1), as the
+   * database's "C" collation orders UTF-8: {@link String#compareTo} orders UTF-16 units instead,
+   * and puts a character beyond U+FFFF before one from U+E000 to U+FFFF.
+   */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
   }
 
   private static boolean order(ComparisonOperator op, int cmp) {

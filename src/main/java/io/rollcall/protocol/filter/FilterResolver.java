@@ -4,8 +4,11 @@ import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.AttributeValues;
+import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.DateTimes;
+import io.rollcall.protocol.schema.Mutability;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
+import io.rollcall.protocol.schema.Returned;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,10 +35,11 @@ import java.util.function.Function;
  * </ul>
  *
  * <p>Rejected, as RFC 7644 §3.4.2.2 asks ("the specified attribute and filter comparison
- * combination is not supported"): unknown attributes or sub-attributes; value filters on attributes
- * that are not multi-valued and complex; nested value filters; {@code gt/ge/lt/le} on boolean and
- * binary attributes; {@code co/sw/ew} on anything but strings, references and binary; literals of
- * the wrong JSON type; {@code dateTime} literals that are not ISO-8601 date-times with an offset.
+ * combination is not supported"): unknown attributes or sub-attributes; attributes that are never
+ * returned, and {@code meta.location} and {@code meta.version}; value filters on attributes that
+ * are not multi-valued and complex; nested value filters; {@code gt/ge/lt/le} on boolean and binary
+ * attributes; {@code co/sw/ew} on anything but strings, references and binary; literals of the
+ * wrong JSON type; {@code dateTime} literals that are not ISO-8601 date-times with an offset.
  */
 public final class FilterResolver {
 
@@ -93,7 +97,29 @@ public final class FilterResolver {
       throw errors.apply(
           "'" + resolved.path() + "' is not a sub-attribute of '" + scope.path() + "'");
     }
+    if (!isFilterable(resolved)) {
+      throw errors.apply("attribute '" + resolved.path() + "' cannot be used in a filter");
+    }
     return resolved;
+  }
+
+  /**
+   * Decided here, so the database and the evaluator refuse alike. A value that is never returned
+   * (RFC 7643 §7: {@code returned: never}, {@code writeOnly}, such as the password) must not be
+   * revealed by which resources a filter selects; {@code meta.location} and {@code meta.version}
+   * are computed when a resource is served, not stored. RFC 7644 §3.4.2.2 answers such an
+   * "attribute and filter comparison combination" with {@code invalidFilter}.
+   */
+  private static boolean isFilterable(ResolvedPath resolved) {
+    for (AttributeDefinition definition :
+        new AttributeDefinition[] {resolved.attribute(), resolved.target()}) {
+      if (definition.returned() == Returned.NEVER
+          || definition.mutability() == Mutability.WRITE_ONLY) {
+        return false;
+      }
+    }
+    String dotted = resolved.path().schemaUrn() == null ? resolved.path().dotted() : "";
+    return !dotted.equals("meta.location") && !dotted.equals("meta.version");
   }
 
   private Filter comparison(Filter.Comparison comparison, ResolvedPath scope) {
@@ -120,6 +146,12 @@ public final class FilterResolver {
       throw errors.apply("'" + op.keyword() + " null' is not supported; use eq, ne or pr");
     }
     checkLiteral(path, target.type(), op, literal);
+    // The database knows which schemas a resource has, not their URNs as text to search or order.
+    if (target == CommonAttributes.SCHEMAS
+        && op != ComparisonOperator.EQ
+        && op != ComparisonOperator.NE) {
+      throw errors.apply("schemas can only be compared with eq or ne");
+    }
     return new Filter.Comparison(path, op, literal);
   }
 

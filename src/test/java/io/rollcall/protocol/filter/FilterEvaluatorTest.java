@@ -109,6 +109,20 @@ class FilterEvaluatorTest {
     assertTrue(matches("phoneNumbers.value ne \"555\""));
   }
 
+  /**
+   * Strings order by code point (RFC 7643 §2.3.1 strings are Unicode characters), as the database
+   * does: U+1F600 sorts after U+FB00 although its first UTF-16 unit, U+D83D, sorts before.
+   */
+  @Test
+  void stringsOrderByCodePointNotByUtf16Unit() {
+    Map<String, Object> user = bjensen();
+    user.put("title", "\uFB00");
+    assertTrue(FilterEvaluator.matches(FilterParser.parse("title lt \"😀\"", USER), user, USER));
+    assertFalse(FilterEvaluator.matches(FilterParser.parse("title gt \"😀\"", USER), user, USER));
+    assertTrue(FilterEvaluator.compareCodePoints("a", "a😀") < 0);
+    assertEquals(0, FilterEvaluator.compareCodePoints("😀", "😀"));
+  }
+
   @Test
   void neOnMultiValuedAttributeMatchesWhenAnyValueDiffers() {
     assertTrue(matches("emails.type ne \"work\""));

@@ -176,7 +176,15 @@ class FilterResolverTest {
         Arguments.of("userName eq 5", "'userName' expects a string"),
         Arguments.of("userName eq true", "'userName' expects a string"),
         Arguments.of("userName gt null", "'gt null' is not supported; use eq, ne or pr"),
-        Arguments.of("members pr", "unknown attribute 'members'"));
+        Arguments.of("members pr", "unknown attribute 'members'"),
+        // Refused here, not only by the database, so permission rules refuse them too.
+        Arguments.of("password eq \"x\"", "attribute 'password' cannot be used in a filter"),
+        Arguments.of("password pr", "attribute 'password' cannot be used in a filter"),
+        Arguments.of(
+            "meta.version eq \"W/\\\"1\\\"\"",
+            "attribute 'meta.version' cannot be used in a filter"),
+        Arguments.of("meta.location pr", "attribute 'meta.location' cannot be used in a filter"),
+        Arguments.of("schemas co \"enterprise\"", "schemas can only be compared with eq or ne"));
   }
 
   @ParameterizedTest(name = "{0}")
