@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollcall.testdb.TestClock;
 import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +35,7 @@ class LeasesTest {
   }
 
   private EntityManagerFactory factory;
-  private Instant now = Instant.parse("2026-11-30T10:00:00Z");
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
 
   @BeforeEach
   void start() {
@@ -56,9 +55,9 @@ class LeasesTest {
 
     assertTrue(a.claim(name, MINUTE));
     assertFalse(b.claim(name, MINUTE), "held by a");
-    now = now.plusSeconds(59);
+    clock.advance(Duration.ofSeconds(59));
     assertFalse(b.claim(name, MINUTE), "still held by a");
-    now = now.plusSeconds(2);
+    clock.advance(Duration.ofSeconds(2));
     assertTrue(b.claim(name, MINUTE), "a's lease ran out, as when a node dies holding it");
     assertFalse(a.claim(name, MINUTE), "now held by b");
   }
@@ -70,9 +69,9 @@ class LeasesTest {
     String name = fresh("webhook");
 
     assertTrue(a.claim(name, MINUTE));
-    now = now.plusSeconds(50);
+    clock.advance(Duration.ofSeconds(50));
     assertTrue(a.claim(name, MINUTE), "extended until 50 s + 1 min");
-    now = now.plusSeconds(50);
+    clock.advance(Duration.ofSeconds(50));
     assertFalse(b.claim(name, MINUTE), "the extension holds past the first expiry");
   }
 
@@ -131,23 +130,7 @@ class LeasesTest {
   private Leases node(String name) {
     Leases leases = new Leases();
     leases.node = name;
-    leases.clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
+    leases.clock = clock;
     leases.rows = new CommittingRows(factory);
     return leases;
   }

@@ -1,6 +1,7 @@
 package io.rollcall.groups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,6 +191,17 @@ class GroupRepositoryTest {
             new UserGroup(loopB, "Loop B", false)),
         groups.get(bob));
     assertTrue(store.repository.groupsOf(tenant, List.of(stranger)).isEmpty());
+  }
+
+  /** A group's displayName is unique per tenant by its folded form (README, "Case"). */
+  @Test
+  void lookAlikeDisplayNamesAreTaken() {
+    assertTrue(store.repository.displayNameTaken(tenant, "ENGINEERING", null));
+    assertTrue(
+        store.repository.displayNameTaken(tenant, "\uff25\uff4e\uff47ineering", null),
+        "fullwidth letters");
+    assertFalse(store.repository.displayNameTaken(tenant, "\ufb01nance", null), "no such group");
+    assertTrue(store.repository.displayNameTaken(tenant, "100%_empty", null));
   }
 
   @Test

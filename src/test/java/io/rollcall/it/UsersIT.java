@@ -373,6 +373,26 @@ class UsersIT {
 
   // ---- semantics ----
 
+  /** RFC 7644 §7.8: look-alike spellings of one userName are one userName (README, "Case"). */
+  @Test
+  void lookAlikeUserNamesCollideAndLookupsFindThem() {
+    Client c = client();
+    String composed = "bj\u00f6rn@example.com";
+    String id = c.createdId("{\"userName\":\"" + composed + "\"}");
+    assertScimError(c.create("{\"userName\":\"bjo\u0308rn@example.com\"}"), 409, "uniqueness");
+    assertScimError(
+        c.create("{\"userName\":\"\uff42\uff4a\u00f6\uff52\uff4e@example.com\"}"),
+        409,
+        "uniqueness");
+    Http.Answer found = c.get("Users?filter=" + q("userName eq \"BJO\u0308RN@EXAMPLE.COM\""));
+    assertEquals(1, found.json().getInt("totalResults"));
+    assertEquals(id, found.json().getJsonArray("Resources").getJsonObject(0).getString("id"));
+    assertEquals(
+        composed,
+        c.get("Users/" + id).json().getString("userName"),
+        "the value is stored as sent");
+  }
+
   @Test
   void userNameIsUniquePerTenantCaseInsensitivelyAndTenantsAreIsolated() throws Exception {
     Client a = client();

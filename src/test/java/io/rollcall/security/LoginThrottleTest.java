@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rollcall.testdb.TestClock;
 import io.rollcall.testdb.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +42,12 @@ class LoginThrottleTest {
 
   private EntityManagerFactory factory;
   private LoginThrottle throttle;
-  private volatile Instant now;
+  private TestClock clock;
 
   @BeforeEach
   void fiveFreeThenThirtySecondsDoublingToFifteenMinutes() {
     factory = database().migrated().entityManagerFactory();
-    now = START;
+    clock = new TestClock(START);
     throttle = node();
   }
 
@@ -75,28 +73,12 @@ class LoginThrottleTest {
     node.maxBackoffSetting = "PT15M";
     node.configure();
     node.store = store;
-    node.clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
+    node.clock = clock;
     return node;
   }
 
   private void later(Duration d) {
-    now = now.plus(d);
+    clock.advance(d);
   }
 
   private void fail(String account, String address, int times) {
@@ -114,7 +96,7 @@ class LoginThrottleTest {
     fail("admin", ATTACKER, 4);
     assertTrue(refused("admin", ATTACKER).isEmpty(), "four failures cost nothing");
     fail("admin", ATTACKER, 1);
-    assertEquals(Optional.of(now.plusSeconds(30)), refused("admin", ATTACKER));
+    assertEquals(Optional.of(clock.instant().plusSeconds(30)), refused("admin", ATTACKER));
 
     Duration[] waits = {
       Duration.ofSeconds(60),
@@ -128,7 +110,7 @@ class LoginThrottleTest {
       later(refused("admin", ATTACKER).map(this::untilNow).orElseThrow());
       assertTrue(refused("admin", ATTACKER).isEmpty(), "the wait is over");
       fail("admin", ATTACKER, 1);
-      assertEquals(Optional.of(now.plus(wait)), refused("admin", ATTACKER));
+      assertEquals(Optional.of(clock.instant().plus(wait)), refused("admin", ATTACKER));
     }
   }
 
@@ -148,7 +130,7 @@ class LoginThrottleTest {
     fail("admin", ATTACKER, 5);
     fail("other", "192.0.2.1", 1);
     assertEquals(
-        Optional.of(now.plusSeconds(30)),
+        Optional.of(clock.instant().plusSeconds(30)),
         refused("admin", "192.0.2.1"),
         "many addresses cannot share the guessing of one account");
     assertTrue(refused("other", "192.0.2.1").isEmpty());
@@ -161,7 +143,7 @@ class LoginThrottleTest {
     }
     assertTrue(refused("someone", ATTACKER).isEmpty(), "an address has four times the attempts");
     throttle.failed("user19", ATTACKER);
-    assertEquals(Optional.of(now.plusSeconds(30)), refused("someone", ATTACKER));
+    assertEquals(Optional.of(clock.instant().plusSeconds(30)), refused("someone", ATTACKER));
     assertTrue(refused("someone", ADMIN_DESK).isEmpty());
   }
 
@@ -201,7 +183,7 @@ class LoginThrottleTest {
     assertTrue(refused("admin", ATTACKER).isEmpty(), "the wait itself ended long ago");
     fail("admin", ATTACKER, 1);
     assertEquals(
-        Optional.of(now.plus(Duration.ofMinutes(15))), refused("admin", ATTACKER), "remembered");
+        Optional.of(clock.instant().plus(Duration.ofMinutes(15))), refused("admin", ATTACKER), "remembered");
 
     later(Duration.ofHours(1));
     fail("admin", ATTACKER, 4);
@@ -222,7 +204,7 @@ class LoginThrottleTest {
         2, storedCounts(), "only the victim's account and the attacker's address are left");
     assertEquals(0, throttle.purgeForgotten());
     fail("victim", ATTACKER, 1);
-    assertEquals(Optional.of(now.plusSeconds(60)), refused("victim", ATTACKER), "still counted");
+    assertEquals(Optional.of(clock.instant().plusSeconds(60)), refused("victim", ATTACKER), "still counted");
   }
 
   private long storedCounts() {
@@ -236,9 +218,9 @@ class LoginThrottleTest {
 
   @Test
   void retryAfterIsRoundedUpToWholeSeconds() {
-    assertEquals(1, throttle.secondsUntil(now.plusMillis(1)));
-    assertEquals(30, throttle.secondsUntil(now.plusSeconds(30)));
-    assertEquals(1, throttle.secondsUntil(now.minusSeconds(3)));
+    assertEquals(1, throttle.secondsUntil(clock.instant().plusMillis(1)));
+    assertEquals(30, throttle.secondsUntil(clock.instant().plusSeconds(30)));
+    assertEquals(1, throttle.secondsUntil(clock.instant().minusSeconds(3)));
   }
 
   @Test
@@ -298,10 +280,10 @@ class LoginThrottleTest {
     for (int i = 0; i < 5; i++) {
       a.failed("admin", ATTACKER);
     }
-    assertEquals(Optional.of(now.plusSeconds(30)), b.refusedUntil("admin", ATTACKER));
+    assertEquals(Optional.of(clock.instant().plusSeconds(30)), b.refusedUntil("admin", ATTACKER));
     b.failed("admin", ATTACKER);
     assertEquals(
-        Optional.of(now.plusSeconds(60)), a.refusedUntil("admin", ATTACKER), "one count for both");
+        Optional.of(clock.instant().plusSeconds(60)), a.refusedUntil("admin", ATTACKER), "one count for both");
   }
 
   @Test
@@ -322,7 +304,7 @@ class LoginThrottleTest {
   void countsSurviveARestart() {
     fail("admin", ATTACKER, 5);
     LoginThrottle restarted = node();
-    assertEquals(Optional.of(now.plusSeconds(30)), restarted.refusedUntil("admin", ATTACKER));
+    assertEquals(Optional.of(clock.instant().plusSeconds(30)), restarted.refusedUntil("admin", ATTACKER));
   }
 
   @Test
@@ -358,9 +340,9 @@ class LoginThrottleTest {
     // free failures waits the first back-off step (30 s): one more or one fewer would not.
     int total = 2 * threadsPerNode * failuresPerThread;
     assertEquals(
-        Optional.of(now.plusSeconds(30)), node(total).refusedUntil("admin", ATTACKER), "account");
+        Optional.of(clock.instant().plusSeconds(30)), node(total).refusedUntil("admin", ATTACKER), "account");
     assertEquals(
-        Optional.of(now.plusSeconds(30)),
+        Optional.of(clock.instant().plusSeconds(30)),
         node(total / LoginThrottle.ADDRESS_FACTOR).refusedUntil("someone", ATTACKER),
         "address");
   }

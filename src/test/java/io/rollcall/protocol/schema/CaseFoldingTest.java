@@ -43,6 +43,15 @@ class CaseFoldingTest {
     assertFalse(CaseFolding.equal("\u0430lice", "alice"), "Cyrillic a is another letter");
   }
 
+  /** Locale-independent folding: Turkish dotted and dotless i are not the Latin i. */
+  @Test
+  void turkishIsFoldedWithoutALocale() {
+    assertTrue(CaseFolding.equal("ISTANBUL", "istanbul"));
+    assertFalse(CaseFolding.equal("\u0131stanbul", "istanbul"), "dotless \u0131 is its own letter");
+    assertFalse(CaseFolding.equal("\u0130stanbul", "istanbul"), "\u0130 folds to i + combining dot");
+    assertEquals("i\u0307stanbul", CaseFolding.fold("\u0130STANBUL"));
+  }
+
   @Property
   void foldingTwiceChangesNothing(@ForAll @StringLength(max = 20) String text) {
     assertEquals(CaseFolding.fold(text), CaseFolding.fold(CaseFolding.fold(text)));
