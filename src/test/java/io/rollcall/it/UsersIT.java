@@ -388,9 +388,7 @@ class UsersIT {
     assertEquals(1, found.json().getInt("totalResults"));
     assertEquals(id, found.json().getJsonArray("Resources").getJsonObject(0).getString("id"));
     assertEquals(
-        composed,
-        c.get("Users/" + id).json().getString("userName"),
-        "the value is stored as sent");
+        composed, c.get("Users/" + id).json().getString("userName"), "the value is stored as sent");
   }
 
   @Test

@@ -115,7 +115,7 @@ class LoginThrottleTest {
   }
 
   private Duration untilNow(Instant until) {
-    return Duration.between(now, until);
+    return Duration.between(clock.instant(), until);
   }
 
   @Test
@@ -183,7 +183,9 @@ class LoginThrottleTest {
     assertTrue(refused("admin", ATTACKER).isEmpty(), "the wait itself ended long ago");
     fail("admin", ATTACKER, 1);
     assertEquals(
-        Optional.of(clock.instant().plus(Duration.ofMinutes(15))), refused("admin", ATTACKER), "remembered");
+        Optional.of(clock.instant().plus(Duration.ofMinutes(15))),
+        refused("admin", ATTACKER),
+        "remembered");
 
     later(Duration.ofHours(1));
     fail("admin", ATTACKER, 4);
@@ -204,7 +206,8 @@ class LoginThrottleTest {
         2, storedCounts(), "only the victim's account and the attacker's address are left");
     assertEquals(0, throttle.purgeForgotten());
     fail("victim", ATTACKER, 1);
-    assertEquals(Optional.of(clock.instant().plusSeconds(60)), refused("victim", ATTACKER), "still counted");
+    assertEquals(
+        Optional.of(clock.instant().plusSeconds(60)), refused("victim", ATTACKER), "still counted");
   }
 
   private long storedCounts() {
@@ -283,7 +286,9 @@ class LoginThrottleTest {
     assertEquals(Optional.of(clock.instant().plusSeconds(30)), b.refusedUntil("admin", ATTACKER));
     b.failed("admin", ATTACKER);
     assertEquals(
-        Optional.of(clock.instant().plusSeconds(60)), a.refusedUntil("admin", ATTACKER), "one count for both");
+        Optional.of(clock.instant().plusSeconds(60)),
+        a.refusedUntil("admin", ATTACKER),
+        "one count for both");
   }
 
   @Test
@@ -304,7 +309,8 @@ class LoginThrottleTest {
   void countsSurviveARestart() {
     fail("admin", ATTACKER, 5);
     LoginThrottle restarted = node();
-    assertEquals(Optional.of(clock.instant().plusSeconds(30)), restarted.refusedUntil("admin", ATTACKER));
+    assertEquals(
+        Optional.of(clock.instant().plusSeconds(30)), restarted.refusedUntil("admin", ATTACKER));
   }
 
   @Test
@@ -340,7 +346,9 @@ class LoginThrottleTest {
     // free failures waits the first back-off step (30 s): one more or one fewer would not.
     int total = 2 * threadsPerNode * failuresPerThread;
     assertEquals(
-        Optional.of(clock.instant().plusSeconds(30)), node(total).refusedUntil("admin", ATTACKER), "account");
+        Optional.of(clock.instant().plusSeconds(30)),
+        node(total).refusedUntil("admin", ATTACKER),
+        "account");
     assertEquals(
         Optional.of(clock.instant().plusSeconds(30)),
         node(total / LoginThrottle.ADDRESS_FACTOR).refusedUntil("someone", ATTACKER),

@@ -48,7 +48,8 @@ class CaseFoldingTest {
   void turkishIsFoldedWithoutALocale() {
     assertTrue(CaseFolding.equal("ISTANBUL", "istanbul"));
     assertFalse(CaseFolding.equal("\u0131stanbul", "istanbul"), "dotless \u0131 is its own letter");
-    assertFalse(CaseFolding.equal("\u0130stanbul", "istanbul"), "\u0130 folds to i + combining dot");
+    assertFalse(
+        CaseFolding.equal("\u0130stanbul", "istanbul"), "\u0130 folds to i + combining dot");
     assertEquals("i\u0307stanbul", CaseFolding.fold("\u0130STANBUL"));
   }
 
