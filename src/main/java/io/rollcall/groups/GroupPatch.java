@@ -63,7 +63,8 @@ final class GroupPatch {
   }
 
   /**
-   * Splits the operations, or returns empty when one of them needs the current member list.
+   * Splits the operations, or returns empty when one of them needs the current member list, or when
+   * a member operation is malformed after an operation only the engine can judge.
    *
    * @throws ScimException {@code invalidValue} (naming the operation) for a malformed member value
    */
@@ -76,6 +77,12 @@ final class GroupPatch {
           return Optional.empty();
         }
       } catch (ScimException e) {
+        if (!attributes.isEmpty()) {
+          // An earlier operation the engine has not applied yet may fail first, and the first
+          // failure is the one to report (RFC 7644 §3.5.2: operations apply in sequence); the
+          // engine on the whole group finds it, and a malformed request is rare enough to pay.
+          return Optional.empty();
+        }
         throw new ScimException(e.status(), e.scimType(), "Operations[" + i + "]: " + e.detail());
       }
     }

@@ -206,9 +206,17 @@ public class GroupService {
       present = groups.existingMembers(group, wanted.keySet());
       toRemove = change.removed();
     }
-    List<MemberRef> toAdd =
-        wanted.values().stream().filter(ref -> !present.contains(ref.id())).toList();
-    Map<String, MemberType> added = resolve(group, toAdd);
+    // A type the client gives is checked for members already present too: a wrong claim fails
+    // the request whether or not it would change a row, as it does when the PATCH engine applies
+    // the request to the whole group.
+    Map<String, MemberType> resolved =
+        resolve(
+            group,
+            wanted.values().stream()
+                .filter(ref -> ref.type() != null || !present.contains(ref.id()))
+                .toList());
+    Map<String, MemberType> added = new LinkedHashMap<>(resolved);
+    added.keySet().removeAll(present);
     int removed = toRemove.isEmpty() ? 0 : groups.removeMembers(group, toRemove);
     groups.addMembers(group, added);
     return removed > 0 || !added.isEmpty();
@@ -255,13 +263,21 @@ public class GroupService {
     return resolved;
   }
 
-  /** The current members as the PATCH engine sees them, for requests it must apply whole. */
+  /**
+   * The current members as the PATCH engine sees them, for requests it must apply whole: with
+   * {@code display}, as a GET shows them, so that a value filter on it ({@code members[display eq
+   * "ann"]}) selects the members a client sees (RFC 7644 §3.5.2: the path selects values of the
+   * resource).
+   */
   private List<Map<String, Object>> memberValues(GroupRow group) {
     List<Map<String, Object>> values = new ArrayList<>();
     for (Group.Member member :
         groups.members(group.tenantId(), List.of(group.id())).get(group.id())) {
       Map<String, Object> value = new LinkedHashMap<>();
       value.put("value", member.value());
+      if (member.display() != null) {
+        value.put("display", member.display());
+      }
       value.put("type", member.type().scimName());
       values.add(value);
     }

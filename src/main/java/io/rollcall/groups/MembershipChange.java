@@ -40,7 +40,7 @@ final class MembershipChange {
   void add(Collection<MemberRef> members) {
     for (MemberRef member : members) {
       removed.remove(member.id());
-      added.put(member.id(), member);
+      added.merge(member.id(), member, MembershipChange::same);
     }
   }
 
@@ -98,10 +98,30 @@ final class MembershipChange {
     for (Object item : items) {
       MemberRef ref = ref(item);
       if (ref != null) {
-        refs.put(ref.id(), ref);
+        refs.merge(ref.id(), ref, MembershipChange::same);
       }
     }
     return List.copyOf(refs.values());
+  }
+
+  /**
+   * One member named twice: the type either mention gives, so a wrong type is never hidden by a
+   * repetition without one; two different types are an error.
+   */
+  private static MemberRef same(MemberRef first, MemberRef second) {
+    if (first.type() == null) {
+      return second;
+    }
+    if (second.type() != null && second.type() != first.type()) {
+      throw ScimException.invalidValue(
+          "member '"
+              + clip(first.id())
+              + "' is given as both "
+              + first.type().scimName()
+              + " and "
+              + second.type().scimName());
+    }
+    return first;
   }
 
   private static MemberRef ref(Object item) {

@@ -238,7 +238,7 @@ class GroupPatchTest {
             ScimException.class,
             () ->
                 plan(
-                    "[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"},"
+                    "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u0\"}]},"
                         + "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"valu\":\"u1\"}]}]"));
     assertEquals("invalidValue", noValue.scimType());
     assertTrue(noValue.detail().startsWith("Operations[1]: "), noValue.detail());
@@ -252,6 +252,47 @@ class GroupPatchTest {
     ScimException missing =
         assertThrows(ScimException.class, () -> plan("[{\"op\":\"add\",\"path\":\"members\"}]"));
     assertEquals("invalidValue", missing.scimType());
+  }
+
+  /**
+   * RFC 7644 §3.5.2 applies operations in sequence, so the first failure is the one reported: a
+   * malformed member operation after an operation only the engine judges (here a path-less remove,
+   * noTarget) leaves the request to the engine on the whole group.
+   */
+  @Test
+  void malformedMemberOperationAfterAnEngineOperationLeavesTheRequestToTheEngine() {
+    assertEquals(
+        Optional.empty(),
+        GroupPatch.plan(
+            parse(
+                """
+                [{"op":"remove","value":{"members":[]}},
+                 {"op":"add","path":"members"}]"""),
+            GROUP));
+  }
+
+  @Test
+  void aMemberNamedTwiceKeepsTheTypeEitherMentionGives() {
+    GroupPatch patch =
+        plan(
+            """
+            [{"op":"add","path":"members","value":[{"value":"g1","type":"Group"},{"value":"g1"}]},
+             {"op":"add","path":"members","value":[{"value":"g1"}]}]""");
+    assertEquals(
+        List.of(new MemberRef("g1", MemberType.GROUP)), List.copyOf(patch.members().added()));
+  }
+
+  @Test
+  void aMemberNamedTwiceWithTwoTypesIsInvalidValue() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () ->
+                plan(
+                    """
+                    [{"op":"add","path":"members",
+                      "value":[{"value":"g1","type":"User"},{"value":"g1","type":"Group"}]}]"""));
+    assertEquals("invalidValue", e.scimType());
   }
 
   @Test

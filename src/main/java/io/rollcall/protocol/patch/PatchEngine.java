@@ -445,6 +445,12 @@ public final class PatchEngine {
     }
     String urn = target.path().schemaUrn();
     Map<String, Object> container = container(urn, false);
+    // The values listed for removal are checked even when there is nothing to remove them from,
+    // so a malformed request fails whatever the resource holds.
+    List<Object> listed =
+        filter == null && sub == null && raw != null && attribute.multiValued()
+            ? coerceList(attribute, raw)
+            : null;
     Object current = container == null ? null : AttributeMaps.get(container, attribute.name());
     if (current == null) {
       return;
@@ -464,8 +470,8 @@ public final class PatchEngine {
           removeSub(element, sub);
         }
       }
-    } else if (raw != null && attribute.multiValued()) {
-      removeListed(AttributeMaps.asList(current), attribute, raw);
+    } else if (listed != null) {
+      removeListed(AttributeMaps.asList(current), attribute, listed);
     } else {
       checkImmutable(attribute, current, null);
       AttributeMaps.remove(container, attribute.name());
@@ -482,8 +488,7 @@ public final class PatchEngine {
    * Non-standard tolerance (Entra ID): {@code remove} of {@code members} with a value array removes
    * just those members, matched on {@code value}, never the whole attribute.
    */
-  private void removeListed(List<Object> list, AttributeDefinition attribute, Object raw) {
-    List<Object> listed = coerceList(attribute, raw);
+  private void removeListed(List<Object> list, AttributeDefinition attribute, List<Object> listed) {
     if (list == null) {
       return;
     }
@@ -619,13 +624,35 @@ public final class PatchEngine {
     if (raw instanceof Collection<?> list) {
       for (Object item : list) {
         if (item != null) {
-          out.add(coerceOne(definition, item));
+          out.add(coerceWhole(definition, item));
         }
       }
     } else {
-      out.add(coerceOne(definition, raw));
+      out.add(coerceWhole(definition, raw));
     }
     return out;
+  }
+
+  /**
+   * A whole value of a multi-valued attribute, as added, replaced or listed for removal: it must
+   * carry the required sub-attributes (a member without {@code value} names nobody). Checked here,
+   * at the operation, so the error names the operation that is wrong rather than a later one or
+   * none (RFC 7644 §3.5.2: operations are applied in sequence and the first failure fails the
+   * request).
+   */
+  private Object coerceWhole(AttributeDefinition definition, Object raw) {
+    Object value = coerceOne(definition, raw);
+    if (value instanceof Map<?, ?> element) {
+      for (AttributeDefinition sub : definition.subAttributes()) {
+        if (sub.required()
+            && sub.mutability() != Mutability.READ_ONLY
+            && !element.containsKey(sub.name())) {
+          throw ScimException.invalidValue(
+              "attribute '" + definition.name() + "." + sub.name() + "' is required");
+        }
+      }
+    }
+    return value;
   }
 
   private Object coerceOne(AttributeDefinition definition, Object raw) {

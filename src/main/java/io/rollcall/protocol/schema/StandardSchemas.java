@@ -197,7 +197,9 @@ public final class StandardSchemas {
               complex(
                       "members",
                       "A list of members of the Group.",
+                      // Required, unlike RFC 7643 §8.7.1: a member without value names nobody.
                       string("value", "Identifier of the member of this Group.")
+                          .asRequired()
                           .asCaseExact()
                           .withMutability(Mutability.IMMUTABLE),
                       of("$ref", AttributeType.REFERENCE, "The URI of the member resource.")

@@ -498,6 +498,39 @@ class PatchEngineTest {
   @Nested
   class Errors {
 
+    /**
+     * A member without {@code value} names nobody; rejected at its own operation so that a later
+     * operation's error does not stand in for it (RFC 7644 §3.5.2: operations apply in sequence).
+     */
+    @Test
+    void memberWithoutValueIsInvalidValueAtItsOperation() {
+      ScimException e =
+          rejected(
+              group(),
+              new PatchOperation("add", "members", arr(obj("type", "User"))),
+              new PatchOperation("add", "members[display eq \"nobody\"]", obj()));
+      assertEquals("invalidValue", e.scimType());
+      assertTrue(e.detail().startsWith("Operations[0]: "), e.detail());
+      assertRejected(
+          "invalidValue", group(), new PatchOperation("replace", "members", obj("display", "x")));
+    }
+
+    /**
+     * Entra ID's {@code Remove} with a value list: a listed member without {@code value} is
+     * invalidValue even when the group has no members, rather than a no-op here and an error (or,
+     * matched on {@code type} alone, the removal of every user) elsewhere.
+     */
+    @Test
+    void entraRemoveOfAMemberWithoutValueIsInvalidValueWhateverTheGroupHolds() {
+      Map<String, Object> empty = obj("schemas", arr(StandardSchemas.GROUP), "displayName", "E");
+      assertRejected(
+          "invalidValue", empty, new PatchOperation("Remove", "members", obj("type", "User")));
+      assertRejected(
+          "invalidValue",
+          group(member(BABS, BABS_REF, "Babs")),
+          new PatchOperation("Remove", "members", arr(obj("type", "User"))));
+    }
+
     @Test
     void unparseablePathIsInvalidPath() {
       assertRejected("invalidPath", user(), replace("emails[type eq", "x"));
