@@ -195,6 +195,7 @@ public class GroupService {
     if (change.isEmpty()) {
       return false;
     }
+    change.checkTypes();
     Map<String, MemberRef> wanted = new LinkedHashMap<>();
     change.added().forEach(ref -> wanted.put(ref.id(), ref));
     Collection<String> toRemove;

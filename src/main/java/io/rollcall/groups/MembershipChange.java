@@ -1,6 +1,7 @@
 package io.rollcall.groups;
 
 import io.rollcall.protocol.ScimException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ final class MembershipChange {
   private boolean replacesAll;
   private final Map<String, MemberRef> added = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
+  private final Set<String> conflicting = new LinkedHashSet<>();
 
   /** No change yet; operations are added with {@link #add}, {@link #remove}, {@link #replace}. */
   MembershipChange() {}
@@ -40,13 +42,14 @@ final class MembershipChange {
   void add(Collection<MemberRef> members) {
     for (MemberRef member : members) {
       removed.remove(member.id());
-      added.merge(member.id(), member, MembershipChange::same);
+      added.merge(member.id(), member, this::same);
     }
   }
 
   void remove(Collection<String> ids) {
     for (String id : ids) {
       added.remove(id);
+      conflicting.remove(id);
       if (!replacesAll) {
         removed.add(id);
       }
@@ -56,6 +59,7 @@ final class MembershipChange {
   void replace(Collection<MemberRef> members) {
     replacesAll = true;
     added.clear();
+    conflicting.clear();
     removed.clear();
     add(members);
   }
@@ -94,34 +98,39 @@ final class MembershipChange {
    */
   static List<MemberRef> refs(Object value) {
     Collection<?> items = value instanceof Collection<?> list ? list : List.of(value);
-    Map<String, MemberRef> refs = new LinkedHashMap<>();
+    List<MemberRef> refs = new ArrayList<>();
     for (Object item : items) {
       MemberRef ref = ref(item);
       if (ref != null) {
-        refs.merge(ref.id(), ref, MembershipChange::same);
+        refs.add(ref);
       }
     }
-    return List.copyOf(refs.values());
+    return List.copyOf(refs);
   }
 
   /**
    * One member named twice: the type either mention gives, so a wrong type is never hidden by a
-   * repetition without one; two different types are an error.
+   * repetition without one. Two different types are remembered rather than refused here: the member
+   * may yet be removed by a later operation, as the PATCH engine would let it be.
    */
-  private static MemberRef same(MemberRef first, MemberRef second) {
+  private MemberRef same(MemberRef first, MemberRef second) {
     if (first.type() == null) {
       return second;
     }
     if (second.type() != null && second.type() != first.type()) {
-      throw ScimException.invalidValue(
-          "member '"
-              + clip(first.id())
-              + "' is given as both "
-              + first.type().scimName()
-              + " and "
-              + second.type().scimName());
+      conflicting.add(first.id());
     }
     return first;
+  }
+
+  /**
+   * @throws ScimException {@code invalidValue} when a member to add was given two types
+   */
+  void checkTypes() {
+    if (!conflicting.isEmpty()) {
+      throw ScimException.invalidValue(
+          "member '" + clip(conflicting.iterator().next()) + "' is given as both User and Group");
+    }
   }
 
   private static MemberRef ref(Object item) {

@@ -283,16 +283,22 @@ class GroupPatchTest {
   }
 
   @Test
-  void aMemberNamedTwiceWithTwoTypesIsInvalidValue() {
-    ScimException e =
-        assertThrows(
-            ScimException.class,
-            () ->
-                plan(
-                    """
-                    [{"op":"add","path":"members",
-                      "value":[{"value":"g1","type":"User"},{"value":"g1","type":"Group"}]}]"""));
+  void aMemberNamedTwiceWithTwoTypesIsInvalidValueUnlessRemovedAgain() {
+    GroupPatch both =
+        plan(
+            """
+            [{"op":"add","path":"members",
+              "value":[{"value":"g1","type":"User"},{"value":"g1","type":"Group"}]}]""");
+    ScimException e = assertThrows(ScimException.class, () -> both.members().checkTypes());
     assertEquals("invalidValue", e.scimType());
+    GroupPatch removed =
+        plan(
+            """
+            [{"op":"add","path":"members",
+              "value":[{"value":"g1","type":"User"},{"value":"g1","type":"Group"}]},
+             {"op":"remove","path":"members[value eq \\"g1\\"]"}]""");
+    removed.members().checkTypes();
+    assertTrue(removed.members().added().isEmpty());
   }
 
   @Test
