@@ -31,10 +31,18 @@ public class LeaseRows {
         == 1;
   }
 
-  /** The first claim of a name; fails with a duplicate key when another node made it first. */
-  public void create(String name, String holder, Instant until) {
+  /**
+   * The first claim of a name: false when the row exists (held by another node). Only two nodes
+   * creating the same name at the same moment still fail, with a duplicate key, which is rare
+   * enough to leave to the container: looking first keeps every other refused claim out of the log.
+   */
+  public boolean create(String name, String holder, Instant until) {
+    if (em.find(Lease.class, name) != null) {
+      return false;
+    }
     em.persist(new Lease(name, holder, until));
     em.flush();
+    return true;
   }
 
   /**

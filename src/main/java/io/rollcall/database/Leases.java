@@ -51,8 +51,7 @@ public class Leases {
       return false;
     }
     try {
-      rows.create(name, node, until);
-      return true;
+      return rows.create(name, node, until);
     } catch (RuntimeException takenMeanwhile) {
       // Another node created the row first, or it exists and is held: not ours this time.
       return false;

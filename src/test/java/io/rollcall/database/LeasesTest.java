@@ -149,12 +149,8 @@ class LeasesTest {
     }
 
     @Override
-    public void create(String name, String holder, Instant until) {
-      committed(
-          () -> {
-            super.create(name, holder, until);
-            return null;
-          });
+    public boolean create(String name, String holder, Instant until) {
+      return committed(() -> super.create(name, holder, until));
     }
 
     @Override

@@ -96,6 +96,11 @@ final class MicroServer implements AutoCloseable {
     awaitReady(Duration.ofMinutes(4));
   }
 
+  /** SIGTERM, without waiting: the server stops in an orderly way while the test watches. */
+  void terminate() {
+    process.destroy();
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no orderly close of the database. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -139,6 +144,7 @@ final class MicroServer implements AutoCloseable {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(limit);
     URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+    String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
@@ -154,15 +160,18 @@ final class MicroServer implements AutoCloseable {
             client.send(
                 HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.discarding());
+        last = "/health/ready answered " + answer.statusCode();
         if (answer.statusCode() == 200 && deployed(client)) {
           return;
         }
       } catch (IOException notYet) {
         // the listener is not up yet
+        last = notYet.toString();
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("Rollcall was not ready within " + limit);
+    throw new IllegalStateException(
+        "Rollcall was not ready within " + limit + " (last: " + last + "; log: " + log + ")");
   }
 
   /**
