@@ -8,7 +8,6 @@ import io.rollcall.security.LastOwnerException;
 import io.rollcall.security.UnknownAdminException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
-import io.rollcall.web.Draining;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
@@ -59,13 +58,6 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (DuplicateKey.isDuplicateKey(thrown)) {
       return answer(409, "A concurrent request stored the same unique value first.");
-    }
-    if (Draining.active()) {
-      LOG.log(Level.FINE, "Refused while stopping", thrown);
-      return Response.fromResponse(
-              answer(503, "This Rollcall node is stopping; retry after Retry-After seconds."))
-          .header("Retry-After", Draining.RETRY_AFTER_SECONDS)
-          .build();
     }
     if (Overload.isOverload(thrown)) {
       LOG.log(Level.FINE, "Refused under load", thrown);

@@ -1,6 +1,5 @@
 package io.rollcall.health;
 
-import io.rollcall.web.Draining;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers and the node is not stopping (see {@link Draining}). */
+/** Ready when the database answers. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -22,9 +21,6 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    if (Draining.active()) {
-      return HealthCheckResponse.named("database").down().withData("stopping", true).build();
-    }
     try (Connection connection = dataSource.getConnection()) {
       return HealthCheckResponse.named("database")
           .status(connection.isValid(TIMEOUT_SECONDS))

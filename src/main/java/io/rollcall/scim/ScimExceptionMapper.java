@@ -3,7 +3,6 @@ package io.rollcall.scim;
 import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
-import io.rollcall.web.Draining;
 import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -48,13 +47,6 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
           409,
           "uniqueness",
           "A concurrent request stored the same unique value first; it is already taken.");
-    }
-    if (Draining.active()) {
-      LOG.log(Level.FINE, "Refused while stopping", thrown);
-      return Response.fromResponse(
-              error(503, null, "This Rollcall node is stopping; retry after Retry-After."))
-          .header("Retry-After", Draining.RETRY_AFTER_SECONDS)
-          .build();
     }
     if (Overload.isOverload(thrown)) {
       LOG.log(Level.FINE, "Refused under load", thrown);

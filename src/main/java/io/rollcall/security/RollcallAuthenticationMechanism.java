@@ -1,7 +1,6 @@
 package io.rollcall.security;
 
 import io.rollcall.database.Overload;
-import io.rollcall.web.Draining;
 import io.rollcall.web.JsonErrors;
 import io.rollcall.web.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,40 +65,24 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     // The path as the container mapped it (decoded, dot segments resolved), not as it was sent.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    if (Draining.active() && !path.startsWith("/console/")) {
-      return refuse(
-          path,
-          response,
-          Draining.RETRY_AFTER_SECONDS,
-          "This Rollcall node is stopping; retry after the time in Retry-After.");
-    }
     try {
       return validate(path, request, response, context);
     } catch (RuntimeException e) {
       // A saturated pool or a lock timeout while checking credentials: refuse with 503 in the
-      // API's own JSON rather than the container's HTML 500. So is any failure while stopping.
-      if (path.startsWith("/console/") || !(Overload.isOverload(e) || Draining.active())) {
+      // API's own JSON rather than the container's HTML 500.
+      if (!Overload.isOverload(e) || path.startsWith("/console/")) {
         throw e;
       }
-      return refuse(
-          path,
-          response,
-          Overload.RETRY_AFTER_SECONDS,
-          "Rollcall is busy; retry after the time in Retry-After.");
+      response.setHeader("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS));
+      String message = "Rollcall is busy; retry after the time in Retry-After.";
+      if (path.startsWith("/scim/")) {
+        JsonErrors.write(
+            response, 503, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(503, null, message));
+      } else {
+        JsonErrors.write(response, 503, "application/json", JsonErrors.apiBody(503, message));
+      }
+      return AuthenticationStatus.SEND_FAILURE;
     }
-  }
-
-  /** A 503 in the API's own JSON: SCIM's error body under /scim, the admin API's elsewhere. */
-  private static AuthenticationStatus refuse(
-      String path, HttpServletResponse response, int retryAfter, String message) {
-    response.setHeader("Retry-After", Integer.toString(retryAfter));
-    if (path.startsWith("/scim/")) {
-      JsonErrors.write(
-          response, 503, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(503, null, message));
-    } else {
-      JsonErrors.write(response, 503, "application/json", JsonErrors.apiBody(503, message));
-    }
-    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private AuthenticationStatus validate(

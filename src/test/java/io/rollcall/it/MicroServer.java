@@ -96,11 +96,6 @@ final class MicroServer implements AutoCloseable {
     awaitReady(Duration.ofMinutes(4));
   }
 
-  /** SIGTERM, without waiting: the server stops in an orderly way while the test watches. */
-  void terminate() {
-    process.destroy();
-  }
-
   /** SIGKILL: no shutdown hook, no flush, no orderly close of the database. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
