@@ -184,20 +184,16 @@ public class UserService {
     }
     users.reindex(
         user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
+    List<String> permissionGroups =
+        permissions
+            .ruleSet(tenants.get(client.tenantId()))
+            .groupsFor(UserDocuments.forFilters(type, user));
     if (isNew) {
-      events.initialGroups(
-          user,
-          permissions
-              .ruleSet(tenants.get(client.tenantId()))
-              .groupsFor(UserDocuments.forFilters(type, user)));
+      events.initialGroups(user, permissionGroups);
       events.provisioned(user, canonical);
     } else {
       events.changed(user, wasActive, before, canonical);
-      events.groupsChanged(
-          user,
-          permissions
-              .ruleSet(tenants.get(client.tenantId()))
-              .groupsFor(UserDocuments.forFilters(type, user)));
+      events.groupsChanged(user, permissionGroups);
     }
     users.flush();
   }
