@@ -8,6 +8,7 @@ import io.rollcall.events.TenantEventCounter;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.testdb.TestDatabase;
+import io.rollcall.testdb.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Field;
@@ -174,24 +175,17 @@ class AccountDirectoryTest {
 
   /** One request's transaction on a fresh persistence context. */
   private <T> T inTransaction(Function<AccountDirectory, T> work) {
-    EntityManager em = factory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      AccountDirectory directory = new AccountDirectory();
-      directory.em = em;
-      TenantService tenants = new TenantService();
-      set(tenants, "em", em);
-      set(tenants, "events", new EventOutbox());
-      directory.tenants = tenants;
-      T result = work.apply(directory);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return Transactions.inNew(
+        factory,
+        em -> {
+          AccountDirectory directory = new AccountDirectory();
+          directory.em = em;
+          TenantService tenants = new TenantService();
+          set(tenants, "em", em);
+          set(tenants, "events", new EventOutbox());
+          directory.tenants = tenants;
+          return work.apply(directory);
+        });
   }
 
   private static void set(Object target, String field, Object value) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.testdb.TestClock;
 import io.rollcall.testdb.TestDatabase;
-import jakarta.persistence.EntityManager;
+import io.rollcall.testdb.Transactions;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,19 +163,12 @@ class LeasesTest {
     }
 
     private synchronized <T> T committed(Supplier<T> work) {
-      EntityManager entityManager = factory.createEntityManager();
-      em = entityManager;
-      try {
-        entityManager.getTransaction().begin();
-        T result = work.get();
-        entityManager.getTransaction().commit();
-        return result;
-      } finally {
-        if (entityManager.getTransaction().isActive()) {
-          entityManager.getTransaction().rollback();
-        }
-        entityManager.close();
-      }
+      return Transactions.inNew(
+          factory,
+          entityManager -> {
+            em = entityManager;
+            return work.get();
+          });
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.testdb.IgnoredEvents;
 import io.rollcall.testdb.TestDatabase;
+import io.rollcall.testdb.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
@@ -188,19 +189,12 @@ class EventOutboxTest {
         new EventNumbering() {
           @Override
           public int numberPending(String tenant) {
-            EntityManager own = factory.createEntityManager();
-            em = own;
-            try {
-              own.getTransaction().begin();
-              int numbered = super.numberPending(tenant);
-              own.getTransaction().commit();
-              return numbered;
-            } finally {
-              if (own.getTransaction().isActive()) {
-                own.getTransaction().rollback();
-              }
-              own.close();
-            }
+            return Transactions.inNew(
+                factory,
+                own -> {
+                  em = own;
+                  return super.numberPending(tenant);
+                });
           }
         };
     return relay;

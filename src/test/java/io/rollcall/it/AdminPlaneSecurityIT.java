@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -374,15 +371,16 @@ class AdminPlaneSecurityIT {
     String form =
         "signin=signin"
             + "&"
-            + field("signin:username", user)
+            + Http.formField("signin:username", user)
             + "&"
-            + field("signin:password", password)
+            + Http.formField("signin:password", password)
             + "&"
-            + field("signin:submit", "Sign in")
+            + Http.formField("signin:submit", "Sign in")
             + "&"
-            + field("jakarta.faces.ViewState", hidden(page.body(), "jakarta.faces.ViewState"))
+            + Http.formField(
+                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
             + "&"
-            + field("rollcall_csrf", hidden(page.body(), "rollcall_csrf"));
+            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
     return http.send(
         "POST",
         "console/login.xhtml",
@@ -393,28 +391,6 @@ class AdminPlaneSecurityIT {
         cookie,
         "X-Forwarded-For",
         address);
-  }
-
-  private static String field(String name, String value) {
-    return URLEncoder.encode(name, StandardCharsets.UTF_8)
-        + "="
-        + URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String hidden(String html, String name) {
-    Matcher input =
-        Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(html);
-    assertTrue(input.find(), "no " + name + " in the page");
-    Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-    assertTrue(value.find());
-    Matcher entity = Pattern.compile("&#(\\d+);").matcher(value.group(1));
-    StringBuilder decoded = new StringBuilder();
-    while (entity.find()) {
-      entity.appendReplacement(
-          decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
-    }
-    entity.appendTail(decoded);
-    return decoded.toString().replace("&amp;", "&");
   }
 
   private static String sessionCookie(Http.Answer answer) {

@@ -9,14 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -505,13 +501,15 @@ class AdminRolesIT {
 
     String form =
         "create=create&"
-            + field("create:name", "Auditor tenant")
+            + Http.formField("create:name", "Auditor tenant")
             + "&"
-            + field("create:submit", "Create tenant")
+            + Http.formField("create:submit", "Create tenant")
             + "&"
-            + field("jakarta.faces.ViewState", hidden(tenants.body(), "jakarta.faces.ViewState"))
+            + Http.formField(
+                "jakarta.faces.ViewState",
+                Http.hiddenValue(tenants.body(), "jakarta.faces.ViewState"))
             + "&"
-            + field("rollcall_csrf", hidden(tenants.body(), "rollcall_csrf"));
+            + Http.formField("rollcall_csrf", Http.hiddenValue(tenants.body(), "rollcall_csrf"));
     Http.Answer refused =
         http.send(
             "POST",
@@ -548,15 +546,16 @@ class AdminRolesIT {
     String cookie = Http.cookies(page, null);
     String form =
         "signin=signin&"
-            + field("signin:username", user)
+            + Http.formField("signin:username", user)
             + "&"
-            + field("signin:password", password)
+            + Http.formField("signin:password", password)
             + "&"
-            + field("signin:submit", "Sign in")
+            + Http.formField("signin:submit", "Sign in")
             + "&"
-            + field("jakarta.faces.ViewState", hidden(page.body(), "jakarta.faces.ViewState"))
+            + Http.formField(
+                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
             + "&"
-            + field("rollcall_csrf", hidden(page.body(), "rollcall_csrf"));
+            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
     Http.Answer signedIn =
         http.send(
             "POST",
@@ -568,27 +567,5 @@ class AdminRolesIT {
             cookie);
     assertEquals(302, signedIn.status(), signedIn.body());
     return Http.cookies(signedIn, cookie);
-  }
-
-  private static String field(String name, String value) {
-    return URLEncoder.encode(name, StandardCharsets.UTF_8)
-        + "="
-        + URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static String hidden(String html, String name) {
-    Matcher input =
-        Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(html);
-    assertTrue(input.find(), "no " + name + " in the page");
-    Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
-    assertTrue(value.find());
-    Matcher entity = Pattern.compile("&#(\\d+);").matcher(value.group(1));
-    StringBuilder decoded = new StringBuilder();
-    while (entity.find()) {
-      entity.appendReplacement(
-          decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
-    }
-    entity.appendTail(decoded);
-    return decoded.toString().replace("&amp;", "&");
   }
 }

@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small black-box HTTP client for the container tests: raw requests, JSON answers. */
 final class Http {
@@ -80,6 +83,36 @@ final class Http {
     }
     return String.join(
         "; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+  }
+
+  /** One {@code name=value} pair of a form body, both URL-encoded. */
+  static String formField(String name, String value) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8)
+        + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The value of a page's input named {@code name}, with the HTML entities Faces writes decoded.
+   */
+  static String hiddenValue(String html, String name) {
+    Matcher input =
+        Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(html);
+    if (!input.find()) {
+      throw new AssertionError("no " + name + " in the page");
+    }
+    Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+    if (!value.find()) {
+      throw new AssertionError("no value for " + name);
+    }
+    Matcher entity = Pattern.compile("&#(\\d+);").matcher(value.group(1));
+    StringBuilder decoded = new StringBuilder();
+    while (entity.find()) {
+      entity.appendReplacement(
+          decoded, Matcher.quoteReplacement(Character.toString(Integer.parseInt(entity.group(1)))));
+    }
+    entity.appendTail(decoded);
+    return decoded.toString().replace("&amp;", "&");
   }
 
   static String bearer(String token) {

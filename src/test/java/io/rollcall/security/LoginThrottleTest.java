@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.testdb.TestClock;
 import io.rollcall.testdb.TestDatabase;
+import io.rollcall.testdb.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
@@ -419,20 +420,13 @@ class LoginThrottleTest {
     }
 
     private <T> T committed(Function<SignInFailures, T> work) {
-      EntityManager entityManager = factory.createEntityManager();
-      try {
-        SignInFailures bean = new SignInFailures();
-        bean.em = entityManager;
-        entityManager.getTransaction().begin();
-        T result = work.apply(bean);
-        entityManager.getTransaction().commit();
-        return result;
-      } finally {
-        if (entityManager.getTransaction().isActive()) {
-          entityManager.getTransaction().rollback();
-        }
-        entityManager.close();
-      }
+      return Transactions.inNew(
+          factory,
+          entityManager -> {
+            SignInFailures bean = new SignInFailures();
+            bean.em = entityManager;
+            return work.apply(bean);
+          });
     }
   }
 
