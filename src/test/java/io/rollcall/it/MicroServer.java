@@ -165,8 +165,41 @@ final class MicroServer implements AutoCloseable {
       }
       Thread.sleep(500);
     }
+    Path threads = dumpThreads();
     throw new IllegalStateException(
-        "Rollcall was not ready within " + limit + " (last: " + last + "; log: " + log + ")");
+        "Rollcall was not ready within "
+            + limit
+            + " (last: "
+            + last
+            + "; log: "
+            + log
+            + "; threads: "
+            + threads
+            + ")");
+  }
+
+  /**
+   * A server that accepts connections but never answers is stuck somewhere; its threads say where.
+   * The dump lands beside the log, named so that {@code .ci/run} prints it when the build fails.
+   */
+  private Path dumpThreads() throws InterruptedException {
+    Path dump = logDir.resolve("not-ready-threads-" + starts + ".txt");
+    try {
+      Process jcmd =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(process.pid()),
+                  "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(dump.toFile())
+              .start();
+      if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        jcmd.destroyForcibly();
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return dump;
   }
 
   /**
