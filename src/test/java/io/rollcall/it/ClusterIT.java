@@ -8,10 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.rollcall.testdb.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,8 +62,8 @@ class ClusterIT {
   @BeforeAll
   void start() throws Exception {
     database = TestDatabase.postgres();
-    int gridA = freePort();
-    int gridB = freePort();
+    int gridA = Ports.unused();
+    int gridB = Ports.unused();
     String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
     String name = "rollcall-it-" + UUID.randomUUID().toString().substring(0, 8);
     Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "cluster");
@@ -467,12 +465,6 @@ class ClusterIT {
 
   private static String unique(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** A tenant made through node a, with a SCIM token and an application key that work anywhere. */

@@ -1,7 +1,6 @@
 package io.rollcall.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -54,7 +53,7 @@ final class MicroServer implements AutoCloseable {
   void start() throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
     Files.createDirectories(logDir);
-    port = freePort();
+    port = Ports.unused();
     starts++;
     Path root = logDir.resolve("root-" + starts);
     List<String> command = new ArrayList<>();
@@ -150,6 +149,9 @@ final class MicroServer implements AutoCloseable {
           || output.contains("Exception while deploying the app")) {
         throw new IllegalStateException("Rollcall failed to deploy; see " + log);
       }
+      if (output.contains("Address already in use")) {
+        throw new IllegalStateException("A port of the server was taken; see " + log);
+      }
       try {
         HttpResponse<Void> answer =
             client.send(
@@ -214,11 +216,5 @@ final class MicroServer implements AutoCloseable {
                 .build(),
             HttpResponse.BodyHandlers.discarding());
     return answer.statusCode() == 401;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
