@@ -24,6 +24,7 @@ public class AdminApiApplication extends Application {
         AdminAccountResource.class,
         MeResource.class,
         AdminTrailResource.class,
+        MetricsResource.class,
         RoleCheck.class,
         AccessResource.class,
         ApiExceptionMapper.class,

@@ -1,5 +1,8 @@
 package io.rollcall.audit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.rollcall.metrics.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,15 +27,29 @@ public class AuditQueue {
   private BlockingQueue<AuditRecord> records;
   private final AtomicLong dropped = new AtomicLong();
 
+  @Inject Metrics metrics;
+
+  private Counter droppedTotal;
+
   @PostConstruct
   void create() {
     records = new ArrayBlockingQueue<>(Math.max(100, capacity));
+    Gauge.builder("rollcall.audit.queue.depth", records, BlockingQueue::size)
+        .description("Audit records waiting to be written")
+        .baseUnit("records")
+        .register(metrics.registry());
+    droppedTotal =
+        Counter.builder("rollcall.audit.dropped")
+            .description("Audit records dropped because the queue was full")
+            .baseUnit("records")
+            .register(metrics.registry());
   }
 
   /** Never blocks; a full queue drops the record and counts it. */
   public void offer(AuditRecord record) {
     if (!records.offer(record)) {
       dropped.incrementAndGet();
+      droppedTotal.increment();
     }
   }
 

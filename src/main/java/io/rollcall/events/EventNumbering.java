@@ -47,6 +47,12 @@ public class EventNumbering {
     return pending.size();
   }
 
+  /** Events of all tenants waiting to be numbered. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public long pendingCount() {
+    return em.createQuery("SELECT COUNT(p) FROM PendingEvent p", Long.class).getSingleResult();
+  }
+
   /** Tenants that have events waiting to be numbered. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<String> tenantsWithPending() {

@@ -22,6 +22,7 @@ public class ScimApplication extends Application {
   public Set<Class<?>> getClasses() {
     return Set.of(
         AuditFeature.class,
+        RequestMetricsFilter.class,
         DiscoveryResource.class,
         UsersResource.class,
         GroupsResource.class,

@@ -1,5 +1,6 @@
 package io.rollcall.webhooks;
 
+import io.rollcall.metrics.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public class WebhookSender {
   private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
 
   @Inject WebhookService webhooks;
+  @Inject Metrics metrics;
 
   Clock clock = Clock.systemUTC();
 
@@ -40,7 +42,11 @@ public class WebhookSender {
       return false;
     }
     WebhookService.Delivery delivery = next.get();
-    return webhooks.recordOutcome(tenantId, delivery.seq(), attempt(delivery));
+    String error = attempt(delivery);
+    if (error != null) {
+      metrics.webhookDeliveryFailed(tenantId);
+    }
+    return webhooks.recordOutcome(tenantId, delivery.seq(), error);
   }
 
   /** Longest an attempt can take: connecting, then waiting for the answer. */

@@ -16,7 +16,9 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -108,6 +110,24 @@ public class WebhookService {
   public List<String> tenantsWithWebhooks() {
     return em.createQuery("SELECT w.tenantId FROM Webhook w WHERE w.paused = 0", String.class)
         .getResultList();
+  }
+
+  /**
+   * How many committed events each tenant's webhook has yet to deliver (paused ones included: a
+   * paused webhook falling behind is what an operator wants to see).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<String, Long> backlogs() {
+    Map<String, Long> backlogs = new LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT w.tenantId, c.lastSeq - w.deliveredSeq"
+                    + " FROM Webhook w, TenantEventCounter c WHERE c.tenantId = w.tenantId",
+                Object[].class)
+            .getResultList()) {
+      backlogs.put((String) row[0], Math.max(0, ((Number) row[1]).longValue()));
+    }
+    return backlogs;
   }
 
   /** What one attempt sends: the event, where to and signed with what. */

@@ -2,6 +2,7 @@ package io.rollcall.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -392,6 +393,50 @@ class FoundationIT {
     assertEquals("UP", ready.json().getString("status"));
     assertTrue(ready.body().contains("\"database\""));
     assertEquals(200, http.get("health/live", null).status());
+  }
+
+  @Test
+  void metricsAreForAdminsOnlyAndShowEachTenantsScimTraffic() {
+    Http http = http();
+    // The runtime's own endpoint would be public: it is switched off in the post-boot file.
+    assertNotEquals(200, http.get("metrics", null).status());
+    assertEquals(401, http.get("api/admin/metrics", null).status());
+    assertEquals(401, http.get("api/admin/metrics", Http.bearer("rcs_not-a-real-token")).status());
+
+    String tenant = http.createTenant(unique("metrics"));
+    String token = Http.bearer(http.mintToken(tenant));
+    assertEquals(200, http.get("scim/v2/Users", token).status());
+    assertEquals(404, http.get("scim/v2/Users/no-such-user", token).status());
+
+    Http.Answer scrape = http.get("api/admin/metrics", Http.admin());
+    assertEquals(200, scrape.status(), scrape.body());
+    assertTrue(
+        scrape.header("Content-Type").startsWith("text/plain"), scrape.header("Content-Type"));
+    String labels = ",tenant=\"" + tenant + "\"}";
+    assertTrue(
+        scrape
+            .body()
+            .contains(
+                "rollcall_scim_requests_seconds_count{endpoint=\"Users\",method=\"GET\",status=\"200\""
+                    + labels
+                    + " 1"),
+        scrape.body());
+    assertTrue(
+        scrape
+            .body()
+            .contains(
+                "rollcall_scim_requests_seconds_count{endpoint=\"Users/{id}\",method=\"GET\","
+                    + "status=\"404\""
+                    + labels
+                    + " 1"),
+        "ids never become label values");
+    for (String meter :
+        List.of(
+            "rollcall_audit_queue_depth_records",
+            "rollcall_events_pending_events",
+            "jvm_memory_used_bytes")) {
+      assertTrue(scrape.body().contains(meter), meter);
+    }
   }
 
   /** RFC 7644 §3.11 (/Me) and §3.7 with the §3.12 table (/Bulk): unsupported means 501. */

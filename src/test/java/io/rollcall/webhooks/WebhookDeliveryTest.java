@@ -10,6 +10,7 @@ import io.rollcall.events.EventOutbox;
 import io.rollcall.events.EventRelay;
 import io.rollcall.events.EventsWritten;
 import io.rollcall.events.TenantEventCounter;
+import io.rollcall.metrics.Metrics;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.testdb.IgnoredEvents;
@@ -107,6 +108,7 @@ class WebhookDeliveryTest {
   private static WebhookSender sender(WebhookService service) {
     WebhookSender sender = new WebhookSender();
     sender.webhooks = service;
+    sender.metrics = Metrics.standalone();
     return sender;
   }
 
