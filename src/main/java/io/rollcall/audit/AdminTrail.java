@@ -3,6 +3,7 @@ package io.rollcall.audit;
 import io.rollcall.security.AdminCaller;
 import io.rollcall.security.CurrentAdmin;
 import io.rollcall.security.LastOwnerException;
+import io.rollcall.security.SecurityLog;
 import io.rollcall.web.InvalidInputException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ApplicationException;
@@ -15,6 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +46,8 @@ public class AdminTrail {
   @Inject CurrentAdmin current;
 
   @Resource SessionContext session;
+
+  @Resource TransactionSynchronizationRegistry transactions;
 
   Clock clock = Clock.systemUTC();
 
@@ -138,6 +144,47 @@ public class AdminTrail {
         .setParameter(9, e.outcome())
         .setParameter(10, e.reason())
         .executeUpdate();
+    logAfterCommit(e);
+  }
+
+  /** Admin actions that change who can get in; each also gets a line in the security log. */
+  private static final List<String> SECURITY_ACTIONS =
+      List.of("scim-token.", "admin-token.", "app-key.", "admin.", "tenant.", "forbidden");
+
+  /**
+   * Writes the entry to the {@link SecurityLog} once its transaction committed: a line must not
+   * announce a revocation that was rolled back. Outside a container transaction (tests) at once.
+   */
+  private void logAfterCommit(AdminTrailEntry e) {
+    if (SECURITY_ACTIONS.stream().noneMatch(e.action()::startsWith)) {
+      return;
+    }
+    SecurityLog.Line line =
+        SecurityLog.event("admin_action")
+            .with("action", e.action())
+            .with("target", e.target())
+            .with("detail", e.detail())
+            .with("outcome", e.outcome())
+            .with("actor", e.actor())
+            .with("via", e.via())
+            .with("client", e.clientAddress())
+            .with("request", current == null ? null : current.requestId());
+    if (transactions == null || transactions.getTransactionKey() == null) {
+      line.log();
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              line.log();
+            }
+          }
+        });
   }
 
   private AdminTrailEntry entry(

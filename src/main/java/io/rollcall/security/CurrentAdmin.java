@@ -1,5 +1,6 @@
 package io.rollcall.security;
 
+import io.rollcall.web.RequestIds;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,11 @@ public class CurrentAdmin {
 
   public Optional<AdminCaller> caller() {
     return AdminCaller.of(request);
+  }
+
+  /** The id the request was given for logs ({@link RequestIds}). */
+  public String requestId() {
+    return RequestIds.of(request);
   }
 
   /** The caller, for the actions that only make sense for a signed-in admin. */

@@ -1,8 +1,10 @@
 package io.rollcall.security;
 
 import io.rollcall.database.Overload;
+import io.rollcall.metrics.Metrics;
 import io.rollcall.web.JsonErrors;
 import io.rollcall.web.PublicUrls;
+import io.rollcall.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -47,10 +49,13 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject PublicUrls publicUrls;
   @Inject AdminAccountService accounts;
   @Inject Event<SignInAttempt> signIns;
+  @Inject TokenService tokens;
+  @Inject Metrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    RequestIds.assign(request, response);
     String raw = request.getRequestURI().substring(request.getContextPath().length());
     if (raw.contains("//")) {
       // A doubled slash reaches the same servlet as the single one, but a prefix test on the raw
@@ -180,11 +185,13 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String secret = credentials(request, "Bearer");
     if (secret == null) {
+      refused(request, "scim", "missing", null);
       return JsonErrors.sendScimUnauthorized(
           response, "Bearer realm=\"" + SCIM_REALM + "\"", "A bearer token is required.");
     }
     CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(secret));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      refused(request, "scim", null, tokens.refusal(secret));
       return JsonErrors.sendScimUnauthorized(
           response,
           "Bearer realm=\"" + SCIM_REALM + "\", error=\"invalid_token\"",
@@ -202,10 +209,12 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     String secret = credentials(request, "Bearer");
     String challenge = "Bearer realm=\"" + APP_REALM + "\"";
     if (secret == null) {
+      refused(request, "app", "missing", null);
       return JsonErrors.sendApiUnauthorized(response, challenge, "An application key is required.");
     }
     CredentialValidationResult result = identityStores.validate(new AppKeyCredential(secret));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      refused(request, "app", "invalid", null);
       return JsonErrors.sendApiUnauthorized(
           response,
           challenge + ", error=\"invalid_token\"",
@@ -298,6 +307,29 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     new AdminCaller(username, roleOf(result), via, address).attachTo(request);
     signIns.fire(new SignInAttempt(username, via, address, SignInAttempt.Outcome.SUCCEEDED));
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * Counts and logs a refused SCIM token or application key: with the SCIM token's reason, tenant
+   * and prefix when it was one of ours (see {@link TokenService#refusal}). Admin sign-in failures
+   * are logged by {@link SecurityEvents} from the {@link SignInAttempt} they fire.
+   */
+  private void refused(
+      HttpServletRequest request, String plane, String reason, TokenRefusal refusal) {
+    String why = refusal == null ? reason : refusal.reason().label();
+    metrics.credentialRefused(plane, why);
+    SecurityLog.Line line =
+        SecurityLog.event("credential_refused").with("plane", plane).with("reason", why);
+    if (refusal != null) {
+      line.with("tenant", refusal.tenantId()).with("token", refusal.tokenPrefix());
+    }
+    line.with("client", clients.of(request)).with("request", RequestIds.of(request));
+    // A request without credentials is routine (a probe, a misconfigured client); a wrong one is
+    // what an operator alerts on.
+    if (!"missing".equals(why)) {
+      line.warning();
+    }
+    line.log();
   }
 
   /** Refused before the password or token is hashed, so a flood of guesses costs no CPU. */

@@ -168,6 +168,39 @@ public class TokenService {
     return Optional.empty();
   }
 
+  /**
+   * Why {@link #authenticate} refused {@code presented}. Asked only after a refusal, so the request
+   * that succeeds pays nothing for it; the secret is compared in constant time here too.
+   */
+  public TokenRefusal refusal(String presented) {
+    if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
+      return TokenRefusal.anonymous(TokenRefusal.Reason.MALFORMED);
+    }
+    Instant now = clock.instant();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT t, n.active FROM ScimToken t, Tenant n"
+                    + " WHERE t.prefix = :prefix AND n.id = t.tenantId",
+                Object[].class)
+            .setParameter("prefix", TokenSecret.lookupKey(presented))
+            .getResultList()) {
+      ScimToken token = (ScimToken) row[0];
+      if (token.matches(presented)) {
+        TokenRefusal.Reason reason =
+            !(Boolean) row[1]
+                ? TokenRefusal.Reason.TENANT_DISABLED
+                : switch (token.status(now)) {
+                  case REVOKED -> TokenRefusal.Reason.REVOKED;
+                  case EXPIRED -> TokenRefusal.Reason.EXPIRED;
+                  // Valid a moment ago: revoked or the tenant enabled in between; say unknown.
+                  case ACTIVE -> TokenRefusal.Reason.UNKNOWN;
+                };
+        return new TokenRefusal(reason, token.tenantId(), token.prefix());
+      }
+    }
+    return TokenRefusal.anonymous(TokenRefusal.Reason.UNKNOWN);
+  }
+
   /** Deletes tokens that expired or were revoked before {@code cutoff}; returns how many. */
   public int purgeStale(Instant cutoff) {
     return BearerSecret.purgeStale(em, ScimToken.class, cutoff);

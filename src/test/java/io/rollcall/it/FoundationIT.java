@@ -407,6 +407,20 @@ class FoundationIT {
     String token = Http.bearer(http.mintToken(tenant));
     assertEquals(200, http.get("scim/v2/Users", token).status());
     assertEquals(404, http.get("scim/v2/Users/no-such-user", token).status());
+    Http.Answer revoked =
+        http.postJson("api/admin/tenants/" + tenant + "/tokens", Http.admin(), "{}");
+    String revokedId = revoked.json().getString("id");
+    assertEquals(
+        204,
+        http.send(
+                "DELETE",
+                "api/admin/tenants/" + tenant + "/tokens/" + revokedId,
+                Http.admin(),
+                null,
+                null)
+            .status());
+    assertEquals(
+        401, http.get("scim/v2/Users", Http.bearer(revoked.json().getString("token"))).status());
 
     Http.Answer scrape = http.get("api/admin/metrics", Http.admin());
     assertEquals(200, scrape.status(), scrape.body());
@@ -430,6 +444,9 @@ class FoundationIT {
                     + labels
                     + " 1"),
         "ids never become label values");
+    assertTrue(
+        scrape.body().contains("rollcall_auth_failures_total{plane=\"scim\",reason=\"revoked\"}"),
+        "refused tokens are counted by reason");
     for (String meter :
         List.of(
             "rollcall_audit_queue_depth_records",
@@ -437,6 +454,24 @@ class FoundationIT {
             "jvm_memory_used_bytes")) {
       assertTrue(scrape.body().contains(meter), meter);
     }
+  }
+
+  @Test
+  void everyAnswerCarriesARequestIdAndAProxysOwnIdIsKept() {
+    Http http = http();
+    Http.Answer plain = http.get("scim/v2/Users", null);
+    assertTrue(
+        plain.header("X-Request-Id") != null
+            && plain.header("X-Request-Id").matches("[0-9a-f]{16}"),
+        "generated: " + plain.header("X-Request-Id"));
+    assertEquals(
+        "lb-7f3a9c21e4",
+        http.get("api/admin/tenants", Http.admin(), "X-Request-Id", "lb-7f3a9c21e4")
+            .header("X-Request-Id"));
+    // What a client sends ends up in logs: anything but a plain id is replaced.
+    String forged =
+        http.get("health/ready", null, "X-Request-Id", "x\" event=admin").header("X-Request-Id");
+    assertTrue(forged.matches("[0-9a-f]{16}"), forged);
   }
 
   /** RFC 7644 §3.11 (/Me) and §3.7 with the §3.12 table (/Bulk): unsupported means 501. */
