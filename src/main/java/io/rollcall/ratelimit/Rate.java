@@ -14,6 +14,9 @@ public record Rate(int requestsPerSecond, int burst) {
 
   /** As the 429's detail and the console show it. */
   public String describe() {
-    return requestsPerSecond + " requests per second, bursts of up to " + burst;
+    return requestsPerSecond
+        + (requestsPerSecond == 1 ? " request" : " requests")
+        + " per second, bursts of up to "
+        + burst;
   }
 }
