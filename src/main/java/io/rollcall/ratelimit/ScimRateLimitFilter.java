@@ -15,7 +15,8 @@ import java.util.Optional;
  * (RFC 6585 §4), {@code Retry-After} in whole seconds and the RFC 7644 §3.12 error body. It runs
  * after the audit filter's request side, so the refusal is in the tenant's audit log with status
  * 429, and before matching, so every SCIM endpoint counts — discovery included, since it is
- * authenticated like the rest.
+ * authenticated like the rest. ({@code Cache-Control: no-store} comes from {@code ApiNoStore}, as
+ * for every API answer.)
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -38,7 +39,6 @@ public class ScimRateLimitFilter implements ContainerRequestFilter {
       request.abortWith(
           Response.status(429)
               .header("Retry-After", refusal.get().retryAfterSeconds())
-              .header("Cache-Control", "no-store")
               .type(JsonErrors.SCIM_MEDIA_TYPE + ";charset=UTF-8")
               .entity(JsonErrors.scimBody(429, null, refusal.get().detail()).toString())
               .build());

@@ -222,6 +222,7 @@ class RateLimitIT {
   private static void assertTooMany(Http.Answer answer, String detail) {
     assertEquals(429, answer.status(), answer.body());
     assertTrue(answer.header("Content-Type").startsWith(SCIM), answer.header("Content-Type"));
+    assertEquals("no-store", answer.header("Cache-Control"));
     long retryAfter = Long.parseLong(answer.header("Retry-After"));
     assertTrue(retryAfter >= 1, "Retry-After " + retryAfter);
     JsonObject body = answer.json();
