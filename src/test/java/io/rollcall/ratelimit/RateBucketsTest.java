@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rollcall.testdb.TestClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The buckets on a clock the test moves: bursts, refill, Retry-After, and the two scopes. */
@@ -129,6 +135,38 @@ class RateBucketsTest {
     assertTrue(buckets.tryAcquire("t1", tenant).isEmpty());
     clock.advance(Duration.ofSeconds(1));
     assertTrue(buckets.tryAcquire("t1", tenant).isEmpty(), "the tenant still had its burst");
+  }
+
+  /** With time standing still, threads racing for one bucket get exactly its burst, no more. */
+  @Test
+  void racingRequestsNeverGetMoreThanTheBurst() throws Exception {
+    RateBuckets buckets = new RateBuckets(Optional.of(new Rate(1, 700)), clock);
+    Optional<Rate> tenant = Optional.of(new Rate(1, 500));
+    AtomicInteger admittedA = new AtomicInteger();
+    AtomicInteger admittedB = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        boolean a = t % 2 == 0;
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 1000; i++) {
+                    if (buckets.tryAcquire(a ? "a" : "b", tenant).isEmpty()) {
+                      (a ? admittedA : admittedB).incrementAndGet();
+                    }
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertTrue(admittedA.get() <= 500 && admittedB.get() <= 500, admittedA + " / " + admittedB);
+    assertEquals(700, admittedA.get() + admittedB.get(), "the server's burst, shared");
   }
 
   @Test
