@@ -38,7 +38,7 @@ public class AccessBench {
     String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
 
     String tenant = match(ID, send(base + "/api/admin/tenants", "POST", admin, "application/json", "{\"name\":\"access-bench-" + System.nanoTime() + "\"}", 201).body());
-    send(base + "/api/admin/tenants/" + tenant, "PATCH", admin, "application/json", "{\"provisioningMode\":\"access-only\"}", 200);
+    send(base + "/api/admin/tenants/" + tenant, "PATCH", admin, "application/json", "{\"provisioningMode\":\"access-only\",\"scimRateLimit\":\"unlimited\"}", 200);
     String scim = "Bearer " + match(SECRET, send(base + "/api/admin/tenants/" + tenant + "/tokens", "POST", admin, "application/json", "{}", 201).body());
     String app = "Bearer " + match(SECRET, send(base + "/api/admin/app-keys", "POST", admin, "application/json", "{\"tenantId\":\"" + tenant + "\"}", 201).body());
 

@@ -52,7 +52,12 @@ public class GroupsBenchmark {
 
     String tenant =
         match(ID, call("POST", "/api/admin/tenants", admin, "{\"name\":\"bench-" + UUID.randomUUID() + "\"}", 201));
-    call("PATCH", "/api/admin/tenants/" + tenant, admin, "{\"groupsEnabled\":true}", 200);
+    call(
+        "PATCH",
+        "/api/admin/tenants/" + tenant,
+        admin,
+        "{\"groupsEnabled\":true,\"scimRateLimit\":\"unlimited\"}",
+        200);
     bearer =
         "Bearer "
             + match(TOKEN, call("POST", "/api/admin/tenants/" + tenant + "/tokens", admin, "{}", 201));

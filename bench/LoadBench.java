@@ -392,6 +392,12 @@ public class LoadBench {
                           admin,
                           "{\"description\":\"bench\"}"),
                       201));
+      // A benchmark measures the server, not its rate limit: start the server with
+      // ROLLCALL_SCIM_GLOBAL_RATE_LIMIT_REQUESTS_PER_SECOND=0 as well.
+      expect(
+          request(
+              "PATCH", "/api/admin/tenants/" + id, admin, "{\"scimRateLimit\":\"unlimited\"}"),
+          200);
       if (bulk == null) {
         fill(bearer, prefix, size);
       } else {

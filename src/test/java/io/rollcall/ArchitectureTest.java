@@ -57,7 +57,8 @@ class ArchitectureTest {
             "io.rollcall.security..",
             "io.rollcall.accounts..",
             "io.rollcall.permissions..",
-            "io.rollcall.audit..")
+            "io.rollcall.audit..",
+            "io.rollcall.ratelimit..")
         .layer("infrastructure")
         .definedBy(
             "io.rollcall.database..",

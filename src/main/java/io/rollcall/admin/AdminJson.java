@@ -17,7 +17,10 @@ final class AdminJson {
           "groupsEnabled",
           "provisioningMode",
           "deletePolicy",
-          "eraseDeactivatedAfterDays");
+          "eraseDeactivatedAfterDays",
+          "scimRateLimit",
+          "scimRequestsPerSecond",
+          "scimBurst");
 
   private AdminJson() {}
 
@@ -35,7 +38,10 @@ final class AdminJson {
         string(body, "provisioningMode"),
         string(body, "deletePolicy"),
         body.containsKey("eraseDeactivatedAfterDays"),
-        integer(body, "eraseDeactivatedAfterDays"));
+        integer(body, "eraseDeactivatedAfterDays"),
+        string(body, "scimRateLimit"),
+        integer(body, "scimRequestsPerSecond"),
+        integer(body, "scimBurst"));
   }
 
   /**

@@ -2,6 +2,8 @@ package io.rollcall.admin;
 
 import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
+import io.rollcall.ratelimit.Rate;
+import io.rollcall.ratelimit.ScimRateLimits;
 import io.rollcall.security.BearerSecret;
 import io.rollcall.security.Roles;
 import io.rollcall.security.ScimToken;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tenants and their SCIM tokens, for admins: every admin reads, owners change. Thin: each change is
@@ -43,6 +46,7 @@ public class TenantAdminResource {
   @Inject TokenService tokens;
   @Inject PublicUrls urls;
   @Inject AdminTrail trail;
+  @Inject ScimRateLimits rateLimits;
   @Context UriInfo uriInfo;
 
   public record NewTenant(String name) {}
@@ -57,6 +61,9 @@ public class TenantAdminResource {
       String provisioningMode,
       String deletePolicy,
       Integer eraseDeactivatedAfterDays,
+      String scimRateLimit,
+      Integer scimRequestsPerSecond,
+      Integer scimBurst,
       Instant createdAt) {}
 
   public record NewToken(String description, Integer expiresInDays) {}
@@ -121,7 +128,9 @@ public class TenantAdminResource {
   /**
    * Changes settings: {@code name}, {@code active}, {@code customUserSchema}, {@code
    * groupsEnabled}, {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy}
-   * ("deprovision" / "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never).
+   * ("deprovision" / "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never),
+   * {@code scimRateLimit} ("default" / "custom" / "unlimited") with {@code scimRequestsPerSecond}
+   * and {@code scimBurst} for a custom limit.
    */
   @PATCH
   @Path("{id}")
@@ -239,7 +248,9 @@ public class TenantAdminResource {
     return "token " + secret.id() + " (" + secret.prefix() + "…)";
   }
 
+  /** The rate limit numbers are the ones in force: the server's default for "default". */
   private TenantView view(Tenant t) {
+    Optional<Rate> limit = rateLimits.effective(t.scimRateLimit());
     return new TenantView(
         t.id(),
         t.name(),
@@ -251,6 +262,9 @@ public class TenantAdminResource {
         t.provisioningMode().label(),
         t.deletePolicy().label(),
         t.eraseDeactivatedDays().orElse(null),
+        t.scimRateLimit().mode().label(),
+        limit.map(Rate::requestsPerSecond).orElse(null),
+        limit.map(Rate::burst).orElse(null),
         t.createdAt());
   }
 }

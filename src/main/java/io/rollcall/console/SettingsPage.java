@@ -2,6 +2,9 @@ package io.rollcall.console;
 
 import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
+import io.rollcall.ratelimit.Rate;
+import io.rollcall.ratelimit.ScimRateLimits;
+import io.rollcall.tenant.ScimRateLimit;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -13,9 +16,9 @@ import java.util.Optional;
 
 /**
  * A tenant's settings: its name, whether it is enabled, the URN of its custom User extension, its
- * provisioning mode and lifecycle policy. Each form saves its settings through {@link
- * TenantService#change}, which validates them. The account directory, permission rules and webhook
- * on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor}, {@link
+ * provisioning mode and lifecycle policy, its SCIM rate limit. Each form saves its settings through
+ * {@link TenantService#change}, which validates them. The account directory, permission rules and
+ * webhook on the same page have their own beans ({@link AccountsPanel}, {@link RulesEditor}, {@link
  * WebhookPanel}, {@link AppKeysPanel}), which take the tenant from this one.
  */
 @Named
@@ -26,6 +29,7 @@ public class SettingsPage implements Serializable {
 
   @Inject TenantService tenants;
   @Inject AdminTrail trail;
+  @Inject ScimRateLimits rateLimits;
 
   private String id;
   private String done;
@@ -37,6 +41,9 @@ public class SettingsPage implements Serializable {
   private boolean groupsEnabled;
   private String deletePolicy;
   private Integer eraseAfterDays;
+  private String scimRateLimit;
+  private Integer scimRequestsPerSecond;
+  private Integer scimBurst;
 
   /** Runs on the first GET: an unknown tenant is a 404. */
   public void load() {
@@ -53,6 +60,12 @@ public class SettingsPage implements Serializable {
     groupsEnabled = tenant.get().groupsEnabled();
     deletePolicy = tenant.get().deletePolicy().label();
     eraseAfterDays = tenant.get().eraseDeactivatedDays().orElse(null);
+    ScimRateLimit limit = tenant.get().scimRateLimit();
+    scimRateLimit = limit.mode().label();
+    // The form starts from the numbers in force, so "custom" begins at the default, not at blank.
+    Rate shown = rateLimits.effective(limit).orElse(rateLimits.defaultRate());
+    scimRequestsPerSecond = shown.requestsPerSecond();
+    scimBurst = shown.burst();
   }
 
   public String rename() {
@@ -94,6 +107,25 @@ public class SettingsPage implements Serializable {
         "lifecycle-saved");
   }
 
+  /**
+   * The numbers are sent only with "custom": the other choices ignore what the form still shows.
+   */
+  public String saveRateLimit() {
+    boolean custom = "custom".equals(scimRateLimit);
+    return change(
+        "rate-limit",
+        TenantService.TenantChange.scimRateLimit(
+            scimRateLimit == null ? "" : scimRateLimit,
+            custom ? scimRequestsPerSecond : null,
+            custom ? scimBurst : null),
+        "rate-limit-saved");
+  }
+
+  /** The server's default tenant limit, as the form's hint shows it. */
+  public String getDefaultRateLimit() {
+    return rateLimits.defaultRate().describe();
+  }
+
   private String change(String field, String newName, Boolean enable, String urn, String outcome) {
     return change(
         field,
@@ -127,6 +159,7 @@ public class SettingsPage implements Serializable {
       case "groups-on" -> "Groups are on: /Groups is available to this tenant's identity provider.";
       case "groups-off" -> "Groups are off: /Groups answers 404 and discovery no longer lists it.";
       case "lifecycle-saved" -> "Lifecycle policy saved.";
+      case "rate-limit-saved" -> "SCIM rate limit saved. It applies from the next request.";
       case "rules-saved" -> "Permission rules saved. Everyone's groups are being updated.";
       case "webhook-saved" -> "Webhook URL saved.";
       case "webhook-paused" -> "Webhook paused. Events wait until you resume it.";
@@ -202,6 +235,30 @@ public class SettingsPage implements Serializable {
 
   public void setDeletePolicy(String deletePolicy) {
     this.deletePolicy = deletePolicy;
+  }
+
+  public String getScimRateLimit() {
+    return scimRateLimit;
+  }
+
+  public void setScimRateLimit(String scimRateLimit) {
+    this.scimRateLimit = scimRateLimit;
+  }
+
+  public Integer getScimRequestsPerSecond() {
+    return scimRequestsPerSecond;
+  }
+
+  public void setScimRequestsPerSecond(Integer scimRequestsPerSecond) {
+    this.scimRequestsPerSecond = scimRequestsPerSecond;
+  }
+
+  public Integer getScimBurst() {
+    return scimBurst;
+  }
+
+  public void setScimBurst(Integer scimBurst) {
+    this.scimBurst = scimBurst;
   }
 
   public Integer getEraseAfterDays() {

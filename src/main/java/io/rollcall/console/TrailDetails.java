@@ -40,6 +40,9 @@ final class TrailDetails {
     if (c.eraseDeactivatedAfterDaysGiven()) {
       parts.add("eraseDeactivatedAfterDays=" + c.eraseDeactivatedAfterDays());
     }
+    add(parts, "scimRateLimit", c.scimRateLimit());
+    add(parts, "scimRequestsPerSecond", c.scimRequestsPerSecond());
+    add(parts, "scimBurst", c.scimBurst());
     return String.join(", ", parts);
   }
 

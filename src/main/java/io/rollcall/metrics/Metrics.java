@@ -122,11 +122,15 @@ public class Metrics {
         .increment();
   }
 
-  /** A request refused by a rate limit; {@code tenantId} is "global" for the server-wide one. */
-  public void rateLimited(String tenantId) {
+  /**
+   * A SCIM request of {@code tenantId} answered 429; {@code limit} says whose bucket was empty:
+   * {@code tenant} (its own) or {@code server} (all tenants together on this node).
+   */
+  public void rateLimited(String tenantId, String limit) {
     Counter.builder("rollcall.ratelimit.refusals")
-        .description("Requests answered 429 by a rate limit")
+        .description("SCIM requests answered 429 by a rate limit")
         .tag("tenant", tenantId)
+        .tag("limit", limit)
         .register(registry)
         .increment();
   }

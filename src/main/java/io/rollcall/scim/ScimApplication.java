@@ -4,6 +4,7 @@ import io.rollcall.audit.AuditFeature;
 import io.rollcall.database.DurableResponses;
 import io.rollcall.discovery.DiscoveryResource;
 import io.rollcall.groups.GroupsResource;
+import io.rollcall.ratelimit.ScimRateLimitFeature;
 import io.rollcall.users.UsersResource;
 import io.rollcall.web.PublicRequestUris;
 import jakarta.ws.rs.ApplicationPath;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * The SCIM 2.0 API (RFC 7644) under {@code /scim/v2}, one tenant per bearer token. Every request is
- * recorded in the tenant's audit log ({@link AuditFeature}).
+ * recorded in the tenant's audit log ({@link AuditFeature}) and counted against the tenant's and
+ * the server's rate limits ({@link ScimRateLimitFeature}).
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {
@@ -23,6 +25,7 @@ public class ScimApplication extends Application {
     return Set.of(
         AuditFeature.class,
         RequestMetricsFilter.class,
+        ScimRateLimitFeature.class,
         DiscoveryResource.class,
         UsersResource.class,
         GroupsResource.class,

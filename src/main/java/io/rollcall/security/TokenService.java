@@ -1,5 +1,6 @@
 package io.rollcall.security;
 
+import io.rollcall.tenant.ScimRateLimit;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -140,7 +141,9 @@ public class TokenService {
 
   /**
    * Checks a presented bearer secret. Rows are found by the secret's lookup key, then the whole
-   * secret is compared against each candidate's hash in constant time.
+   * secret is compared against each candidate's hash in constant time. The tenant's SCIM rate limit
+   * comes with the same row, read fresh on every request, so a changed limit applies at once on
+   * every node.
    */
   public Optional<ScimClient> authenticate(String presented) {
     if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
@@ -149,8 +152,8 @@ public class TokenService {
     Instant now = clock.instant();
     List<Object[]> rows =
         em.createQuery(
-                "SELECT t, n.active FROM ScimToken t, Tenant n"
-                    + " WHERE t.prefix = :prefix AND n.id = t.tenantId",
+                "SELECT t, n.active, n.scimRateLimit, n.scimRequestsPerSecond, n.scimBurst"
+                    + " FROM ScimToken t, Tenant n WHERE t.prefix = :prefix AND n.id = t.tenantId",
                 Object[].class)
             .setParameter("prefix", TokenSecret.lookupKey(presented))
             .getResultList();
@@ -162,7 +165,9 @@ public class TokenService {
           return Optional.empty();
         }
         token.recordUse(now);
-        return Optional.of(new ScimClient(token.tenantId(), token.id(), token.prefix()));
+        ScimRateLimit limit =
+            new ScimRateLimit((ScimRateLimit.Mode) row[2], (Integer) row[3], (Integer) row[4]);
+        return Optional.of(new ScimClient(token.tenantId(), token.id(), token.prefix(), limit));
       }
     }
     return Optional.empty();

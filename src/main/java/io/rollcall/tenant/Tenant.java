@@ -42,6 +42,15 @@ public class Tenant {
   @Column(name = "erase_deactivated_days")
   private Integer eraseDeactivatedDays;
 
+  @Column(name = "scim_rate_limit")
+  private ScimRateLimit.Mode scimRateLimit;
+
+  @Column(name = "scim_requests_per_second")
+  private Integer scimRequestsPerSecond;
+
+  @Column(name = "scim_burst")
+  private Integer scimBurst;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -55,6 +64,7 @@ public class Tenant {
     this.groupsEnabled = false;
     this.provisioningMode = ProvisioningMode.FULL;
     this.deletePolicy = DeletePolicy.DEPROVISION;
+    this.scimRateLimit = ScimRateLimit.Mode.DEFAULT;
   }
 
   public String id() {
@@ -92,6 +102,17 @@ public class Tenant {
   /** Days after which a deactivated user is erased automatically; empty for never. */
   public Optional<Integer> eraseDeactivatedDays() {
     return Optional.ofNullable(eraseDeactivatedDays);
+  }
+
+  /** How fast this tenant's SCIM clients may call (the server-wide limit applies as well). */
+  public ScimRateLimit scimRateLimit() {
+    return new ScimRateLimit(scimRateLimit, scimRequestsPerSecond, scimBurst);
+  }
+
+  public void limitScimRequests(ScimRateLimit limit) {
+    this.scimRateLimit = limit.mode();
+    this.scimRequestsPerSecond = limit.requestsPerSecond();
+    this.scimBurst = limit.burst();
   }
 
   public void provisionIn(ProvisioningMode mode) {

@@ -45,7 +45,8 @@ public class TenantService {
 
   /**
    * Changes to a tenant's settings; a null field leaves that setting as it is. The erase period is
-   * set whenever {@code eraseDeactivatedAfterDaysGiven}, to "never" when its value is null.
+   * set whenever {@code eraseDeactivatedAfterDaysGiven}, to "never" when its value is null. The
+   * SCIM rate limit changes as {@link ScimRateLimit#changedTo} says.
    */
   public record TenantChange(
       String name,
@@ -55,7 +56,42 @@ public class TenantService {
       String provisioningMode,
       String deletePolicy,
       boolean eraseDeactivatedAfterDaysGiven,
-      Integer eraseDeactivatedAfterDays) {}
+      Integer eraseDeactivatedAfterDays,
+      String scimRateLimit,
+      Integer scimRequestsPerSecond,
+      Integer scimBurst) {
+
+    /** A change that leaves the SCIM rate limit alone. */
+    public TenantChange(
+        String name,
+        Boolean active,
+        String customUserSchema,
+        Boolean groupsEnabled,
+        String provisioningMode,
+        String deletePolicy,
+        boolean eraseDeactivatedAfterDaysGiven,
+        Integer eraseDeactivatedAfterDays) {
+      this(
+          name,
+          active,
+          customUserSchema,
+          groupsEnabled,
+          provisioningMode,
+          deletePolicy,
+          eraseDeactivatedAfterDaysGiven,
+          eraseDeactivatedAfterDays,
+          null,
+          null,
+          null);
+    }
+
+    /** Only the SCIM rate limit. */
+    public static TenantChange scimRateLimit(
+        String mode, Integer requestsPerSecond, Integer burst) {
+      return new TenantChange(
+          null, null, null, null, null, null, false, null, mode, requestsPerSecond, burst);
+    }
+  }
 
   public Tenant change(String id, TenantChange change) {
     Tenant tenant = get(id);
@@ -84,6 +120,10 @@ public class TenantService {
               ? change.eraseDeactivatedAfterDays()
               : tenant.eraseDeactivatedDays().orElse(null));
     }
+    tenant.limitScimRequests(
+        tenant
+            .scimRateLimit()
+            .changedTo(change.scimRateLimit(), change.scimRequestsPerSecond(), change.scimBurst()));
     if (change.groupsEnabled() != null) {
       if (change.groupsEnabled()) {
         tenant.enableGroups();

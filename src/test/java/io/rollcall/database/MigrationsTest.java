@@ -1,6 +1,8 @@
 package io.rollcall.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rollcall.testdb.TestDatabase;
 import java.sql.Connection;
@@ -164,6 +166,60 @@ class MigrationsTest {
         rows.next();
         assertEquals(composed, rows.getString(1), "values fold to the composed form");
         assertEquals(composed, rows.getString(2));
+      }
+    }
+  }
+
+  /**
+   * Tenants of the previous release get the server's default SCIM rate limit; the table refuses a
+   * custom limit without its numbers and numbers without a custom limit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void existingTenantsGetTheDefaultScimRateLimit(TestDatabase database) throws SQLException {
+    DataSource dataSource = database.dataSource();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + Migrations.vendor(dataSource))
+        .javaMigrations(new RefoldedKeys())
+        .target("16")
+        .load()
+        .migrate();
+    try (Connection connection = dataSource.getConnection()) {
+      execute(
+          connection,
+          "INSERT INTO tenant (id, name, created_at, active, custom_user_schema, groups_enabled,"
+              + " version) VALUES ('t1', 'Acme', CURRENT_TIMESTAMP, TRUE, 'urn:x', FALSE, 1)");
+    }
+
+    Migrations.migrate(dataSource, getClass().getClassLoader());
+
+    try (Connection connection = dataSource.getConnection()) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT scim_rate_limit, scim_requests_per_second, scim_burst FROM tenant")) {
+        rows.next();
+        assertEquals("default", rows.getString(1));
+        assertNull(rows.getObject(2));
+        assertNull(rows.getObject(3));
+      }
+      execute(
+          connection,
+          "UPDATE tenant SET scim_rate_limit = 'custom', scim_requests_per_second = 5,"
+              + " scim_burst = 20");
+      execute(
+          connection,
+          "UPDATE tenant SET scim_rate_limit = 'unlimited', scim_requests_per_second = NULL,"
+              + " scim_burst = NULL");
+      for (String invalid :
+          List.of(
+              "scim_rate_limit = 'custom'",
+              "scim_requests_per_second = 5, scim_burst = 20",
+              "scim_rate_limit = 'custom', scim_requests_per_second = 0, scim_burst = 20",
+              "scim_rate_limit = 'sometimes'")) {
+        assertThrows(
+            SQLException.class, () -> execute(connection, "UPDATE tenant SET " + invalid), invalid);
       }
     }
   }

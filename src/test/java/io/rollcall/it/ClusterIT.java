@@ -164,6 +164,38 @@ class ClusterIT {
     assertEquals(200, httpA.get("scim/v2/Users", bearer).status());
   }
 
+  /**
+   * A tenant's SCIM rate limit is read with its token, so a limit set through one node holds on the
+   * other's next request; the buckets themselves are each node's own (README: per node).
+   */
+  @Test
+  @Order(3)
+  void aRateLimitSetThroughOneNodeHoldsOnTheOtherAtOnceWithABucketPerNode() {
+    String tenant = httpA.createTenant(unique("limit"));
+    String bearer = Http.bearer(httpA.mintToken(tenant));
+    assertEquals(
+        200, changeTenant(httpA, tenant, "{\"scimRequestsPerSecond\":1,\"scimBurst\":3}").status());
+
+    int served = 0;
+    Http.Answer answer = httpB.get("scim/v2/Users?count=1", bearer);
+    for (int i = 0; i < 10 && answer.status() != 429; i++) {
+      assertEquals(200, answer.status(), answer.body());
+      served++;
+      answer = httpB.get("scim/v2/Users?count=1", bearer);
+    }
+    assertEquals(429, answer.status(), "node b applies the limit set through node a");
+    assertTrue(served >= 3, "node b served the burst first: " + served);
+    assertEquals(
+        200,
+        httpA.get("scim/v2/Users?count=1", bearer).status(),
+        "node a's bucket is its own and still full");
+
+    assertEquals(200, changeTenant(httpA, tenant, "{\"scimRateLimit\":\"unlimited\"}").status());
+    for (int i = 0; i < 10; i++) {
+      assertEquals(200, httpB.get("scim/v2/Users?count=1", bearer).status(), "request " + i);
+    }
+  }
+
   @Test
   @Order(4)
   void theAccessCheckOfOneNodeReflectsADeactivationOnTheOtherAtOnce() {

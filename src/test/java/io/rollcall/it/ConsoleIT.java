@@ -582,6 +582,17 @@ class ConsoleIT {
     assertEquals("erase", settings.getString("deletePolicy"));
     assertEquals(30, settings.getInt("eraseDeactivatedAfterDays"));
 
+    // The SCIM rate limit: a custom one, read back through the admin API.
+    browser.findElement(By.cssSelector("input[name='rate-limit:mode'][value='custom']")).click();
+    type(By.id("rate-limit:per-second"), "20");
+    type(By.id("rate-limit:burst"), "200");
+    press(By.id("rate-limit:submit"));
+    assertTrue(text().contains("SCIM rate limit saved."), text());
+    settings = http.get("api/admin/tenants/" + tenant, Http.admin()).json();
+    assertEquals("custom", settings.getString("scimRateLimit"));
+    assertEquals(20, settings.getInt("scimRequestsPerSecond"));
+    assertEquals(200, settings.getInt("scimBurst"));
+
     Path csv = Files.createTempFile("accounts", ".csv");
     Files.writeString(
         csv,

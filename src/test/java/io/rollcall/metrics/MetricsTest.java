@@ -60,7 +60,7 @@ class MetricsTest {
     metrics.credentialRefused("scim", "revoked");
     metrics.credentialRefused("scim", "revoked");
     metrics.webhookDeliveryFailed("t1");
-    metrics.rateLimited("global");
+    metrics.rateLimited("t1", "server");
 
     String scrape = metrics.scrape();
 
@@ -68,7 +68,8 @@ class MetricsTest {
         scrape.contains("rollcall_auth_failures_total{plane=\"scim\",reason=\"revoked\"} 2.0"),
         scrape);
     assertTrue(scrape.contains("rollcall_webhook_delivery_failures_total{tenant=\"t1\"} 1.0"));
-    assertTrue(scrape.contains("rollcall_ratelimit_refusals_total{tenant=\"global\"} 1.0"));
+    assertTrue(
+        scrape.contains("rollcall_ratelimit_refusals_total{limit=\"server\",tenant=\"t1\"} 1.0"));
   }
 
   @Test
