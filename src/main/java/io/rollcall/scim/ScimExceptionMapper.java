@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,40 +28,63 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
+    Failure failure = failure(thrown);
+    Response.ResponseBuilder answer =
+        Response.fromResponse(error(failure.status(), failure.scimType(), failure.detail()));
+    failure.headers().forEach(answer::header);
+    return answer.build();
+  }
+
+  /**
+   * What a failure tells the client: the status, {@code scimType} and {@code detail} of the error
+   * body, and the headers that go with it. Also used for each operation of a bulk request, which
+   * answers exactly what the single request would have.
+   */
+  record Failure(int status, String scimType, String detail, Map<String, String> headers) {
+    Failure(int status, String scimType, String detail) {
+      this(status, scimType, detail, Map.of());
+    }
+  }
+
+  static Failure failure(Throwable thrown) {
     Throwable failure = unwrap(thrown);
     if (failure instanceof ScimException scim) {
       LOG.log(Level.FINE, "SCIM client error", scim);
-      return error(scim.status(), scim.scimType(), scim.detail());
+      return new Failure(scim.status(), scim.scimType(), scim.detail());
     }
     if (failure instanceof JsonbException) {
-      return error(400, "invalidSyntax", "The request body is not valid JSON.");
+      return new Failure(400, "invalidSyntax", "The request body is not valid JSON.");
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-      int status = web.getResponse().getStatus();
-      Response answer = error(status, null, web.getResponse().getStatusInfo().getReasonPhrase());
       // A 405 must say which methods the endpoint has (RFC 9110 §15.5.6); JAX-RS computed them.
       String allow = web.getResponse().getHeaderString("Allow");
-      return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
+      return new Failure(
+          web.getResponse().getStatus(),
+          null,
+          web.getResponse().getStatusInfo().getReasonPhrase(),
+          allow == null ? Map.of() : Map.of("Allow", allow));
     }
     if (DuplicateKey.isDuplicateKey(thrown)) {
-      return error(
+      return new Failure(
           409,
           "uniqueness",
           "A concurrent request stored the same unique value first; it is already taken.");
     }
     if (Overload.isOverload(thrown)) {
       LOG.log(Level.FINE, "Refused under load", thrown);
-      return Response.fromResponse(
-              error(503, null, "Rollcall is busy; retry after the time in Retry-After."))
-          .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
-          .build();
+      return new Failure(
+          503,
+          null,
+          "Rollcall is busy; retry after the time in Retry-After.",
+          Map.of("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS)));
     }
     String correlationId = UUID.randomUUID().toString();
     LOG.log(Level.WARNING, "Unexpected failure " + correlationId, thrown);
-    return Response.fromResponse(
-            error(500, null, "Internal server error (correlation id " + correlationId + ")"))
-        .header("X-Correlation-Id", correlationId)
-        .build();
+    return new Failure(
+        500,
+        null,
+        "Internal server error (correlation id " + correlationId + ")",
+        Map.of("X-Correlation-Id", correlationId));
   }
 
   private static Throwable unwrap(Throwable thrown) {
