@@ -1,10 +1,12 @@
 package io.rollcall.protocol.bulk;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.patch.PatchRequests;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import java.util.Set;
  * others still run (§3.7.3).
  *
  * <p>Tolerance, as for PATCH requests: a missing {@code schemas} is accepted, and member names are
- * matched case-insensitively ({@code "operations"}, {@code "BulkId"}).
+ * matched case-insensitively ({@code "operations"}, {@code "BulkId"}). A PATCH whose {@code data}
+ * is the bare array of PATCH operations, as in RFC 7644 §3.7.3's own example, is read as the
+ * PatchOp message holding them.
  *
  * @param failOnErrors the number of errors after which processing stops; {@link Integer#MAX_VALUE}
  *     when the client sets none
@@ -106,6 +110,13 @@ public record BulkRequest(List<BulkOperation> operations, int failOnErrors) {
     String bulkId = bulkIdValue instanceof String s ? s : null;
     @SuppressWarnings("unchecked")
     Map<String, Object> data = dataValue instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    if (method == BulkMethod.PATCH && dataValue instanceof List<?> patchOperations) {
+      // Deliberate tolerance: RFC 7644 §3.7.3's own example sends a PATCH's data as the bare
+      // array of operations rather than as a PatchOp message.
+      data = new LinkedHashMap<>();
+      data.put("schemas", List.of(PatchRequests.PATCH_OP));
+      data.put("Operations", patchOperations);
+    }
     String version = versionValue instanceof String s ? s : null;
     String endpoint = null;
     String id = null;
