@@ -99,7 +99,7 @@ public class BulkDispatch {
       try {
         return "Users".equals(call.endpoint()) ? user(call) : group(call);
       } catch (RuntimeException e) {
-        ScimExceptionMapper.Failure failure = ScimExceptionMapper.failure(e);
+        ScimFailure failure = ScimFailure.of(e);
         return Outcome.failure(
             new ScimException(failure.status(), failure.scimType(), failure.detail()));
       }
