@@ -375,6 +375,42 @@ class BulkIT {
     assertEquals(single, error(access.get(1), "400", "invalidValue").getString("detail"));
   }
 
+  /**
+   * The token decides the tenant for every operation: another tenant's ids are unknown (404, and a
+   * member of another tenant 400), and userName is unique per tenant only. Also a PUT on a group by
+   * bulkId, written before the POST that creates the group.
+   */
+  @Test
+  void operationsStayInTheCallersTenant() {
+    Tenant mine = tenant("{\"groupsEnabled\":true}");
+    Tenant other = tenant("{\"groupsEnabled\":true}");
+    Http.Answer theirs = other.scim("POST", "Users", "{\"userName\":\"x@example.com\"}");
+    assertEquals(201, theirs.status());
+    String theirId = theirs.json().getString("id");
+    List<JsonObject> ops =
+        mine.bulk(
+            """
+            {"Operations":[
+               {"method":"DELETE","path":"/Users/%s"},
+               {"method":"PATCH","path":"/Users/%s",
+                "data":{"Operations":[{"op":"replace","path":"title","value":"changed"}]}},
+               {"method":"POST","path":"/Groups","bulkId":"g","data":{"displayName":"G","members":[{"value":"%s"}]}},
+               {"method":"POST","path":"/Users","bulkId":"same","data":{"userName":"x@example.com"}},
+               {"method":"PUT","path":"/Groups/bulkId:g2",
+                "data":{"displayName":"G2","members":[{"value":"bulkId:same"}]}},
+               {"method":"POST","path":"/Groups","bulkId":"g2","data":{"displayName":"G2"}}]}
+            """
+                .formatted(theirId, theirId, theirId));
+    assertEquals(List.of("404", "404", "400", "201", "200", "201"), statuses(ops));
+    error(ops.get(2), "400", "invalidValue");
+    JsonObject untouched = other.scim("GET", "Users/" + theirId, null).json();
+    assertFalse(untouched.containsKey("title"), untouched.toString());
+    assertEquals(idOf(ops.get(5)), idOf(ops.get(4)));
+    assertEquals(
+        Set.of(idOf(ops.get(3))),
+        memberIds(mine.scim("GET", "Groups/" + idOf(ops.get(5)), null).json()));
+  }
+
   /** Each operation writes its provisioning events and its own audit entry, as its twin would. */
   @Test
   void eventsAndAuditPerOperation() throws InterruptedException {
