@@ -107,19 +107,16 @@ public class BulkDispatch {
 
     /** As {@code UsersResource}: the same service call and status for each method. */
     private Outcome user(Call call) {
-      switch (call.method()) {
-        case POST:
-          return success(201, users.create(call.data()));
-        case PUT:
-          return success(200, users.replace(call.id(), call.data(), call.version()));
-        case PATCH:
-          return success(
-              200, users.patch(call.id(), PatchRequests.parse(call.data()), call.version()));
-        case DELETE:
-        default:
+      return switch (call.method()) {
+        case POST -> success(201, users.create(call.data()));
+        case PUT -> success(200, users.replace(call.id(), call.data(), call.version()));
+        case PATCH ->
+            success(200, users.patch(call.id(), PatchRequests.parse(call.data()), call.version()));
+        case DELETE -> {
           users.delete(call.id(), call.version());
-          return Outcome.success(204, call.id(), null);
-      }
+          yield Outcome.success(204, call.id(), null);
+        }
+      };
     }
 
     /**
@@ -129,20 +126,18 @@ public class BulkDispatch {
      */
     private Outcome group(Call call) {
       groups.groupType();
-      switch (call.method()) {
-        case POST:
-          return success(201, groups.create(call.data(), false));
-        case PUT:
-          return success(200, groups.replace(call.id(), call.data(), call.version(), false));
-        case PATCH:
-          return success(
-              204,
-              groups.patch(call.id(), PatchRequests.parse(call.data()), call.version(), false));
-        case DELETE:
-        default:
+      return switch (call.method()) {
+        case POST -> success(201, groups.create(call.data(), false));
+        case PUT -> success(200, groups.replace(call.id(), call.data(), call.version(), false));
+        case PATCH ->
+            success(
+                204,
+                groups.patch(call.id(), PatchRequests.parse(call.data()), call.version(), false));
+        case DELETE -> {
           groups.delete(call.id(), call.version());
-          return Outcome.success(204, call.id(), null);
-      }
+          yield Outcome.success(204, call.id(), null);
+        }
+      };
     }
 
     private static Outcome success(int status, User user) {

@@ -173,6 +173,35 @@ class BulkIT {
     assertEquals("Manager", t.scim("GET", "Users/" + carol, null).json().getString("title"));
   }
 
+  /** An initial load: a group listed first, then two hundred new people who are its members. */
+  @Test
+  void aGroupWithTwoHundredNewMembersInOneRequest() {
+    Tenant t = tenant("{\"groupsEnabled\":true}");
+    int n = 200;
+    StringBuilder json = new StringBuilder("{\"Operations\":[");
+    json.append("{\"method\":\"POST\",\"path\":\"/Groups\",\"bulkId\":\"all\",")
+        .append("\"data\":{\"displayName\":\"Everyone\",\"members\":[");
+    for (int i = 0; i < n; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"value\":\"bulkId:p").append(i).append("\"}");
+    }
+    json.append("]}}");
+    for (int i = 0; i < n; i++) {
+      json.append(",{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"p")
+          .append(i)
+          .append("\",\"data\":{\"userName\":\"person")
+          .append(i)
+          .append("@example.com\"}}");
+    }
+    json.append("]}");
+    List<JsonObject> ops = t.bulk(json.toString());
+    assertEquals(n + 1, ops.size());
+    assertTrue(statuses(ops).stream().allMatch("201"::equals), statuses(ops).toString());
+    Set<String> people =
+        ops.subList(1, n + 1).stream().map(BulkIT::idOf).collect(Collectors.toSet());
+    assertEquals(n, people.size());
+    assertEquals(people, memberIds(t.scim("GET", "Groups/" + idOf(ops.get(0)), null).json()));
+  }
+
   /**
    * RFC 7644 §3.7.3: failOnErrors stops processing and the response lists only the processed
    * operations; without it every operation runs and each failure is reported in place with its
