@@ -20,6 +20,7 @@ public class ServiceProviderConfig {
   static final boolean SORT = true;
   static final boolean ETAG = true;
   static final boolean CURSOR_PAGINATION = true;
+  static final boolean BULK = true;
 
   public Map<String, Object> document(String base) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -43,8 +44,9 @@ public class ServiceProviderConfig {
 
   private static Map<String, Object> bulk() {
     Map<String, Object> bulk = new LinkedHashMap<>();
-    bulk.put("supported", false);
-    bulk.put("maxOperations", 0);
+    bulk.put("supported", BULK);
+    bulk.put("maxOperations", ScimLimits.MAX_BULK_OPERATIONS);
+    // One body limit for every SCIM request, bulk or not; ScimJson enforces it.
     bulk.put("maxPayloadSize", ScimLimits.MAX_PAYLOAD_BYTES);
     return bulk;
   }

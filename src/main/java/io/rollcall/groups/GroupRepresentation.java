@@ -119,7 +119,7 @@ public final class GroupRepresentation {
     return page.groups().stream().map(g -> render(g, base, projection)).toList();
   }
 
-  static URI location(URI base, String id) {
+  public static URI location(URI base, String id) {
     return UriBuilder.fromUri(base).path("Groups").path(id).build();
   }
 

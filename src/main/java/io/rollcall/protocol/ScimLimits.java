@@ -16,6 +16,13 @@ public final class ScimLimits {
   public static final int MAX_PAYLOAD_BYTES = 1024 * 1024;
 
   /**
+   * Most operations in one {@code POST /Bulk} (RFC 7644 §3.7.4 {@code maxOperations}). With {@link
+   * #MAX_PAYLOAD_BYTES} as the bulk {@code maxPayloadSize}, a full request leaves about 1 KiB per
+   * operation: a user with a handful of attributes, or a PATCH of a few members.
+   */
+  public static final int MAX_BULK_OPERATIONS = 1000;
+
+  /**
    * Bodies up to this size are read to their end after the limit is hit, so the client gets the
    * 413; larger ones are cut off.
    */

@@ -82,7 +82,7 @@ public final class UserRepresentation {
         .toList();
   }
 
-  static URI location(URI base, String id) {
+  public static URI location(URI base, String id) {
     return UriBuilder.fromUri(base).path("Users").path(id).build();
   }
 

@@ -683,7 +683,9 @@ class UsersIT {
     assertTrue(config.getJsonObject("filter").getBoolean("supported"));
     assertTrue(config.getJsonObject("sort").getBoolean("supported"));
     assertTrue(config.getJsonObject("etag").getBoolean("supported"));
-    assertFalse(config.getJsonObject("bulk").getBoolean("supported"));
+    assertTrue(config.getJsonObject("bulk").getBoolean("supported"));
+    assertEquals(1000, config.getJsonObject("bulk").getInt("maxOperations"));
+    assertEquals(1048576, config.getJsonObject("bulk").getInt("maxPayloadSize"));
     assertTrue(config.getJsonObject("pagination").getBoolean("cursor"));
     int max = config.getJsonObject("filter").getInt("maxResults");
     for (int i = 0; i < 3; i++) {
