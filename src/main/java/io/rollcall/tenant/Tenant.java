@@ -148,6 +148,7 @@ public class Tenant {
   }
 
   public SchemaRegistry schemaRegistry() {
-    return SchemaRegistry.forTenant(customUserSchema, groupsEnabled);
+    return SchemaRegistry.forTenant(
+        customUserSchema, groupsEnabled, provisioningMode == ProvisioningMode.ACCESS_ONLY);
   }
 }
