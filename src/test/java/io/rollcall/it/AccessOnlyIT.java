@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -180,6 +182,124 @@ class AccessOnlyIT {
         t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
     assertEquals(
         "Controller", accounts.getJsonArray("accounts").getJsonObject(0).getString("title"));
+  }
+
+  /** What the guide's Okta mapping sends: no title, no department. */
+  private static String oktaUser(String email) {
+    return """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+         "name":{"givenName":"A","familyName":"B"},
+         "emails":[{"primary":true,"value":"%s","type":"work"}],"active":true}
+        """
+        .formatted(email, email);
+  }
+
+  private static List<String> groups(JsonObject access) {
+    return access.getJsonArray("permissionGroups").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  @Test
+  void theGuidesRulesWorkFromHrDataAloneAndAFullSyncRevokesADepartedPerson() {
+    Tenant t = tenant("access-only");
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    String hr = "urn:rollcall:params:scim:schemas:extension:hr:2.0:User";
+    Http.Answer rules =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/permission-rules",
+            Http.admin(),
+            "application/json",
+            "[{\"filter\":\""
+                + enterprise
+                + ":department eq \\\"Finance\\\"\",\"group\":\"Finance\"},"
+                + "{\"filter\":\"title co \\\"Manager\\\"\",\"group\":\"Team Lead\"},"
+                + "{\"filter\":\""
+                + hr
+                + ":isManager eq true and "
+                + hr
+                + ":level le 1\",\"group\":\"Admin\"}]");
+    assertEquals(200, rules.status(), rules.body());
+    String directory =
+        "[{\"email\":\"ceo@acme.com\",\"title\":\"Chief Executive\"},"
+            + "{\"email\":\"max@acme.com\",\"title\":\"Engineering Manager\",\"managerEmail\":\"ceo@acme.com\"},"
+            + "{\"email\":\"eng@acme.com\",\"title\":\"Engineer\",\"managerEmail\":\"max@acme.com\"},"
+            + "{\"email\":\"fran@acme.com\",\"title\":\"Accountant\",\"department\":\"Finance\","
+            + "\"managerEmail\":\"ceo@acme.com\"}]";
+    Http.Answer loaded = t.upload("application/json", directory);
+    assertEquals(200, loaded.status(), loaded.body());
+    assertEquals(2, loaded.json().getJsonObject("hierarchy").getInt("managers"));
+
+    // Assigned through Okta with the guide's attribute set: the groups come from the HR record.
+    String fran = t.scim("POST", "Users", oktaUser("fran@acme.com")).json().getString("id");
+    t.scim("POST", "Users", oktaUser("max@acme.com"));
+    t.scim("POST", "Users", oktaUser("ceo@acme.com"));
+    t.scim("POST", "Users", oktaUser("eng@acme.com"));
+    assertEquals(List.of("Finance"), groups(t.access("fran@acme.com")));
+    assertEquals(List.of("Admin", "Team Lead"), groups(t.access("max@acme.com")));
+    assertEquals(List.of("Admin"), groups(t.access("ceo@acme.com")));
+    assertEquals(List.of(), groups(t.access("eng@acme.com")));
+
+    JsonObject preview =
+        t.http
+            .postJson(
+                "api/admin/tenants/" + t.id + "/permission-rules/preview",
+                Http.admin(),
+                "{\"filter\":\"" + hr + ":isManager eq true\"}")
+            .json();
+    assertEquals(2, preview.getInt("matches"), preview.toString());
+
+    // The hierarchy is read-only for SCIM (RFC 7643 §2.2).
+    Http.Answer write =
+        t.patch(fran, "[{\"op\":\"replace\",\"path\":\"" + hr + ":level\",\"value\":0}]");
+    assertEquals(400, write.status(), write.body());
+    assertEquals("mutability", write.json().getString("scimType"));
+
+    // A full HR sync without fran: she departs, loses access at once, and there is an event.
+    Http.Answer replaced =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/accounts?mode=replace",
+            Http.admin(),
+            "application/json",
+            directory.replace(
+                ",{\"email\":\"fran@acme.com\",\"title\":\"Accountant\",\"department\":\"Finance\","
+                    + "\"managerEmail\":\"ceo@acme.com\"}",
+                ""));
+    assertEquals(200, replaced.status(), replaced.body());
+    assertEquals("replace", replaced.json().getString("mode"));
+    assertEquals(1, replaced.json().getInt("departed"));
+    assertEquals("fran@acme.com", replaced.json().getJsonArray("departedEmails").getString(0));
+    JsonObject gone = t.access("fran@acme.com");
+    assertFalse(gone.getBoolean("hasAccess"));
+    JsonObject page =
+        t.http
+            .get("api/app/v1/tenants/" + t.id + "/events?after=0&limit=1000", Http.bearer(t.appKey))
+            .json();
+    boolean departedEvent =
+        page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                e ->
+                    e.getString("kind").equals("departed")
+                        && e.getString("scimUserId").equals(fran));
+    assertTrue(departedEvent, page.toString());
+
+    // A truncated file departs nobody; the next upload that contains fran brings her back.
+    Http.Answer truncated =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/accounts?mode=replace",
+            Http.admin(),
+            "application/json",
+            "[]");
+    assertEquals(409, truncated.status(), truncated.body());
+    assertTrue(truncated.json().getBoolean("departuresRefused"));
+    assertTrue(t.access("max@acme.com").getBoolean("hasAccess"));
+    Http.Answer back = t.upload("application/json", directory);
+    assertEquals(1, back.json().getInt("rejoined"), back.body());
+    assertTrue(t.access("fran@acme.com").getBoolean("hasAccess"));
+    assertEquals(List.of("Finance"), groups(t.access("fran@acme.com")));
   }
 
   @Test
