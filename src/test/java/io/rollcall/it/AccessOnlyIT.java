@@ -12,6 +12,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -300,6 +302,96 @@ class AccessOnlyIT {
     assertEquals(1, back.json().getInt("rejoined"), back.body());
     assertTrue(t.access("fran@acme.com").getBoolean("hasAccess"));
     assertEquals(List.of("Finance"), groups(t.access("fran@acme.com")));
+  }
+
+  @Test
+  void theConsolesUploadRunsAFullHrSyncAndShowsItsReport() {
+    Tenant t = tenant("access-only");
+    Http.Answer loaded =
+        t.upload("text/csv", "email,managerEmail\na@x.com,\nb@x.com,a@x.com\nc@x.com,a@x.com\n");
+    assertEquals(200, loaded.status(), loaded.body());
+
+    String cookie = consoleSignIn(t.http);
+    Http.Answer page = t.http.get("console/settings.xhtml?id=" + t.id, null, "Cookie", cookie);
+    assertEquals(200, page.status(), page.body());
+    Matcher form =
+        Pattern.compile("<form id=\"upload\"[^>]*action=\"([^\"]*)\"").matcher(page.body());
+    assertTrue(form.find(), "the upload form");
+    String action = form.group(1).replace("&amp;", "&");
+    action = action.substring(action.indexOf("console/"));
+
+    String boundary = "----rollcall" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    java.util.function.BiConsumer<String, String> field =
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n");
+    field.accept("upload", "upload");
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"upload:file\"; filename=\"people.csv\"")
+        .append("\r\nContent-Type: text/csv\r\n\r\n")
+        .append("email,managerEmail\na@x.com,\nb@x.com,gone@x.com\n")
+        .append("\r\n");
+    field.accept("upload:replace", "on");
+    field.accept("upload:submit", "Upload");
+    field.accept(
+        "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"));
+    field.accept("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
+    body.append("--").append(boundary).append("--\r\n");
+    Http.Answer uploaded =
+        t.http.send(
+            "POST",
+            action,
+            null,
+            "multipart/form-data; boundary=" + boundary,
+            body.toString(),
+            "Cookie",
+            cookie);
+
+    assertEquals(200, uploaded.status(), uploaded.body());
+    assertTrue(uploaded.body().contains("id=\"upload-report\""), uploaded.body());
+    assertTrue(uploaded.body().contains("1 departed"), uploaded.body());
+    assertTrue(uploaded.body().contains("id=\"departed-list\""), uploaded.body());
+    assertTrue(uploaded.body().contains("gone@x.com"), "the missing manager is reported");
+    JsonObject accounts =
+        t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
+    JsonObject c = accounts.getJsonArray("accounts").getJsonObject(2);
+    assertEquals("c@x.com", c.getString("email"));
+    assertFalse(c.isNull("departedAt"), c.toString());
+  }
+
+  private static String consoleSignIn(Http http) {
+    Http.Answer page = http.get("console/login.xhtml", null);
+    String cookie = Http.cookies(page, null);
+    String form =
+        "signin=signin&"
+            + Http.formField("signin:username", "admin")
+            + "&"
+            + Http.formField("signin:password", Http.ADMIN_PASSWORD)
+            + "&"
+            + Http.formField("signin:submit", "Sign in")
+            + "&"
+            + Http.formField(
+                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
+            + "&"
+            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
+    Http.Answer signedIn =
+        http.send(
+            "POST",
+            "console/login.xhtml",
+            null,
+            "application/x-www-form-urlencoded",
+            form,
+            "Cookie",
+            cookie);
+    assertEquals(302, signedIn.status(), signedIn.body());
+    return Http.cookies(signedIn, cookie);
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.rollcall.events.TenantEventCounter;
 import io.rollcall.json.ScimJson;
 import io.rollcall.permissions.PermissionService;
 import io.rollcall.permissions.RulesChanged;
+import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.protocol.schema.StandardSchemas;
 import io.rollcall.tenant.ProvisioningMode;
@@ -343,6 +344,25 @@ class DirectorySyncTest {
 
     assertEquals(1, matches.total());
     assertEquals(List.of("ann@acme.com"), matches.sample());
+
+    long scimSearch =
+        Transactions.inNew(
+            factory,
+            em -> {
+              ResourceTypeDefinition type = tenants(em).get(tenantId).schemaRegistry().user();
+              return users(em)
+                  .searches()
+                  .page(
+                      tenantId,
+                      type,
+                      FilterParser.parse(HR + ":isManager eq false", type),
+                      null,
+                      0,
+                      10,
+                      null)
+                  .total();
+            });
+    assertEquals(0, scimSearch, "SCIM searches filter the identity the IdP sent, without HR data");
   }
 
   // ---- helpers ----
