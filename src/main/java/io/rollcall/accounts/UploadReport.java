@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of an account upload: counts, what was wrong with each refused row, who departed or
@@ -137,7 +138,7 @@ public final class UploadReport {
   }
 
   public String getMode() {
-    return mode.name().toLowerCase(java.util.Locale.ROOT);
+    return mode.name().toLowerCase(Locale.ROOT);
   }
 
   public long getReceived() {

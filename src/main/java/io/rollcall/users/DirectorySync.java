@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,7 +61,7 @@ public class DirectorySync {
       boolean force) {
     tenants.get(tenantId);
     // Millisecond precision: every database here stores at least that much of updated_at.
-    Instant since = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant since = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     String syncId = mode == UploadReport.Mode.REPLACE ? UUID.randomUUID().toString() : null;
     UploadReport report = new UploadReport();
     report.mode(mode);
@@ -117,7 +119,7 @@ public class DirectorySync {
         managers++;
       }
       if (position.directReports() != p.directReports()
-          || !java.util.Objects.equals(position.level(), p.level())) {
+          || !Objects.equals(position.level(), p.level())) {
         moves.add(new AccountDirectory.Move(p.id(), position.directReports(), position.level()));
       }
     }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -222,7 +223,7 @@ public class ProvisionedUsers {
       derived.forEach((k, v) -> shown.put(String.valueOf(k), v));
     }
     shown.put("departed", hr.get().departed());
-    shown.values().removeIf(java.util.Objects::isNull);
+    shown.values().removeIf(Objects::isNull);
     return section(
         "Person for permission rules (HR record + SCIM)", StandardSchemas.HR_USER, shown);
   }
