@@ -312,6 +312,13 @@ class AccessOnlyIT {
     assertEquals(200, loaded.status(), loaded.body());
 
     String cookie = consoleSignIn(t.http);
+    String userId = t.scim("POST", "Users", oktaUser("a@x.com")).json().getString("id");
+    Http.Answer person =
+        t.http.get("console/user.xhtml?id=" + t.id + "&user=" + userId, null, "Cookie", cookie);
+    assertEquals(200, person.status(), person.body());
+    assertTrue(person.body().contains("Person for permission rules"), person.body());
+    assertTrue(person.body().contains("directReports"), person.body());
+
     Http.Answer page = t.http.get("console/settings.xhtml?id=" + t.id, null, "Cookie", cookie);
     assertEquals(200, page.status(), page.body());
     Matcher form =
