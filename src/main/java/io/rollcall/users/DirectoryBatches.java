@@ -35,14 +35,12 @@ public class DirectoryBatches {
    * had access gets a {@code departed} event. Returns the departed emails.
    */
   public List<String> depart(String tenantId, String syncId, int limit) {
-    List<Account> gone = directory.departBatch(tenantId, syncId, limit);
-    for (Account account : gone) {
-      users
-          .findByUserNameForUpdate(tenantId, account.email())
-          .filter(UserRow::isActive)
-          .ifPresent(events::departed);
-    }
-    return gone.stream().map(Account::email).toList();
+    List<String> gone =
+        directory.departBatch(tenantId, syncId, limit).stream().map(Account::email).toList();
+    users.byUserNamesForUpdate(tenantId, gone).stream()
+        .filter(UserRow::isActive)
+        .forEach(events::departed);
+    return gone;
   }
 
   /** Stores new places in the hierarchy. */

@@ -140,6 +140,23 @@ public class UserRepository {
         .getResultList();
   }
 
+  /**
+   * The tenant's users whose userNames are these emails (case-insensitively), locked for update.
+   */
+  List<UserRow> byUserNamesForUpdate(String tenantId, List<String> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.userNameKey IN :keys"
+                + " ORDER BY u.id",
+            UserRow.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("keys", emails.stream().map(CaseFolding::fold).toList())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
   /** The tenant's user whose userName is this email (case-insensitively), locked for update. */
   Optional<UserRow> findByUserNameForUpdate(String tenantId, String email) {
     return em.createQuery(

@@ -327,6 +327,40 @@ class DirectorySyncTest {
   }
 
   @Test
+  void largeUploadsAreEvaluatedAndDepartedInBatches() {
+    sync.minDepartures = 1000;
+    List<String> lines = new ArrayList<>();
+    lines.add("email,department");
+    List<String> assigned = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      lines.add("p" + i + "@acme.com,Finance");
+      if (i < 450) {
+        assigned.add("p" + i + "@acme.com");
+      }
+    }
+    scimUsers(assigned);
+    UploadReport loaded = upload(UploadReport.Mode.UPSERT, false, lines.toArray(String[]::new));
+    assertEquals(700, loaded.getCreated());
+    assertEquals(450, loaded.getPermissionsChanged(), "more batches of users than one");
+    assertEquals(
+        450L,
+        (long)
+            Transactions.inNew(
+                factory,
+                em ->
+                    lifecycle(em)
+                        .matching(tenantId, ENTERPRISE + ":department eq \"Finance\"")
+                        .total()));
+    UploadReport replace =
+        upload(UploadReport.Mode.REPLACE, false, "email,department", "p0@acme.com,Finance");
+    assertEquals(699, replace.getDeparted(), "more batches of departures than one");
+    assertEquals(449, replace.getPermissionsChanged());
+    assertEquals(449, events("departed").size());
+    assertEquals(
+        1L, (long) Transactions.inNew(factory, em -> directory(em).currentCount(tenantId)));
+  }
+
+  @Test
   void thePreviewSeesHrData() {
     scimUser("ann@acme.com");
     scimUser("bob@acme.com");
@@ -375,25 +409,40 @@ class DirectorySyncTest {
 
   /** A SCIM user with the guide's Okta attribute set: no title, no department. */
   private String scimUser(String email) {
+    return scimUsers(List.of(email)).get(0);
+  }
+
+  /** Several such users in one transaction; their ids in the same order. */
+  private List<String> scimUsers(List<String> emails) {
     return Transactions.inNew(
         factory,
         em -> {
           ResourceTypeDefinition type = tenants(em).get(tenantId).schemaRegistry().user();
-          Map<String, Object> canonical =
-              ScimJson.parseStored(
-                  "{\"userName\":\""
-                      + email
-                      + "\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"},"
-                      + "\"emails\":[{\"value\":\""
-                      + email
-                      + "\",\"primary\":true,\"type\":\"work\"}],\"active\":true}");
-          UserRow user = new UserRow(tenantId, Instant.now());
-          user.store(email, null, true, UserDocuments.toStored(type, canonical), Instant.now());
           UserRepository users = users(em);
-          users.insert(user);
+          List<String> ids = new ArrayList<>();
+          Map<UserRow, Map<String, Object>> created = new java.util.LinkedHashMap<>();
+          for (String email : emails) {
+            Map<String, Object> canonical =
+                ScimJson.parseStored(
+                    "{\"userName\":\""
+                        + email
+                        + "\",\"name\":{\"givenName\":\"A\",\"familyName\":\"B\"},"
+                        + "\"emails\":[{\"value\":\""
+                        + email
+                        + "\",\"primary\":true,\"type\":\"work\"}],\"active\":true}");
+            UserRow user = new UserRow(tenantId, Instant.now());
+            user.store(email, null, true, UserDocuments.toStored(type, canonical), Instant.now());
+            users.insert(user);
+            created.put(user, canonical);
+            ids.add(user.id());
+          }
           em.flush();
-          users.reindex(user, AttributeIndex.values(type, canonical));
-          return user.id();
+          // New users have no index rows to replace, so they are written without reindex's DELETE.
+          created.forEach(
+              (user, canonical) ->
+                  AttributeIndex.values(type, canonical)
+                      .forEach(v -> em.persist(new UserValue(user.id(), tenantId, v))));
+          return ids;
         });
   }
 
