@@ -280,6 +280,24 @@ class DirectorySyncTest {
   }
 
   @Test
+  void inAFullTenantTheDirectoryRecordsDeparturesWithoutDecidingAccess() {
+    scimUser("bob@acme.com");
+    upload(UploadReport.Mode.UPSERT, false, "email", "ann@acme.com", "bob@acme.com");
+    Transactions.inNew(
+        factory,
+        em -> {
+          tenants(em).get(tenantId).provisionIn(ProvisioningMode.FULL);
+          return null;
+        });
+
+    UploadReport replace = upload(UploadReport.Mode.REPLACE, false, "email", "ann@acme.com");
+
+    assertEquals(1, replace.getDeparted());
+    assertTrue(hr("bob@acme.com").departed());
+    assertEquals(0, events("departed").size());
+  }
+
+  @Test
   void anEmptyFullSyncNeverDepartsAnyone() {
     upload(UploadReport.Mode.UPSERT, false, "email", "a@acme.com", "b@acme.com");
 
@@ -522,6 +540,7 @@ class DirectorySyncTest {
     batches.directory = directory(em);
     batches.users = users(em);
     batches.events = userEvents(em);
+    batches.tenants = tenants(em);
     return batches;
   }
 
