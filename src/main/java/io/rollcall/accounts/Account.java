@@ -100,6 +100,13 @@ public class Account {
     updatedAt = now;
   }
 
+  /** A new place in the hierarchy, as {@link OrgChart} drew it. */
+  void place(int directReports, Integer level, Instant now) {
+    this.directReports = directReports;
+    this.orgLevel = level;
+    this.updatedAt = now;
+  }
+
   void seenIn(String syncId) {
     this.seenIn = syncId;
   }

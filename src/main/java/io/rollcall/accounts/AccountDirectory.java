@@ -221,19 +221,26 @@ public class AccountDirectory {
   /** A new position for one account. */
   public record Move(String id, int directReports, Integer level) {}
 
-  /** Stores new positions; each moved account counts as changed at {@code now}. */
+  /**
+   * Stores new positions; each moved account counts as changed at {@code now}. One read for the
+   * batch; the updates go out in JDBC batches.
+   */
   public void move(String tenantId, List<Move> moves, Instant now) {
-    for (Move m : moves) {
-      em.createQuery(
-              "UPDATE Account a SET a.directReports = :reports, a.orgLevel = :level,"
-                  + " a.updatedAt = :now WHERE a.tenantId = :tenant AND a.id = :id")
-          .setParameter("reports", m.directReports())
-          .setParameter("level", m.level())
-          .setParameter("now", now)
-          .setParameter("tenant", tenantId)
-          .setParameter("id", m.id())
-          .executeUpdate();
+    if (moves.isEmpty()) {
+      return;
     }
+    Map<String, Move> byId = new HashMap<>();
+    moves.forEach(m -> byId.put(m.id(), m));
+    em.createQuery(
+            "SELECT a FROM Account a WHERE a.tenantId = :tenant AND a.id IN :ids", Account.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("ids", List.copyOf(byId.keySet()))
+        .getResultList()
+        .forEach(
+            a -> {
+              Move m = byId.get(a.id());
+              a.place(m.directReports(), m.level(), now);
+            });
   }
 
   /** The accounts with these email keys (already folded), for evaluating a batch of people. */
