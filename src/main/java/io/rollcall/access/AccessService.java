@@ -17,9 +17,10 @@ import java.util.List;
  * Answers "does this person have access?" for the host application.
  *
  * <p>A person has access when a SCIM user with their email as {@code userName} exists and is active
- * — and, in an access-only tenant, their account exists in the directory. Every answer is read from
- * the database: one or two lookups on unique indexes cost less than keeping a cache coherent across
- * the nodes of a cluster, and a deactivation made on any node is seen at once on all.
+ * — and, in an access-only tenant, their account exists in the directory and has not departed (a
+ * full HR sync left it out). Every answer is read from the database: one or two lookups on unique
+ * indexes cost less than keeping a cache coherent across the nodes of a cluster, and a deactivation
+ * made on any node is seen at once on all.
  */
 @ApplicationScoped
 public class AccessService {
@@ -64,7 +65,8 @@ public class AccessService {
 
   private boolean accountExists(String tenantId, String emailKey) {
     return !em.createQuery(
-            "SELECT a.id FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key",
+            "SELECT a.id FROM Account a WHERE a.tenantId = :tenant AND a.emailKey = :key"
+                + " AND a.departedAt IS NULL",
             String.class)
         .setParameter("tenant", tenantId)
         .setParameter("key", emailKey)
@@ -79,7 +81,7 @@ public class AccessService {
     String accountCondition =
         tenant.provisioningMode() == ProvisioningMode.ACCESS_ONLY
             ? " AND EXISTS (SELECT a.id FROM Account a WHERE a.tenantId = u.tenantId"
-                + " AND a.emailKey = u.userNameKey)"
+                + " AND a.emailKey = u.userNameKey AND a.departedAt IS NULL)"
             : "";
     return em
         .createQuery(

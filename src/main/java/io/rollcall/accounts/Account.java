@@ -45,6 +45,22 @@ public class Account {
   @Column(name = "updated_at")
   private Instant updatedAt;
 
+  /** When a full HR sync last found the person missing; null while they are employed. */
+  @Column(name = "departed_at")
+  private Instant departedAt;
+
+  /** The full HR sync that last contained the account. */
+  @Column(name = "seen_in")
+  private String seenIn;
+
+  /** Derived from the directory's managerEmail column; see {@link OrgChart}. */
+  @Column(name = "direct_reports")
+  private int directReports;
+
+  /** Derived: 0 at the top, null when the chain of managers never reaches a top. */
+  @Column(name = "org_level")
+  private Integer orgLevel;
+
   protected Account() {}
 
   Account(String tenantId, AccountRow row, Instant now) {
@@ -69,6 +85,32 @@ public class Account {
     return true;
   }
 
+  /** The person is in the HR data again; returns whether they had departed. */
+  boolean rejoin(Instant now) {
+    if (departedAt == null) {
+      return false;
+    }
+    departedAt = null;
+    updatedAt = now;
+    return true;
+  }
+
+  void depart(Instant now) {
+    departedAt = now;
+    updatedAt = now;
+  }
+
+  /** A new place in the hierarchy, as {@link OrgChart} drew it. */
+  void place(int directReports, Integer level, Instant now) {
+    this.directReports = directReports;
+    this.orgLevel = level;
+    this.updatedAt = now;
+  }
+
+  void seenIn(String syncId) {
+    this.seenIn = syncId;
+  }
+
   private void apply(AccountRow row, Instant now) {
     this.email = row.email();
     this.displayName = row.displayName();
@@ -87,7 +129,7 @@ public class Account {
     return email;
   }
 
-  String emailKey() {
+  public String emailKey() {
     return emailKey;
   }
 
@@ -97,5 +139,18 @@ public class Account {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public boolean isDeparted() {
+    return departedAt != null;
+  }
+
+  public Instant departedAt() {
+    return departedAt;
+  }
+
+  /** The facts about this person that permission rules see. */
+  public HrRecord hr() {
+    return new HrRecord(row(), directReports, orgLevel, departedAt != null);
   }
 }

@@ -1,15 +1,15 @@
 package io.rollcall.accounts;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Loads an account upload of any size: streams it and commits it batch by batch, so memory stays
- * bounded and a bad row never rejects the good ones. Used by the admin API and the console.
+ * Reads an account upload of any size and hands it on in batches of {@link
+ * AccountDirectory#BATCH_SIZE} rows, so memory stays bounded; the caller commits each batch on its
+ * own, so a bad row never rejects the good ones.
  */
-@ApplicationScoped
-public class AccountUploads {
+public final class AccountUploads {
 
   /** How the upload is written. */
   public enum Format {
@@ -17,18 +17,12 @@ public class AccountUploads {
     CSV
   }
 
-  @Inject AccountDirectory directory;
+  private AccountUploads() {}
 
-  public UploadReport load(String tenantId, InputStream body, Format format) {
-    UploadReport report = new UploadReport();
-    AccountUploadReader reader =
-        new AccountUploadReader(
-            AccountDirectory.BATCH_SIZE, batch -> report.add(directory.upsert(tenantId, batch)));
-    if (format == Format.CSV) {
-      reader.readCsv(body);
-    } else {
-      reader.readJson(body);
-    }
-    return report;
+  /** Streams the upload into {@code batches}; returns the number of rows read. */
+  public static long read(
+      InputStream body, Format format, Consumer<List<AccountDirectory.NumberedRow>> batches) {
+    AccountUploadReader reader = new AccountUploadReader(AccountDirectory.BATCH_SIZE, batches);
+    return format == Format.CSV ? reader.readCsv(body) : reader.readJson(body);
   }
 }

@@ -9,6 +9,7 @@ import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.Roles;
 import io.rollcall.tenant.TenantService;
+import io.rollcall.users.DirectorySync;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.web.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,14 +23,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The tenant's account directory: bulk upsert (JSON array or CSV, streamed in batches, per-row
- * errors, idempotent) and listing.
+ * The tenant's account directory: bulk upload (JSON array or CSV, streamed in batches, per-row
+ * errors, idempotent) as an upsert or, with {@code mode=replace}, as a full HR sync; and listing.
  */
 @Path("admin/tenants/{id}/accounts")
 @RolesAllowed(Roles.ADMIN)
@@ -38,7 +40,7 @@ public class AccountAdminResource {
 
   @Inject AccountDirectory directory;
   @Inject TenantService tenants;
-  @Inject AccountUploads uploads;
+  @Inject DirectorySync sync;
   @Inject AdminTrail trail;
 
   public record AccountView(
@@ -49,22 +51,30 @@ public class AccountAdminResource {
       String department,
       String managerEmail,
       String employeeNumber,
+      Integer directReports,
+      Integer level,
+      Instant departedAt,
       Instant updatedAt) {}
 
   public record AccountPage(long total, List<AccountView> accounts, String next) {}
 
   /**
    * Commits batch by batch on its own, so the trail records the upload once it has ended rather
-   * than in one transaction with it.
+   * than in one transaction with it. A full sync whose departures exceed the safety limit answers
+   * 409 with the report: its rows are loaded, nobody departed.
    */
   @PUT
   @Consumes("*/*")
   @RolesAllowed(Roles.OWNER)
-  public UploadReport upload(
+  public Response upload(
       @PathParam("id") String tenantId,
       @HeaderParam("Content-Type") MediaType contentType,
+      @QueryParam("mode") String modeText,
+      @QueryParam("force") String forceText,
       InputStream body) {
     tenants.get(tenantId);
+    UploadReport.Mode mode = mode(modeText);
+    boolean force = flag("force", forceText);
     AccountUploads.Format format;
     if (contentType != null && "csv".equalsIgnoreCase(contentType.getSubtype())) {
       format = AccountUploads.Format.CSV;
@@ -75,23 +85,52 @@ public class AccountAdminResource {
       throw new InvalidInputException("send the accounts as application/json or text/csv");
     }
     AccountUploads.Format chosen = format;
-    return trail.runSeparately(
-        AdminAction.of("accounts.upload", tenantId).withDetail(chosen.name()),
-        () -> uploads.load(tenantId, body, chosen),
-        report ->
-            AdminAction.of("accounts.upload", tenantId)
-                .withDetail(
-                    chosen.name()
-                        + ": received "
-                        + report.getReceived()
-                        + ", created "
-                        + report.getCreated()
-                        + ", updated "
-                        + report.getUpdated()
-                        + ", unchanged "
-                        + report.getUnchanged()
-                        + ", rejected "
-                        + report.getRejected()));
+    String what =
+        chosen.name() + " " + mode.name().toLowerCase(Locale.ROOT) + (force ? " forced" : "");
+    UploadReport done =
+        trail.runSeparately(
+            AdminAction.of("accounts.upload", tenantId).withDetail(what),
+            () -> sync.load(tenantId, body, chosen, mode, force),
+            report ->
+                AdminAction.of("accounts.upload", tenantId)
+                    .withDetail(
+                        what
+                            + ": received "
+                            + report.getReceived()
+                            + ", created "
+                            + report.getCreated()
+                            + ", updated "
+                            + report.getUpdated()
+                            + ", unchanged "
+                            + report.getUnchanged()
+                            + ", rejected "
+                            + report.getRejected()
+                            + ", departed "
+                            + report.getDeparted()
+                            + (report.isDeparturesRefused()
+                                ? ", departures refused (" + report.getMissing() + " missing)"
+                                : "")));
+    return Response.status(done.isDeparturesRefused() ? 409 : 200).entity(done).build();
+  }
+
+  private static UploadReport.Mode mode(String text) {
+    if (text == null || text.isBlank() || text.equalsIgnoreCase("upsert")) {
+      return UploadReport.Mode.UPSERT;
+    }
+    if (text.equalsIgnoreCase("replace")) {
+      return UploadReport.Mode.REPLACE;
+    }
+    throw new InvalidInputException("mode must be upsert (the default) or replace");
+  }
+
+  private static boolean flag(String name, String text) {
+    if (text == null || text.isBlank() || text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new InvalidInputException(name + " must be true or false");
   }
 
   @GET
@@ -114,6 +153,9 @@ public class AccountAdminResource {
                       r.department(),
                       r.managerEmail(),
                       r.employeeNumber(),
+                      a.hr().directReports(),
+                      a.hr().level(),
+                      a.departedAt(),
                       a.updatedAt());
                 })
             .toList();

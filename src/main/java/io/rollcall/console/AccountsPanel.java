@@ -7,6 +7,7 @@ import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.UploadReport;
 import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
+import io.rollcall.users.DirectorySync;
 import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,9 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tenant's account directory on the settings page: how many accounts, a CSV upload and a short
- * list. The upload is streamed from the request's temporary file into {@link AccountUploads}, which
- * commits it in batches, so a file of any size is never held in memory.
+ * The tenant's account directory on the settings page: how many accounts, a CSV upload (an upsert,
+ * or a full HR sync that departs whoever the file leaves out) and a short list. The upload is
+ * streamed from the request's temporary file into {@link DirectorySync}, which commits it in
+ * batches, so a file of any size is never held in memory.
  */
 @Named
 @ViewScoped
@@ -36,12 +38,19 @@ public class AccountsPanel implements Serializable {
 
   @Inject SettingsPage settings;
   @Inject AccountDirectory directory;
-  @Inject AccountUploads uploads;
+  @Inject DirectorySync sync;
   @Inject AdminTrail trail;
 
   /** One account in the list. */
   public record Row(
-      String email, String displayName, String title, String department, Instant updatedAt)
+      String email,
+      String displayName,
+      String title,
+      String department,
+      int directReports,
+      Integer level,
+      boolean departed,
+      Instant updatedAt)
       implements Serializable {}
 
   private String after;
@@ -49,6 +58,8 @@ public class AccountsPanel implements Serializable {
   private List<Row> rows = List.of();
   private String next;
   private transient Part file;
+  private boolean replace;
+  private boolean force;
   private UploadReport report;
 
   public void load() {
@@ -65,7 +76,14 @@ public class AccountsPanel implements Serializable {
   private static Row row(Account account) {
     AccountRow data = account.row();
     return new Row(
-        data.email(), data.displayName(), data.title(), data.department(), account.updatedAt());
+        data.email(),
+        data.displayName(),
+        data.title(),
+        data.department(),
+        account.hr().directReports(),
+        account.hr().level(),
+        account.isDeparted(),
+        account.updatedAt());
   }
 
   /** Loads the chosen CSV file and shows its report on this page. */
@@ -76,11 +94,14 @@ public class AccountsPanel implements Serializable {
     }
     try (InputStream csv = file.getInputStream()) {
       String tenantId = settings.getId();
+      UploadReport.Mode mode = replace ? UploadReport.Mode.REPLACE : UploadReport.Mode.UPSERT;
+      boolean forced = replace && force;
       report =
           trail.runSeparately(
-              AdminAction.of("accounts.upload", tenantId).withDetail("CSV"),
-              () -> uploads.load(tenantId, csv, AccountUploads.Format.CSV),
+              AdminAction.of("accounts.upload", tenantId).withDetail("CSV " + mode),
+              () -> sync.load(tenantId, csv, AccountUploads.Format.CSV, mode, forced),
               r -> AdminAction.of("accounts.upload", tenantId).withDetail(TrailDetails.upload(r)));
+      force = false;
     } catch (InvalidInputException e) {
       PageOutcomes.error("upload", e.getMessage());
     } catch (IOException e) {
@@ -125,6 +146,24 @@ public class AccountsPanel implements Serializable {
 
   public void setFile(Part file) {
     this.file = file;
+  }
+
+  /** Whether the file is the whole directory (a full HR sync). */
+  public boolean isReplace() {
+    return replace;
+  }
+
+  public void setReplace(boolean replace) {
+    this.replace = replace;
+  }
+
+  /** Whether a full sync may depart more people than the safety limit allows. */
+  public boolean isForce() {
+    return force;
+  }
+
+  public void setForce(boolean force) {
+    this.force = force;
   }
 
   /** The report of the upload just made on this page, if any. */

@@ -53,7 +53,9 @@ final class TrailDetails {
   }
 
   static String upload(UploadReport r) {
-    return "CSV: received "
+    return "CSV "
+        + r.getMode()
+        + ": received "
         + r.getReceived()
         + ", created "
         + r.getCreated()
@@ -62,7 +64,10 @@ final class TrailDetails {
         + ", unchanged "
         + r.getUnchanged()
         + ", rejected "
-        + r.getRejected();
+        + r.getRejected()
+        + ", departed "
+        + r.getDeparted()
+        + (r.isDeparturesRefused() ? ", departures refused (" + r.getMissing() + " missing)" : "");
   }
 
   static String rules(List<PermissionRule> saved) {

@@ -9,7 +9,11 @@ public enum EventKind {
   DEACTIVATED,
   REACTIVATED,
   DELETED,
-  PERMISSIONS_CHANGED;
+  PERMISSIONS_CHANGED,
+  /** A full HR sync found the person missing from the directory; their access ends. */
+  DEPARTED,
+  /** A departed person is in an HR upload again. */
+  REJOINED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

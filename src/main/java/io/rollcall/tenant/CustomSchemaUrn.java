@@ -25,6 +25,7 @@ final class CustomSchemaUrn {
     if (lower.equals(StandardSchemas.USER.toLowerCase(Locale.ROOT))
         || lower.equals(StandardSchemas.ENTERPRISE_USER.toLowerCase(Locale.ROOT))
         || lower.equals(StandardSchemas.GROUP.toLowerCase(Locale.ROOT))
+        || lower.equals(StandardSchemas.HR_USER.toLowerCase(Locale.ROOT))
         || lower.startsWith("urn:ietf:params:scim:api:")) {
       throw new InvalidInputException("customUserSchema must not reuse a standard SCIM URN");
     }

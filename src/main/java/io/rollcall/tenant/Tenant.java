@@ -169,6 +169,7 @@ public class Tenant {
   }
 
   public SchemaRegistry schemaRegistry() {
-    return SchemaRegistry.forTenant(customUserSchema, groupsEnabled);
+    return SchemaRegistry.forTenant(
+        customUserSchema, groupsEnabled, provisioningMode == ProvisioningMode.ACCESS_ONLY);
   }
 }

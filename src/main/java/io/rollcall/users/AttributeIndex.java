@@ -33,6 +33,7 @@ final class AttributeIndex {
 
   static final String ENTERPRISE_ALIAS = "enterprise";
   static final String CUSTOM_ALIAS = "custom";
+  static final String HR_ALIAS = "hr";
 
   private AttributeIndex() {}
 
@@ -41,9 +42,11 @@ final class AttributeIndex {
     if (schemaUrn == null || schemaUrn.equalsIgnoreCase(type.schema().id())) {
       return null;
     }
-    return schemaUrn.equalsIgnoreCase(StandardSchemas.ENTERPRISE_USER)
-        ? ENTERPRISE_ALIAS
-        : CUSTOM_ALIAS;
+    if (schemaUrn.equalsIgnoreCase(StandardSchemas.ENTERPRISE_USER)) {
+      return ENTERPRISE_ALIAS;
+    }
+    // Computed, never stored: its keys are never written, so a SCIM search on them finds no one.
+    return schemaUrn.equalsIgnoreCase(StandardSchemas.HR_USER) ? HR_ALIAS : CUSTOM_ALIAS;
   }
 
   static String key(ResourceTypeDefinition type, String schemaUrn, String attribute, String sub) {

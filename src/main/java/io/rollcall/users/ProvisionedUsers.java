@@ -1,5 +1,6 @@
 package io.rollcall.users;
 
+import io.rollcall.accounts.HrRecord;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +44,7 @@ public class ProvisionedUsers {
 
   @Inject TenantService tenants;
   @Inject UserRepository users;
+  @Inject People people;
 
   @PersistenceContext(unitName = "rollcall")
   EntityManager em;
@@ -147,7 +150,7 @@ public class ProvisionedUsers {
     return users.find(tenantId, id).map(u -> detail(tenant, type, u));
   }
 
-  private static Detail detail(Tenant tenant, ResourceTypeDefinition type, UserRow user) {
+  private Detail detail(Tenant tenant, ResourceTypeDefinition type, UserRow user) {
     Map<String, Object> canonical = UserDocuments.fromStored(type, user.document());
     Map<String, Object> core = new LinkedHashMap<>();
     canonical.forEach(
@@ -168,6 +171,9 @@ public class ProvisionedUsers {
             "Custom extension",
             tenant.customUserSchema(),
             canonical.get(tenant.customUserSchema())));
+    if (people.hasHrRecords(tenant)) {
+      sections.add(person(type, user));
+    }
 
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("schemas", canonical.get("schemas"));
@@ -190,6 +196,36 @@ public class ProvisionedUsers {
         UserEvents.groups(user),
         sections,
         PRETTY.toJson(resource));
+  }
+
+  /**
+   * What permission rules see of the person beyond the SCIM payload: the HR attributes after
+   * precedence (see {@link PersonDocuments}) and the hierarchy.
+   */
+  private Section person(ResourceTypeDefinition type, UserRow user) {
+    Optional<HrRecord> hr = people.hrRecord(tenants.get(user.tenantId()), user);
+    if (hr.isEmpty()) {
+      return new Section(
+          "Person for permission rules",
+          StandardSchemas.HR_USER,
+          List.of(new Field("account", "none in the directory")));
+    }
+    Map<String, Object> person =
+        PersonDocuments.merge(type, UserDocuments.forFilters(type, user), hr.get());
+    Map<String, Object> shown = new LinkedHashMap<>();
+    shown.put("title", person.get("title"));
+    shown.put("displayName", person.get("displayName"));
+    if (person.get(StandardSchemas.ENTERPRISE_USER) instanceof Map<?, ?> enterprise) {
+      shown.put("department", enterprise.get("department"));
+      shown.put("employeeNumber", enterprise.get("employeeNumber"));
+    }
+    if (person.get(StandardSchemas.HR_USER) instanceof Map<?, ?> derived) {
+      derived.forEach((k, v) -> shown.put(String.valueOf(k), v));
+    }
+    shown.put("departed", hr.get().departed());
+    shown.values().removeIf(Objects::isNull);
+    return section(
+        "Person for permission rules (HR record + SCIM)", StandardSchemas.HR_USER, shown);
   }
 
   private static Section section(String title, String urn, Object attributes) {

@@ -28,7 +28,9 @@ final class UserDocuments {
             case "schemas", "id", "meta", "password" -> {}
             default -> {
               String alias = AttributeIndex.alias(type, isExtension(type, key) ? key : null);
-              stored.put(CUSTOM_KEY.equals(alias) ? CUSTOM_KEY : key, value);
+              if (!AttributeIndex.HR_ALIAS.equals(alias)) {
+                stored.put(CUSTOM_KEY.equals(alias) ? CUSTOM_KEY : key, value);
+              }
             }
           }
         });

@@ -53,6 +53,16 @@ public class UserEvents {
     }
   }
 
+  /** A full HR sync found the person missing: the host app must revoke their access now. */
+  void departed(UserRow user) {
+    record(user, EventKind.DEPARTED, Map.of("hasAccess", false));
+  }
+
+  /** A departed person is in the HR data again; access follows the SCIM user's active flag. */
+  void rejoined(UserRow user) {
+    record(user, EventKind.REJOINED, Map.of("hasAccess", user.isActive()));
+  }
+
   void deleted(UserRow user) {
     record(user, EventKind.DELETED, Map.of());
   }

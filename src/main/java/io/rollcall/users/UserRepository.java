@@ -100,6 +100,75 @@ public class UserRepository {
         .getResultList();
   }
 
+  /** The next users after {@code afterId} in id order, not locked (for reading only). */
+  List<UserRow> batch(String tenantId, String afterId, int limit) {
+    return em.createQuery(
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id > :after ORDER BY u.id",
+            UserRow.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("after", afterId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Like {@link #batchForUpdate}, but only users whose account (same email) changed at or after
+   * {@code since}: the people an account upload may have given other groups.
+   */
+  List<UserRow> batchWithAccountChangedForUpdate(
+      String tenantId, java.time.Instant since, String afterId, int limit) {
+    List<String> ids =
+        em.createQuery(
+                "SELECT u.id FROM UserRow u, Account a WHERE u.tenantId = :tenant"
+                    + " AND a.tenantId = :tenant AND a.emailKey = u.userNameKey"
+                    + " AND a.updatedAt >= :since AND u.id > :after ORDER BY u.id",
+                String.class)
+            .setParameter("tenant", tenantId)
+            .setParameter("since", since)
+            .setParameter("after", afterId)
+            .setMaxResults(limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.id IN :ids ORDER BY u.id",
+            UserRow.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("ids", ids)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  /**
+   * The tenant's users whose userNames are these emails (case-insensitively), locked for update.
+   */
+  List<UserRow> byUserNamesForUpdate(String tenantId, List<String> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.userNameKey IN :keys"
+                + " ORDER BY u.id",
+            UserRow.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("keys", emails.stream().map(CaseFolding::fold).toList())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  /** The tenant's user whose userName is this email (case-insensitively), locked for update. */
+  Optional<UserRow> findByUserNameForUpdate(String tenantId, String email) {
+    return em.createQuery(
+            "SELECT u FROM UserRow u WHERE u.tenantId = :tenant AND u.userNameKey = :key",
+            UserRow.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("key", CaseFolding.fold(email))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst();
+  }
+
   void recordDeprovisioned(DeprovisionedUser record) {
     em.persist(record);
   }
@@ -118,6 +187,11 @@ public class UserRepository {
 
   void flush() {
     em.flush();
+  }
+
+  /** Drops what a read-only scan has loaded, so a long scan stays in bounded memory. */
+  void clear() {
+    em.clear();
   }
 
   /** Lists and searches of the tenant's users: filter, sort and paging. */

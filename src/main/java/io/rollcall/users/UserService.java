@@ -15,6 +15,7 @@ import io.rollcall.querying.ResourceSearch;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
+import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,6 +44,7 @@ public class UserService {
   @Inject UserEvents events;
   @Inject PermissionService permissions;
   @Inject UserGroups groups;
+  @Inject People people;
 
   Clock clock = Clock.systemUTC();
 
@@ -184,10 +186,10 @@ public class UserService {
     }
     users.reindex(
         user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
+    Tenant tenant = tenants.get(client.tenantId());
     List<String> permissionGroups =
-        permissions
-            .ruleSet(tenants.get(client.tenantId()))
-            .groupsFor(UserDocuments.forFilters(type, user));
+        PersonDocuments.groups(
+            permissions.ruleSet(tenant), type, user, people.hrRecord(tenant, user).orElse(null));
     if (isNew) {
       events.initialGroups(user, permissionGroups);
       events.provisioned(user, canonical);

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -180,6 +184,221 @@ class AccessOnlyIT {
         t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
     assertEquals(
         "Controller", accounts.getJsonArray("accounts").getJsonObject(0).getString("title"));
+  }
+
+  /** What the guide's Okta mapping sends: no title, no department. */
+  private static String oktaUser(String email) {
+    return """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
+         "name":{"givenName":"A","familyName":"B"},
+         "emails":[{"primary":true,"value":"%s","type":"work"}],"active":true}
+        """
+        .formatted(email, email);
+  }
+
+  private static List<String> groups(JsonObject access) {
+    return access.getJsonArray("permissionGroups").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
+  }
+
+  @Test
+  void theGuidesRulesWorkFromHrDataAloneAndAFullSyncRevokesADepartedPerson() {
+    Tenant t = tenant("access-only");
+    String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    String hr = "urn:rollcall:params:scim:schemas:extension:hr:2.0:User";
+    Http.Answer rules =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/permission-rules",
+            Http.admin(),
+            "application/json",
+            "[{\"filter\":\""
+                + enterprise
+                + ":department eq \\\"Finance\\\"\",\"group\":\"Finance\"},"
+                + "{\"filter\":\"title co \\\"Manager\\\"\",\"group\":\"Team Lead\"},"
+                + "{\"filter\":\""
+                + hr
+                + ":isManager eq true and "
+                + hr
+                + ":level le 1\",\"group\":\"Admin\"}]");
+    assertEquals(200, rules.status(), rules.body());
+    String directory =
+        "[{\"email\":\"ceo@acme.com\",\"title\":\"Chief Executive\"},"
+            + "{\"email\":\"max@acme.com\",\"title\":\"Engineering Manager\",\"managerEmail\":\"ceo@acme.com\"},"
+            + "{\"email\":\"eng@acme.com\",\"title\":\"Engineer\",\"managerEmail\":\"max@acme.com\"},"
+            + "{\"email\":\"fran@acme.com\",\"title\":\"Accountant\",\"department\":\"Finance\","
+            + "\"managerEmail\":\"ceo@acme.com\"}]";
+    Http.Answer loaded = t.upload("application/json", directory);
+    assertEquals(200, loaded.status(), loaded.body());
+    assertEquals(2, loaded.json().getJsonObject("hierarchy").getInt("managers"));
+
+    // Assigned through Okta with the guide's attribute set: the groups come from the HR record.
+    String fran = t.scim("POST", "Users", oktaUser("fran@acme.com")).json().getString("id");
+    t.scim("POST", "Users", oktaUser("max@acme.com"));
+    t.scim("POST", "Users", oktaUser("ceo@acme.com"));
+    t.scim("POST", "Users", oktaUser("eng@acme.com"));
+    assertEquals(List.of("Finance"), groups(t.access("fran@acme.com")));
+    assertEquals(List.of("Admin", "Team Lead"), groups(t.access("max@acme.com")));
+    assertEquals(List.of("Admin"), groups(t.access("ceo@acme.com")));
+    assertEquals(List.of(), groups(t.access("eng@acme.com")));
+
+    JsonObject preview =
+        t.http
+            .postJson(
+                "api/admin/tenants/" + t.id + "/permission-rules/preview",
+                Http.admin(),
+                "{\"filter\":\"" + hr + ":isManager eq true\"}")
+            .json();
+    assertEquals(2, preview.getInt("matches"), preview.toString());
+
+    // The hierarchy is read-only for SCIM (RFC 7643 §2.2).
+    Http.Answer write =
+        t.patch(fran, "[{\"op\":\"replace\",\"path\":\"" + hr + ":level\",\"value\":0}]");
+    assertEquals(400, write.status(), write.body());
+    assertEquals("mutability", write.json().getString("scimType"));
+
+    // A full HR sync without fran: she departs, loses access at once, and there is an event.
+    Http.Answer replaced =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/accounts?mode=replace",
+            Http.admin(),
+            "application/json",
+            directory.replace(
+                ",{\"email\":\"fran@acme.com\",\"title\":\"Accountant\",\"department\":\"Finance\","
+                    + "\"managerEmail\":\"ceo@acme.com\"}",
+                ""));
+    assertEquals(200, replaced.status(), replaced.body());
+    assertEquals("replace", replaced.json().getString("mode"));
+    assertEquals(1, replaced.json().getInt("departed"));
+    assertEquals("fran@acme.com", replaced.json().getJsonArray("departedEmails").getString(0));
+    JsonObject gone = t.access("fran@acme.com");
+    assertFalse(gone.getBoolean("hasAccess"));
+    JsonObject page =
+        t.http
+            .get("api/app/v1/tenants/" + t.id + "/events?after=0&limit=1000", Http.bearer(t.appKey))
+            .json();
+    boolean departedEvent =
+        page.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                e ->
+                    e.getString("kind").equals("departed")
+                        && e.getString("scimUserId").equals(fran));
+    assertTrue(departedEvent, page.toString());
+
+    // A truncated file departs nobody; the next upload that contains fran brings her back.
+    Http.Answer truncated =
+        t.http.send(
+            "PUT",
+            "api/admin/tenants/" + t.id + "/accounts?mode=replace",
+            Http.admin(),
+            "application/json",
+            "[]");
+    assertEquals(409, truncated.status(), truncated.body());
+    assertTrue(truncated.json().getBoolean("departuresRefused"));
+    assertTrue(t.access("max@acme.com").getBoolean("hasAccess"));
+    Http.Answer back = t.upload("application/json", directory);
+    assertEquals(1, back.json().getInt("rejoined"), back.body());
+    assertTrue(t.access("fran@acme.com").getBoolean("hasAccess"));
+    assertEquals(List.of("Finance"), groups(t.access("fran@acme.com")));
+  }
+
+  @Test
+  void theConsolesUploadRunsAFullHrSyncAndShowsItsReport() {
+    Tenant t = tenant("access-only");
+    Http.Answer loaded =
+        t.upload("text/csv", "email,managerEmail\na@x.com,\nb@x.com,a@x.com\nc@x.com,a@x.com\n");
+    assertEquals(200, loaded.status(), loaded.body());
+
+    String cookie = consoleSignIn(t.http);
+    String userId = t.scim("POST", "Users", oktaUser("a@x.com")).json().getString("id");
+    Http.Answer person =
+        t.http.get("console/user.xhtml?id=" + t.id + "&user=" + userId, null, "Cookie", cookie);
+    assertEquals(200, person.status(), person.body());
+    assertTrue(person.body().contains("Person for permission rules"), person.body());
+    assertTrue(person.body().contains("directReports"), person.body());
+
+    Http.Answer page = t.http.get("console/settings.xhtml?id=" + t.id, null, "Cookie", cookie);
+    assertEquals(200, page.status(), page.body());
+    Matcher form =
+        Pattern.compile("<form id=\"upload\"[^>]*action=\"([^\"]*)\"").matcher(page.body());
+    assertTrue(form.find(), "the upload form");
+    String action = form.group(1).replace("&amp;", "&");
+    action = action.substring(action.indexOf("console/"));
+
+    String boundary = "----rollcall" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    java.util.function.BiConsumer<String, String> field =
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n");
+    field.accept("upload", "upload");
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"upload:file\"; filename=\"people.csv\"")
+        .append("\r\nContent-Type: text/csv\r\n\r\n")
+        .append("email,managerEmail\na@x.com,\nb@x.com,gone@x.com\n")
+        .append("\r\n");
+    field.accept("upload:replace", "on");
+    field.accept("upload:submit", "Upload");
+    field.accept(
+        "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"));
+    field.accept("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
+    body.append("--").append(boundary).append("--\r\n");
+    Http.Answer uploaded =
+        t.http.send(
+            "POST",
+            action,
+            null,
+            "multipart/form-data; boundary=" + boundary,
+            body.toString(),
+            "Cookie",
+            cookie);
+
+    assertEquals(200, uploaded.status(), uploaded.body());
+    assertTrue(uploaded.body().contains("id=\"upload-report\""), uploaded.body());
+    assertTrue(uploaded.body().contains("1 departed"), uploaded.body());
+    assertTrue(uploaded.body().contains("id=\"departed-list\""), uploaded.body());
+    assertTrue(uploaded.body().contains("gone@x.com"), "the missing manager is reported");
+    JsonObject accounts =
+        t.http.get("api/admin/tenants/" + t.id + "/accounts", Http.admin()).json();
+    JsonObject c = accounts.getJsonArray("accounts").getJsonObject(2);
+    assertEquals("c@x.com", c.getString("email"));
+    assertFalse(c.isNull("departedAt"), c.toString());
+  }
+
+  private static String consoleSignIn(Http http) {
+    Http.Answer page = http.get("console/login.xhtml", null);
+    String cookie = Http.cookies(page, null);
+    String form =
+        "signin=signin&"
+            + Http.formField("signin:username", "admin")
+            + "&"
+            + Http.formField("signin:password", Http.ADMIN_PASSWORD)
+            + "&"
+            + Http.formField("signin:submit", "Sign in")
+            + "&"
+            + Http.formField(
+                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
+            + "&"
+            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
+    Http.Answer signedIn =
+        http.send(
+            "POST",
+            "console/login.xhtml",
+            null,
+            "application/x-www-form-urlencoded",
+            form,
+            "Cookie",
+            cookie);
+    assertEquals(302, signedIn.status(), signedIn.body());
+    return Http.cookies(signedIn, cookie);
   }
 
   @Test

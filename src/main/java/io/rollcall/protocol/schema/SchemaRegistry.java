@@ -21,16 +21,25 @@ public final class SchemaRegistry {
    * @param groupsEnabled whether the tenant accepts {@code /Groups}
    */
   public static SchemaRegistry forTenant(String customUserUrn, boolean groupsEnabled) {
+    return forTenant(customUserUrn, groupsEnabled, false);
+  }
+
+  /**
+   * @param hrRecords whether the tenant's people have HR records (access-only tenants), which adds
+   *     the read-only {@link StandardSchemas#HR_USER} extension to User
+   */
+  public static SchemaRegistry forTenant(
+      String customUserUrn, boolean groupsEnabled, boolean hrRecords) {
+    List<SchemaExtension> extensions = new ArrayList<>();
+    extensions.add(new SchemaExtension(StandardSchemas.ENTERPRISE_USER_SCHEMA, false));
+    extensions.add(new SchemaExtension(StandardSchemas.customUserSchema(customUserUrn), false));
+    if (hrRecords) {
+      extensions.add(new SchemaExtension(StandardSchemas.HR_USER_SCHEMA, false));
+    }
     List<ResourceTypeDefinition> types = new ArrayList<>();
     types.add(
         new ResourceTypeDefinition(
-            "User",
-            "/Users",
-            "User Account",
-            StandardSchemas.USER_SCHEMA,
-            List.of(
-                new SchemaExtension(StandardSchemas.ENTERPRISE_USER_SCHEMA, false),
-                new SchemaExtension(StandardSchemas.customUserSchema(customUserUrn), false))));
+            "User", "/Users", "User Account", StandardSchemas.USER_SCHEMA, extensions));
     if (groupsEnabled) {
       types.add(
           new ResourceTypeDefinition(

@@ -21,6 +21,14 @@ public final class StandardSchemas {
       "urn:ietf:params:scim:schemas:extension:rollcall:2.0:User";
   public static final int CUSTOM_FIELD_COUNT = 10;
 
+  /**
+   * What access-only tenants know about a person from their HR data beyond the enterprise
+   * extension: the manager's email and what the hierarchy derives. Computed, never sent: every
+   * attribute is readOnly (RFC 7643 §2.2), so a PUT or POST that carries one has it ignored and a
+   * PATCH that targets one is a 400 {@code mutability}.
+   */
+  public static final String HR_USER = "urn:rollcall:params:scim:schemas:extension:hr:2.0:User";
+
   private StandardSchemas() {}
 
   private static AttributeDefinition type(String description, String... canonical) {
@@ -184,6 +192,28 @@ public final class StandardSchemas {
     }
     return new SchemaDefinition(urn, "CustomUser", "Tenant-defined custom User attributes", fields);
   }
+
+  public static final SchemaDefinition HR_USER_SCHEMA =
+      new SchemaDefinition(
+          HR_USER,
+          "HrUser",
+          "The person's HR record as the account directory derives it (read-only)",
+          List.of(
+              string("managerEmail", "The email of the person's manager in the HR data.")
+                  .withMutability(Mutability.READ_ONLY),
+              of(
+                      "directReports",
+                      AttributeType.INTEGER,
+                      "How many people in the directory name this person as their manager.")
+                  .withMutability(Mutability.READ_ONLY),
+              of("isManager", AttributeType.BOOLEAN, "Whether the person manages at least one.")
+                  .withMutability(Mutability.READ_ONLY),
+              of(
+                      "level",
+                      AttributeType.INTEGER,
+                      "Steps from the top of the hierarchy (0 at the top); absent when the chain"
+                          + " of managers never reaches a top.")
+                  .withMutability(Mutability.READ_ONLY)));
 
   public static final SchemaDefinition GROUP_SCHEMA =
       new SchemaDefinition(
