@@ -1,13 +1,16 @@
 package io.rollcall.scim;
 
+import io.rollcall.audit.AuditFilter;
 import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,11 +28,17 @@ public class ScimExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ScimExceptionMapper.class.getName());
   static final MediaType SCIM_JSON = MediaType.valueOf(JsonErrors.SCIM_MEDIA_TYPE);
 
+  /** Where the audit log's finer error code is left for the {@link AuditFilter}. */
+  @Context HttpServletRequest request;
+
   @Override
   public Response toResponse(Throwable thrown) {
     Throwable failure = unwrap(thrown);
     if (failure instanceof ScimException scim) {
       LOG.log(Level.FINE, "SCIM client error", scim);
+      if (request != null) {
+        request.setAttribute(AuditFilter.ERROR_CODE, scim.auditCode());
+      }
       return error(scim.status(), scim.scimType(), scim.detail());
     }
     if (failure instanceof JsonbException) {
