@@ -1,5 +1,6 @@
 package io.rollcall.connection;
 
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,20 @@ import java.util.List;
  *     users created, last error: 409 uniqueness for ann@… at 10:02 UTC."
  * @param findings each kind of failure seen, blocking ones first, then the most recent
  */
+@JsonbPropertyOrder({
+  "state",
+  "summary",
+  "identityProvider",
+  "identifiedBy",
+  "userAgent",
+  "lastContact",
+  "connectionTest",
+  "counts",
+  "lastError",
+  "findings",
+  "scimBaseUrl",
+  "since"
+})
 public record ConnectionVerdict(
     State state,
     String summary,
