@@ -80,7 +80,7 @@ public final class ConnectionCheck {
           setup.since());
     }
     Identification who = IdentityProvider.identify(newestFirst);
-    String name = who.provider().displayName();
+    String name = who.provider().inSentence();
     ScimCall newest = newestFirst.get(0);
     ConnectionTest test = connectionTest(newestFirst);
     Counts counts = counts(newestFirst, setup.usersDeactivated());
@@ -99,7 +99,7 @@ public final class ConnectionCheck {
     return new ConnectionVerdict(
         state,
         summary,
-        name,
+        who.provider().displayName(),
         who.evidence(),
         who.userAgent(),
         newest.at(),
@@ -216,7 +216,7 @@ public final class ConnectionCheck {
       String endpoint = call.endpoint();
       String method = call.method();
       if (endpoint.equals("Users")) {
-        if (method.equals("POST") && !call.namesOneResource() && call.path().equals("/Users")) {
+        if (method.equals("POST") && call.path().equals("/Users")) {
           created++;
         } else if ((method.equals("PUT") || method.equals("PATCH")) && call.namesOneResource()) {
           updated++;
@@ -344,12 +344,12 @@ public final class ConnectionCheck {
               + name
               + "'s token works again at once.";
       case TOKEN_REFUSED ->
-          name
+          capitalized(name)
               + " sends a token Rollcall does not accept. Check that it sends the header"
               + " \"Authorization: Bearer <token>\" with a current token of this tenant; create a"
               + " new one if unsure.";
       case WRONG_BASE_URL ->
-          name
+          capitalized(name)
               + " is set up with the wrong base URL: it called "
               + call.method()
               + " "
@@ -359,14 +359,14 @@ public final class ConnectionCheck {
               + base
               + " and run its connection test again.";
       case UNKNOWN_RESOURCE ->
-          name
+          capitalized(name)
               + " refers to a user or group Rollcall does not have ("
               + call.path()
               + "), usually one deleted here. Unassign and reassign it in "
               + name
               + " so that it is created again.";
       case UNQUOTED_FILTER ->
-          name
+          capitalized(name)
               + " sends a filter with a bare value ("
               + unquotedValue(call.filter())
               + "): SCIM needs text values in double quotes, as in userName eq \"ann@example.com\"."
@@ -382,11 +382,11 @@ public final class ConnectionCheck {
               + "'s mappings.";
       case UNKNOWN_ATTRIBUTE ->
           call.method().equals("GET")
-              ? name
+              ? capitalized(name)
                   + " filters on an attribute this tenant's schema does not have ("
                   + call.filter()
                   + "). Match on userName, externalId or emails in its mappings."
-              : name
+              : capitalized(name)
                   + " sends an attribute this tenant's schema does not have. Remove that mapping"
                   + " in "
                   + name
@@ -406,7 +406,7 @@ public final class ConnectionCheck {
                   + name
                   + ".";
       case UNIQUENESS ->
-          name
+          capitalized(name)
               + " tried to create someone who already exists here under another id. Let "
               + name
               + " match existing users on userName (Okta: import users and confirm the matches;"
@@ -442,6 +442,10 @@ public final class ConnectionCheck {
     };
   }
 
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   private static String joined(String base, String path) {
     return base.endsWith("/") ? base + path.substring(1) : base + path;
   }
@@ -455,7 +459,9 @@ public final class ConnectionCheck {
       Counts counts,
       LastError lastError) {
     StringBuilder text =
-        new StringBuilder(name).append(" reached Rollcall ").append(ago(newest.at(), now));
+        new StringBuilder(capitalized(name))
+            .append(" reached Rollcall ")
+            .append(ago(newest.at(), now));
     if (state == State.FAILING) {
       return text.append(", but Rollcall refuses its requests: ")
           .append(lastError.problem().label())

@@ -15,7 +15,7 @@ public enum IdentityProvider {
   GOOGLE("Google Workspace"),
   ONELOGIN("OneLogin"),
   JUMPCLOUD("JumpCloud"),
-  UNKNOWN("The identity provider");
+  UNKNOWN("Unknown");
 
   /** How the provider was recognised. */
   public enum Evidence {
@@ -38,6 +38,11 @@ public enum IdentityProvider {
 
   public String displayName() {
     return displayName;
+  }
+
+  /** How a sentence names it: the product, or "the identity provider" when unknown. */
+  String inSentence() {
+    return this == UNKNOWN ? "the identity provider" : displayName;
   }
 
   /**

@@ -195,10 +195,7 @@ class ConnectionCheckTest {
             "Google Workspace",
             Log.from("Google-SCIM/1.0").ok("GET", "/Users"),
             "Google Workspace"),
-        Arguments.of(
-            "nothing to tell",
-            Log.from("curl/8.5.0").ok("GET", "/Users"),
-            "The identity provider"));
+        Arguments.of("nothing to tell", Log.from("curl/8.5.0").ok("GET", "/Users"), "Unknown"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -319,6 +316,16 @@ class ConnectionCheckTest {
         "Okta reached Rollcall 4 minutes ago, but Rollcall refuses its requests: 401: the token"
             + " was revoked.",
         verdict.summary());
+  }
+
+  @Test
+  void anUnrecognisedProviderIsNamedAsSuchInSentences() {
+    ConnectionVerdict verdict = assess(Log.from("curl/8.5.0").fail("GET", "/Users", 401, null));
+    assertEquals("Unknown", verdict.identityProvider());
+    assertTrue(verdict.summary().startsWith("The identity provider reached Rollcall"));
+    assertTrue(
+        verdict.findings().get(0).fix().startsWith("The identity provider sends a token"),
+        verdict.findings().get(0).fix());
   }
 
   @Test
