@@ -117,8 +117,9 @@ public final class ConnectionCheck {
     String code = call.code() == null ? "" : call.code();
     if (status == 401) {
       return switch (code) {
-        case "token_revoked" -> Problem.TOKEN_REVOKED;
-        case "token_expired" -> Problem.TOKEN_EXPIRED;
+        // The security log's refusal reasons spell them without the prefix.
+        case "token_revoked", "revoked" -> Problem.TOKEN_REVOKED;
+        case "token_expired", "expired" -> Problem.TOKEN_EXPIRED;
         case "tenant_disabled" -> Problem.TENANT_DISABLED;
         default -> Problem.TOKEN_REFUSED;
       };

@@ -217,6 +217,16 @@ class ConnectionCheckTest {
             Problem.TOKEN_EXPIRED,
             "has expired"),
         Arguments.of(
+            "revoked, as the security log spells it",
+            Log.from(OKTA).fail("GET", "/Users", 401, "revoked"),
+            Problem.TOKEN_REVOKED,
+            "was revoked"),
+        Arguments.of(
+            "expired, as the security log spells it",
+            Log.from(OKTA).fail("GET", "/Users", 401, "expired"),
+            Problem.TOKEN_EXPIRED,
+            "has expired"),
+        Arguments.of(
             "disabled tenant",
             Log.from(OKTA).fail("PATCH", "/Users/u1", 401, "tenant_disabled"),
             Problem.TENANT_DISABLED,
