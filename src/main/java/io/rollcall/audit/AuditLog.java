@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a tenant's audit log, newest first, and purges old entries. */
 @Stateless
@@ -75,6 +76,20 @@ public class AuditLog {
         .setParameter("since", since)
         .setMaxResults(max)
         .getResultList();
+  }
+
+  /**
+   * When the tenant's newest entry was made, if it has any: the end of the tenant-and-time index.
+   */
+  public Optional<Instant> latestAt(String tenantId) {
+    return em.createQuery(
+            "SELECT a.occurredAt FROM AuditEntry a WHERE a.tenantId = :tenant"
+                + " ORDER BY a.occurredAt DESC",
+            Instant.class)
+        .setParameter("tenant", tenantId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   private Instant boundary(String tenantId, long id) {

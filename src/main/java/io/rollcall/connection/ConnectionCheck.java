@@ -26,9 +26,19 @@ import java.util.regex.Pattern;
  */
 public final class ConnectionCheck {
 
-  /** What the check needs to know besides the requests. */
+  /**
+   * What the check needs to know besides the requests.
+   *
+   * @param earlierContact the newest request before {@code since}, when none came after it; else
+   *     null
+   */
   public record Setup(
-      String scimBaseUrl, boolean accessOnly, Instant since, Instant now, int usersDeactivated) {}
+      String scimBaseUrl,
+      boolean accessOnly,
+      Instant since,
+      Instant now,
+      int usersDeactivated,
+      Instant earlierContact) {}
 
   /** The SCIM endpoints: a 404 anywhere else means the identity provider has the wrong base URL. */
   static final Set<String> ENDPOINTS =
@@ -63,15 +73,20 @@ public final class ConnectionCheck {
     if (newestFirst.isEmpty()) {
       return new ConnectionVerdict(
           State.NOTHING_YET,
-          "No SCIM request reached Rollcall since "
-              + CLOCK.format(setup.since())
-              + " UTC. Give the identity provider the SCIM base URL "
-              + setup.scimBaseUrl()
-              + " and a token of this tenant, then run its connection test.",
+          setup.earlierContact() == null
+              ? "No SCIM request has reached Rollcall yet. Give the identity provider the SCIM"
+                  + " base URL "
+                  + setup.scimBaseUrl()
+                  + " and a token of this tenant, then run its connection test."
+              : "No SCIM request in the last 24 hours; the identity provider last reached"
+                  + " Rollcall "
+                  + ago(setup.earlierContact(), setup.now())
+                  + ". If it should be provisioning, check that its provisioning is switched on"
+                  + " and run its connection test.",
           IdentityProvider.UNKNOWN.displayName(),
           IdentityProvider.Evidence.NONE,
           null,
-          null,
+          setup.earlierContact(),
           null,
           new Counts(0, 0, 0, 0, setup.usersDeactivated(), 0, 0),
           null,
@@ -501,7 +516,7 @@ public final class ConnectionCheck {
     }
   }
 
-  /** "just now", "3 minutes ago", "2 hours ago". */
+  /** "just now", "3 minutes ago", "2 hours ago", "3 days ago". */
   static String ago(Instant then, Instant now) {
     long seconds = Math.max(0, Duration.between(then, now).getSeconds());
     if (seconds < 60) {
@@ -512,6 +527,9 @@ public final class ConnectionCheck {
       return minutes + (minutes == 1 ? " minute ago" : " minutes ago");
     }
     long hours = minutes / 60;
-    return hours + (hours == 1 ? " hour ago" : " hours ago");
+    if (hours < 48) {
+      return hours + (hours == 1 ? " hour ago" : " hours ago");
+    }
+    return hours / 24 + " days ago";
   }
 }

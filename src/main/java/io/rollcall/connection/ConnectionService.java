@@ -54,7 +54,8 @@ public class ConnectionService {
             tenant.provisioningMode() == ProvisioningMode.ACCESS_ONLY,
             since,
             now,
-            deactivationsSince(tenantId, since));
+            deactivationsSince(tenantId, since),
+            calls.isEmpty() ? audit.latestAt(tenantId).orElse(null) : null);
     return ConnectionCheck.assess(calls, setup);
   }
 

@@ -69,7 +69,7 @@ class ConnectionCheckTest {
   static ConnectionVerdict assess(Log log, boolean accessOnly) {
     return ConnectionCheck.assess(
         log.newestFirst(),
-        new ConnectionCheck.Setup(BASE, accessOnly, NOW.minusSeconds(86_400), NOW, 0));
+        new ConnectionCheck.Setup(BASE, accessOnly, NOW.minusSeconds(86_400), NOW, 0, null));
   }
 
   @Test
@@ -78,6 +78,18 @@ class ConnectionCheckTest {
     assertEquals(State.NOTHING_YET, verdict.state());
     assertTrue(verdict.summary().contains(BASE), verdict.summary());
     assertNull(verdict.lastContact());
+  }
+
+  @Test
+  void anIdentityProviderThatStoppedCallingIsToldApartFromOneThatNeverCalled() {
+    ConnectionVerdict verdict =
+        ConnectionCheck.assess(
+            List.of(),
+            new ConnectionCheck.Setup(
+                BASE, false, NOW.minusSeconds(86_400), NOW, 0, NOW.minusSeconds(3 * 86_400)));
+    assertEquals(State.NOTHING_YET, verdict.state());
+    assertEquals(NOW.minusSeconds(3 * 86_400), verdict.lastContact());
+    assertTrue(verdict.summary().contains("last reached Rollcall 3 days ago"), verdict.summary());
   }
 
   @Test
@@ -377,7 +389,7 @@ class ConnectionCheckTest {
     ConnectionVerdict verdict =
         ConnectionCheck.assess(
             log.newestFirst(),
-            new ConnectionCheck.Setup(BASE, false, NOW.minusSeconds(86_400), NOW, 3));
+            new ConnectionCheck.Setup(BASE, false, NOW.minusSeconds(86_400), NOW, 3, null));
     ConnectionVerdict.Counts counts = verdict.counts();
     assertEquals(2, counts.usersCreated());
     assertEquals(2, counts.usersUpdated());
