@@ -49,6 +49,7 @@ class ArchitectureTest {
             "io.rollcall.groups..",
             "io.rollcall.access..",
             "io.rollcall.webhooks..",
+            "io.rollcall.connection..",
             "io.rollcall.housekeeping..")
         .layer("tenancy")
         .definedBy(

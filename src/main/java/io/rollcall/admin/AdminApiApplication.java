@@ -20,6 +20,7 @@ public class AdminApiApplication extends Application {
         AppKeyAdminResource.class,
         PermissionRuleAdminResource.class,
         WebhookAdminResource.class,
+        ConnectionAdminResource.class,
         AuditAdminResource.class,
         AdminAccountResource.class,
         MeResource.class,

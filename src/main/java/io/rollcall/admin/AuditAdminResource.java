@@ -32,9 +32,12 @@ public class AuditAdminResource {
     "method",
     "path",
     "filter",
+    "queryParams",
     "status",
+    "scimType",
     "resourceId",
-    "durationMs"
+    "durationMs",
+    "userAgent"
   })
   public record EntryView(
       String id,
@@ -43,9 +46,12 @@ public class AuditAdminResource {
       String method,
       String path,
       String filter,
+      String queryParams,
       int status,
+      String scimType,
       String resourceId,
-      int durationMs) {}
+      int durationMs,
+      String userAgent) {}
 
   public record EntryPage(List<EntryView> entries, String next) {}
 
@@ -78,8 +84,11 @@ public class AuditAdminResource {
         e.method(),
         e.path(),
         e.filter(),
+        e.queryParams(),
         e.status(),
+        e.scimType(),
         e.resourceId(),
-        e.durationMs());
+        e.durationMs(),
+        e.userAgent());
   }
 }

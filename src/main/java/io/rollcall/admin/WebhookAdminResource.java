@@ -5,6 +5,7 @@ import io.rollcall.audit.AdminTrail;
 import io.rollcall.security.Roles;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.webhooks.Webhook;
+import io.rollcall.webhooks.WebhookSender;
 import io.rollcall.webhooks.WebhookService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,7 +32,11 @@ import java.time.Instant;
 public class WebhookAdminResource {
 
   @Inject WebhookService webhooks;
+  @Inject WebhookSender sender;
   @Inject AdminTrail trail;
+
+  /** The receiver's answer to a test event: {@code status} 0 when there was none. */
+  public record TestView(boolean accepted, int status, String error, long millis, String answer) {}
 
   public record NewWebhook(String url) {}
 
@@ -84,6 +89,29 @@ public class WebhookAdminResource {
         tenantId,
         trail.run(AdminAction.of("webhook.resume", tenantId), () -> webhooks.resume(tenantId)),
         null);
+  }
+
+  /**
+   * Sends a signed test event (kind {@code test}, not in the event stream, delivery position
+   * unchanged) and answers with what the receiver said. The HTTP call runs outside any transaction;
+   * the trail records the answer.
+   */
+  @POST
+  @Path("test")
+  @RolesAllowed(Roles.OWNER)
+  public TestView test(@PathParam("id") String tenantId) {
+    AdminAction action = AdminAction.of("webhook.test", tenantId);
+    WebhookSender.TestOutcome outcome =
+        trail.runSeparately(
+            action,
+            () -> sender.sendTest(tenantId),
+            o -> action.withDetail("receiver answered " + o.describe()));
+    return new TestView(
+        outcome.accepted(),
+        outcome.status(),
+        outcome.error(),
+        outcome.millis(),
+        outcome.describe());
   }
 
   @DELETE

@@ -40,6 +40,15 @@ public class AuditEntry {
   @Column(name = "duration_ms")
   private int durationMs;
 
+  @Column(name = "query_params")
+  private String queryParams;
+
+  @Column(name = "user_agent")
+  private String userAgent;
+
+  @Column(name = "scim_type")
+  private String scimType;
+
   protected AuditEntry() {}
 
   public long id() {
@@ -80,5 +89,19 @@ public class AuditEntry {
 
   public int durationMs() {
     return durationMs;
+  }
+
+  /** The query parameters other than {@code filter}, or null (see {@link AuditRecord}). */
+  public String queryParams() {
+    return queryParams;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** The error's code, or null (see {@link AuditRecord}). */
+  public String scimType() {
+    return scimType;
   }
 }

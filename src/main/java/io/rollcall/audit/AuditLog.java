@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a tenant's audit log, newest first, and purges old entries. */
 @Stateless
@@ -60,6 +61,35 @@ public class AuditLog {
     }
     List<AuditEntry> page = found.subList(0, query.limit());
     return new Page(List.copyOf(page), page.get(page.size() - 1).id());
+  }
+
+  /**
+   * The tenant's entries since {@code since}, newest first, at most {@code max}: a range of the
+   * tenant-and-time index read backwards, so a busy tenant costs {@code max} rows, not a day's.
+   */
+  public List<AuditEntry> since(String tenantId, Instant since, int max) {
+    return em.createQuery(
+            "SELECT a FROM AuditEntry a WHERE a.tenantId = :tenant AND a.occurredAt >= :since"
+                + " ORDER BY a.occurredAt DESC, a.id DESC",
+            AuditEntry.class)
+        .setParameter("tenant", tenantId)
+        .setParameter("since", since)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /**
+   * When the tenant's newest entry was made, if it has any: the end of the tenant-and-time index.
+   */
+  public Optional<Instant> latestAt(String tenantId) {
+    return em.createQuery(
+            "SELECT a.occurredAt FROM AuditEntry a WHERE a.tenantId = :tenant"
+                + " ORDER BY a.occurredAt DESC",
+            Instant.class)
+        .setParameter("tenant", tenantId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   private Instant boundary(String tenantId, long id) {

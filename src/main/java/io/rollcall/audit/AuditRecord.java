@@ -2,7 +2,16 @@ package io.rollcall.audit;
 
 import java.time.Instant;
 
-/** One SCIM request as the filter saw it, waiting in memory to be written. */
+/**
+ * One SCIM request as the filter saw it, waiting in memory to be written.
+ *
+ * @param queryParams the query parameters other than {@code filter}, as sent (clipped)
+ * @param userAgent the caller's {@code User-Agent} header (clipped)
+ * @param scimType the error's code, for error answers: the {@code scimType} of the SCIM error body,
+ *     a finer code of Rollcall's where that is too broad ({@code unknown_attribute}, {@code
+ *     no_account}), or why a token of the tenant was refused ({@code token_revoked}, {@code
+ *     token_expired}, {@code tenant_disabled}); null for successes and errors without one
+ */
 public record AuditRecord(
     String tenantId,
     Instant occurredAt,
@@ -12,16 +21,25 @@ public record AuditRecord(
     String filter,
     int status,
     String resourceId,
-    int durationMs) {
+    int durationMs,
+    String queryParams,
+    String userAgent,
+    String scimType) {
 
   static final int MAX_PATH = 1000;
   static final int MAX_FILTER = 1000;
   static final int MAX_RESOURCE_ID = 100;
+  static final int MAX_QUERY_PARAMS = 200;
+  static final int MAX_USER_AGENT = 200;
+  static final int MAX_SCIM_TYPE = 40;
 
   public AuditRecord {
     path = cut(path, MAX_PATH);
     filter = cut(filter, MAX_FILTER);
     resourceId = cut(resourceId, MAX_RESOURCE_ID);
+    queryParams = cut(queryParams, MAX_QUERY_PARAMS);
+    userAgent = cut(userAgent, MAX_USER_AGENT);
+    scimType = cut(scimType, MAX_SCIM_TYPE);
   }
 
   private static String cut(String value, int max) {

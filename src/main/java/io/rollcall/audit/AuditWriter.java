@@ -44,7 +44,8 @@ public class AuditWriter {
 
   private static final String INSERT =
       "INSERT INTO audit_entry (tenant_id, occurred_at, token_prefix, method, path, filter, status,"
-          + " resource_id, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " resource_id, duration_ms, query_params, user_agent, scim_type)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Resource TimerService timers;
 
@@ -92,23 +93,27 @@ public class AuditWriter {
         insert.setString(3, r.tokenPrefix());
         insert.setString(4, r.method());
         insert.setString(5, r.path());
-        if (r.filter() == null) {
-          insert.setNull(6, Types.VARCHAR);
-        } else {
-          insert.setString(6, r.filter());
-        }
+        setText(insert, 6, r.filter());
         insert.setInt(7, r.status());
-        if (r.resourceId() == null) {
-          insert.setNull(8, Types.VARCHAR);
-        } else {
-          insert.setString(8, r.resourceId());
-        }
+        setText(insert, 8, r.resourceId());
         insert.setInt(9, r.durationMs());
+        setText(insert, 10, r.queryParams());
+        setText(insert, 11, r.userAgent());
+        setText(insert, 12, r.scimType());
         insert.addBatch();
       }
       insert.executeBatch();
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "Lost " + records.size() + " audit entries: the write failed", e);
+    }
+  }
+
+  private static void setText(PreparedStatement insert, int index, String value)
+      throws SQLException {
+    if (value == null) {
+      insert.setNull(index, Types.VARCHAR);
+    } else {
+      insert.setString(index, value);
     }
   }
 

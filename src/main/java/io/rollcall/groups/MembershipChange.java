@@ -164,7 +164,8 @@ final class MembershipChange {
           }
         }
       } else if (!key.equalsIgnoreCase("display") && !key.equalsIgnoreCase("$ref")) {
-        throw ScimException.invalidValue("unknown attribute 'members." + clip(key) + "'");
+        throw ScimException.invalidValue("unknown attribute 'members." + clip(key) + "'")
+            .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
       }
     }
     if (id == null) {

@@ -11,13 +11,38 @@ public final class ScimException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Audit code: the request named an attribute the resource's schemas do not have. */
+  public static final String UNKNOWN_ATTRIBUTE = "unknown_attribute";
+
+  /** Audit code: an access-only tenant has no account for the userName. */
+  public static final String NO_ACCOUNT = "no_account";
+
   private final int status;
   private final String scimType;
+  private final String auditCode;
 
   public ScimException(int status, String scimType, String detail) {
+    this(status, scimType, detail, null);
+  }
+
+  private ScimException(int status, String scimType, String detail, String auditCode) {
     super(detail);
     this.status = status;
     this.scimType = scimType;
+    this.auditCode = auditCode;
+  }
+
+  /**
+   * The same error, recorded in the audit log under a finer code than its {@code scimType} (which
+   * the client still gets): the connection check tells these causes apart to suggest a fix.
+   */
+  public ScimException withAuditCode(String code) {
+    return new ScimException(status, scimType, getMessage(), code);
+  }
+
+  /** What the audit log records for this error: the finer code if there is one, else scimType. */
+  public String auditCode() {
+    return auditCode == null ? scimType : auditCode;
   }
 
   public int status() {

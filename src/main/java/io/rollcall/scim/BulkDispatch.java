@@ -21,6 +21,7 @@ import io.rollcall.users.UserRepresentation;
 import io.rollcall.users.UserService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.UriBuilderException;
 import java.net.URI;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public class BulkDispatch {
   @Inject GroupService groups;
   @Inject CurrentClient client;
   @Inject AuditQueue audit;
+  @Inject HttpServletRequest request;
 
   Clock clock = Clock.systemUTC();
 
@@ -55,6 +57,7 @@ public class BulkDispatch {
   /** Operations that named no known method are no request of any endpoint, and are not recorded. */
   private void record(List<BulkResult> results) {
     ScimClient caller = client.client();
+    String userAgent = request.getHeader("User-Agent");
     for (BulkResult result : results) {
       if (result.method() == null) {
         continue;
@@ -69,7 +72,10 @@ public class BulkDispatch {
               null,
               result.status(),
               result.resourceId(),
-              result.durationMs()));
+              result.durationMs(),
+              null,
+              userAgent,
+              result.error() == null ? null : result.error().auditCode()));
     }
   }
 

@@ -68,6 +68,14 @@ record ScimFailure(int status, String scimType, String detail, Map<String, Strin
         Map.of("X-Correlation-Id", correlationId));
   }
 
+  /**
+   * The audit log's code for a failure: a {@link ScimException}'s finer code where it has one (what
+   * the connection check tells causes apart by), else null and the body's {@code scimType}.
+   */
+  static String auditCode(Throwable thrown) {
+    return unwrap(thrown) instanceof ScimException scim ? scim.auditCode() : null;
+  }
+
   private static Throwable unwrap(Throwable thrown) {
     Throwable t = thrown;
     while ((t instanceof EJBException || t instanceof ProcessingException)

@@ -332,12 +332,10 @@ final class UserMapping implements ResourceMapping<UserRow> {
         scope
             .type()
             .attribute(path.schemaUrn(), path.attribute())
-            .orElseThrow(() -> ScimException.invalidFilter("unknown attribute '" + path + "'"));
+            .orElseThrow(() -> unknownAttribute(path));
     if (path.hasSubAttribute()) {
       attribute =
-          attribute
-              .subAttribute(path.subAttribute())
-              .orElseThrow(() -> ScimException.invalidFilter("unknown attribute '" + path + "'"));
+          attribute.subAttribute(path.subAttribute()).orElseThrow(() -> unknownAttribute(path));
     }
     if (!AttributeIndex.isIndexed(attribute)
         || "meta.location".equals(path.dotted())
@@ -359,5 +357,10 @@ final class UserMapping implements ResourceMapping<UserRow> {
         .map(
             sub -> AttributeIndex.key(scope.type(), path.schemaUrn(), path.attribute(), sub.name()))
         .toList();
+  }
+
+  private static ScimException unknownAttribute(AttributePath path) {
+    return ScimException.invalidFilter("unknown attribute '" + path + "'")
+        .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
   }
 }

@@ -208,11 +208,12 @@ public class UserService {
    */
   private static ScimException noAccount(String userName) {
     return ScimException.invalidValue(
-        "No account with the email '"
-            + userName
-            + "' exists in the app. This tenant uses access-only provisioning: SCIM grants access"
-            + " to people who already exist in the app (matched by email) and never creates"
-            + " them. Add the person to the app first, then retry.");
+            "No account with the email '"
+                + userName
+                + "' exists in the app. This tenant uses access-only provisioning: SCIM grants access"
+                + " to people who already exist in the app (matched by email) and never creates"
+                + " them. Add the person to the app first, then retry.")
+        .withAuditCode(ScimException.NO_ACCOUNT);
   }
 
   private UserRow existing(String id, boolean forUpdate) {

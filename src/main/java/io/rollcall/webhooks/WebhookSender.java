@@ -54,8 +54,44 @@ public class WebhookSender {
     return CONNECT_TIMEOUT.plus(webhooks.timeout());
   }
 
+  /** How a test event fared: the receiver's status, or why there was none. */
+  public record TestOutcome(int status, String error, long millis) {
+
+    public boolean accepted() {
+      return error == null && status / 100 == 2;
+    }
+
+    /** "HTTP 204 after 35 ms", "timeout after 10000 ms", "connection failed after 3 ms". */
+    public String describe() {
+      return (error == null ? "HTTP " + status : error) + " after " + millis + " ms";
+    }
+  }
+
+  /**
+   * Sends a signed test event (see {@link WebhookService#testDelivery}) and reports the receiver's
+   * answer. Runs outside any transaction, like a delivery; counts in no delivery metric.
+   */
+  public TestOutcome sendTest(String tenantId) {
+    WebhookService.Delivery delivery = webhooks.testDelivery(tenantId);
+    long started = System.nanoTime();
+    Answer answer = post(delivery);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return new TestOutcome(answer.status(), answer.error(), millis);
+  }
+
   /** Posts the event; null when the receiver accepted it, else what went wrong. */
   private String attempt(WebhookService.Delivery delivery) {
+    Answer answer = post(delivery);
+    if (answer.error() != null) {
+      return answer.error();
+    }
+    return answer.status() / 100 == 2 ? null : "HTTP " + answer.status();
+  }
+
+  /** The receiver's status, or (status 0) "timeout" or "connection failed". */
+  private record Answer(int status, String error) {}
+
+  private Answer post(WebhookService.Delivery delivery) {
     long timestamp = clock.instant().getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
@@ -68,14 +104,14 @@ public class WebhookSender {
     // The stored error says only the status, "timeout" or "connection failed": anything more
     // (an exception's text, what answered) would turn deliveries into a scanner of the network.
     try {
-      int status =
+      return new Answer(
           WebhookClient.post(
               webhooks.destination(delivery.url()),
               headers,
               delivery.body(),
               CONNECT_TIMEOUT,
-              webhooks.timeout());
-      return status / 100 == 2 ? null : "HTTP " + status;
+              webhooks.timeout()),
+          null);
     } catch (WebhookDestination.Refused e) {
       LOG.info(
           "Webhook of tenant "
@@ -83,12 +119,12 @@ public class WebhookSender {
               + " refused at delivery: "
               + e.internalReason()
               + " (see rollcall.webhooks.allow-private)");
-      return CONNECTION_FAILED;
+      return new Answer(0, CONNECTION_FAILED);
     } catch (SocketTimeoutException e) {
-      return "timeout";
+      return new Answer(0, "timeout");
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Webhook delivery of tenant " + delivery.tenantId() + " failed", e);
-      return CONNECTION_FAILED;
+      return new Answer(0, CONNECTION_FAILED);
     }
   }
 }

@@ -159,6 +159,26 @@ public class WebhookService {
   }
 
   /**
+   * A signed test event for the tenant's webhook, paused or not: kind {@code test}, no {@code seq},
+   * never stored and never moving the delivery position. Refused when there is no webhook.
+   */
+  public Delivery testDelivery(String tenantId) {
+    Webhook webhook =
+        find(tenantId).orElseThrow(() -> new InvalidInputException("this tenant has no webhook"));
+    String id = java.util.UUID.randomUUID().toString();
+    String body =
+        Json.createObjectBuilder()
+            .add("id", id)
+            .add("tenantId", tenantId)
+            .add("kind", "test")
+            .add("occurredAt", clock.instant().toString())
+            .add("changes", Json.createObjectBuilder())
+            .build()
+            .toString();
+    return new Delivery(tenantId, webhook.url(), webhook.signingSecret(), 0, id, body);
+  }
+
+  /**
    * Stores how an attempt ended: the receiver accepted the event ({@code error} null) or not. An
    * outcome that arrives after the position moved past the event (another node delivered it
    * meanwhile) changes nothing. Returns whether the position advanced.

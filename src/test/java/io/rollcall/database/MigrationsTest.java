@@ -224,6 +224,60 @@ class MigrationsTest {
     }
   }
 
+  /**
+   * Audit entries written before V19 keep their columns and read the new ones as null; new entries
+   * store a User-Agent of 200 characters, the other query parameters and an error code.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void auditEntriesGainUserAgentQueryAndErrorCode(TestDatabase database) throws SQLException {
+    DataSource dataSource = database.dataSource();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + Migrations.vendor(dataSource))
+        .target("15")
+        .load()
+        .migrate();
+    String insertOld =
+        "INSERT INTO audit_entry (tenant_id, occurred_at, token_prefix, method, path, status,"
+            + " duration_ms) VALUES ('t1', CURRENT_TIMESTAMP, 'rcs_abc', 'GET', '/Users', 200, 3)";
+    try (Connection connection = dataSource.getConnection()) {
+      execute(connection, insertOld);
+    }
+
+    Migrations.migrate(dataSource, getClass().getClassLoader());
+
+    String agent = "Okta SCIM Client 1.0.0 " + "x".repeat(177);
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO audit_entry (tenant_id, occurred_at, token_prefix, method, path,"
+                  + " status, duration_ms, query_params, user_agent, scim_type) VALUES ('t1',"
+                  + " CURRENT_TIMESTAMP, 'rcs_abc', 'GET', '/Users', 401, 1, ?, ?, ?)")) {
+        insert.setString(1, "startIndex=1&count=2");
+        insert.setString(2, agent);
+        insert.setString(3, "token_revoked");
+        insert.executeUpdate();
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT status, query_params, user_agent, scim_type FROM audit_entry"
+                      + " ORDER BY id")) {
+        rows.next();
+        assertEquals(200, rows.getInt(1));
+        assertEquals(null, rows.getString(2));
+        assertEquals(null, rows.getString(3));
+        assertEquals(null, rows.getString(4));
+        rows.next();
+        assertEquals("startIndex=1&count=2", rows.getString(2));
+        assertEquals(200, rows.getString(3).length());
+        assertEquals(agent, rows.getString(3));
+        assertEquals("token_revoked", rows.getString(4));
+      }
+    }
+  }
+
   private static void insertUser(Connection connection, String id, String userName)
       throws SQLException {
     try (PreparedStatement user =

@@ -80,6 +80,7 @@ class AdminRolesIT {
             "{\"filter\":\"userName pr\"}"),
         new Endpoint(Access.READ, "GET", "api/admin/tenants/{t}/webhook", null),
         new Endpoint(Access.READ, "GET", "api/admin/tenants/{t}/audit", null),
+        new Endpoint(Access.READ, "GET", "api/admin/tenants/{t}/connection", null),
         new Endpoint(Access.READ, "GET", "api/admin/trail", null),
         new Endpoint(Access.READ, "GET", "api/admin/me", null),
         new Endpoint(
@@ -112,6 +113,7 @@ class AdminRolesIT {
             "{\"url\":\"ftp://hooks.example.test/x\"}"),
         new Endpoint(Access.OWNER, "POST", "api/admin/tenants/{t}/webhook/pause", null),
         new Endpoint(Access.OWNER, "POST", "api/admin/tenants/{t}/webhook/resume", null),
+        new Endpoint(Access.OWNER, "POST", "api/admin/tenants/{t}/webhook/test", null),
         new Endpoint(Access.OWNER, "DELETE", "api/admin/tenants/{t}/webhook", null),
         new Endpoint(Access.OWNER, "GET", "api/admin/admins", null),
         new Endpoint(Access.OWNER, "POST", "api/admin/admins", "{\"username\":\"no-role-given\"}"),

@@ -162,6 +162,59 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aTestEventReportsTheAnswerAndLeavesThePositionAndTheAttemptsAlone() throws Exception {
+    receiver.removeContext("/hook");
+    List<Integer> statuses = new ArrayList<>(List.of(204, 500));
+    List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          bodies.add(body);
+          signaturesValid.add(
+              WebhookSignature.verify(
+                  secret,
+                  Long.parseLong(exchange.getRequestHeaders().getFirst("Rollcall-Timestamp")),
+                  body,
+                  exchange.getRequestHeaders().getFirst("Rollcall-Signature")));
+          exchange.sendResponseHeaders(statuses.remove(0), -1);
+          exchange.close();
+        });
+    EntityManager em = factory.createEntityManager();
+    WebhookService service = node(em);
+    Tenant tenant = new Tenant("Test events", Instant.now());
+    em.getTransaction().begin();
+    em.persist(tenant);
+    em.flush();
+    em.persist(new TenantEventCounter(tenant.id()));
+    secret =
+        service
+            .configure(tenant.id(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+            .signingSecret();
+    service.events.record(tenant.id(), EventKind.UPDATED, "u", "x@y.z", Map.of(), Instant.now());
+    em.getTransaction().commit();
+
+    WebhookSender.TestOutcome accepted = sender(service).sendTest(tenant.id());
+    assertTrue(accepted.accepted());
+    assertEquals(204, accepted.status());
+    assertTrue(accepted.describe().startsWith("HTTP 204 after "), accepted.describe());
+
+    WebhookSender.TestOutcome refused = sender(service).sendTest(tenant.id());
+    assertEquals(false, refused.accepted());
+    assertEquals(500, refused.status());
+
+    assertEquals(2, bodies.size());
+    assertTrue(bodies.get(0).contains("\"kind\":\"test\""), bodies.get(0));
+    assertEquals(false, bodies.get(0).contains("\"seq\""), "not an event of the stream");
+    assertTrue(signaturesValid.stream().allMatch(v -> v), "signed like every event");
+    Webhook webhook = service.find(tenant.id()).orElseThrow();
+    assertEquals(0, webhook.deliveredSeq(), "the pending event is still next");
+    assertEquals(0, webhook.attempts(), "a refused test is not a failed delivery");
+    em.close();
+  }
+
+  @Test
   void aFailingReceiverIsRetriedWithBackoffAndNothingIsSkipped() throws Exception {
     receiver.removeContext("/hook");
     List<Integer> statuses = new ArrayList<>(List.of(500, 503));

@@ -52,7 +52,7 @@ public final class AttributePaths {
     if (urn != null) {
       schema = type.schema(urn);
       if (schema.isEmpty()) {
-        throw errors.apply("unknown attribute '" + path + "'");
+        throw unknown(errors, path);
       }
     }
     AttributeDefinition attribute;
@@ -67,14 +67,12 @@ public final class AttributePaths {
               .filter(s -> s.attribute(path.attribute()).isPresent())
               .toList();
       if (owners.size() != 1) {
-        throw errors.apply("unknown attribute '" + path + "'");
+        throw unknown(errors, path);
       }
       schema = Optional.of(owners.get(0));
       attribute = owners.get(0).attribute(path.attribute()).orElseThrow();
     } else {
-      attribute =
-          type.attribute(urn, path.attribute())
-              .orElseThrow(() -> errors.apply("unknown attribute '" + path + "'"));
+      attribute = type.attribute(urn, path.attribute()).orElseThrow(() -> unknown(errors, path));
     }
     String canonicalUrn =
         schema.isPresent() && !schema.get().id().equals(type.schema().id())
@@ -82,14 +80,17 @@ public final class AttributePaths {
             : null;
     AttributeDefinition sub = null;
     if (path.hasSubAttribute()) {
-      sub =
-          attribute
-              .subAttribute(path.subAttribute())
-              .orElseThrow(() -> errors.apply("unknown attribute '" + path + "'"));
+      sub = attribute.subAttribute(path.subAttribute()).orElseThrow(() -> unknown(errors, path));
     }
     return new ResolvedPath(
         new AttributePath(canonicalUrn, attribute.name(), sub == null ? null : sub.name()),
         attribute,
         sub);
+  }
+
+  private static ScimException unknown(Function<String, ScimException> errors, AttributePath path) {
+    return errors
+        .apply("unknown attribute '" + path + "'")
+        .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
   }
 }

@@ -240,7 +240,8 @@ public final class PatchEngine {
       AttributePath path = AttributePaths.parse(key, ScimException::invalidValue);
       if (scope != null) {
         if (path.schemaUrn() != null) {
-          throw ScimException.invalidValue("unknown attribute '" + key + "' in " + scope.id());
+          throw ScimException.invalidValue("unknown attribute '" + key + "' in " + scope.id())
+              .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
         }
         path = new AttributePath(scope.id(), path.attribute(), path.subAttribute());
       }

@@ -204,7 +204,8 @@ public final class ResourceNormalizer {
       }
     }
     if (!unknown.isEmpty()) {
-      throw ScimException.invalidValue(unknownDetail(unknown));
+      throw ScimException.invalidValue(unknownDetail(unknown))
+          .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
     }
     checkRequired(canonical);
     return canonical;
