@@ -49,6 +49,7 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
   @Inject PublicUrls publicUrls;
   @Inject AdminAccountService accounts;
   @Inject Event<SignInAttempt> signIns;
+  @Inject Event<ScimTokenRefused> scimRefusals;
   @Inject TokenService tokens;
   @Inject Metrics metrics;
 
@@ -191,7 +192,18 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     }
     CredentialValidationResult result = identityStores.validate(new BearerTokenCredential(secret));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      refused(request, "scim", null, tokens.refusal(secret));
+      TokenRefusal refusal = tokens.refusal(secret);
+      refused(request, "scim", null, refusal);
+      if (refusal.tenantId() != null) {
+        scimRefusals.fire(
+            new ScimTokenRefused(
+                refusal,
+                Instant.now(),
+                request.getMethod(),
+                request.getPathInfo() == null ? "/" : request.getPathInfo(),
+                request.getQueryString(),
+                request.getHeader("User-Agent")));
+      }
       return JsonErrors.sendScimUnauthorized(
           response,
           "Bearer realm=\"" + SCIM_REALM + "\", error=\"invalid_token\"",

@@ -195,6 +195,48 @@ class ConnectionCheckIT {
     assertTrue(browser.findElement(By.id("no-webhook")).isDisplayed());
   }
 
+  /**
+   * A revoked token is refused before the SCIM API (RFC 7644 §2: 401), but the tenant's audit log
+   * and connection check still say which of its tokens was refused and why.
+   */
+  @Test
+  void aRevokedTokenShowsInTheTenantsAuditLogAndCheckWithItsFix() {
+    Http http = new Http(base);
+    String tenantId = http.createTenant("conn-" + UUID.randomUUID().toString().substring(0, 8));
+    Http.Answer minted =
+        http.postJson("api/admin/tenants/" + tenantId + "/tokens", Http.admin(), "{}");
+    String token = minted.json().getString("token");
+    String prefix = minted.json().getString("prefix");
+    assertEquals(200, okta(http, token, "GET", "Users?startIndex=1&count=2", null).status());
+    assertEquals(
+        204,
+        http.send(
+                "DELETE",
+                "api/admin/tenants/" + tenantId + "/tokens/" + minted.json().getString("id"),
+                Http.admin(),
+                null,
+                null)
+            .status());
+
+    assertEquals(401, okta(http, token, "GET", "Users?startIndex=1&count=2", null).status());
+
+    JsonObject verdict =
+        verdictWhen(http, tenantId, v -> v.getJsonObject("counts").getInt("requests") == 2);
+    assertEquals("FAILING", verdict.getString("state"), verdict.toString());
+    JsonObject finding = verdict.getJsonArray("findings").getJsonObject(0);
+    assertEquals("TOKEN_REVOKED", finding.getString("problem"), verdict.toString());
+    assertTrue(finding.getString("fix").contains("Create a new token"), finding.toString());
+    JsonObject refused =
+        http.get("api/admin/tenants/" + tenantId + "/audit?status=401", Http.admin())
+            .json()
+            .getJsonArray("entries")
+            .getJsonObject(0);
+    assertEquals("token_revoked", refused.getString("scimType"));
+    assertTrue(prefix.startsWith(refused.getString("tokenPrefix")), refused.toString());
+    assertEquals("/Users", refused.getString("path"));
+    assertEquals(OKTA, refused.getString("userAgent"));
+  }
+
   @Test
   void anAccessOnlyTenantRecordsWhyItRefusedAnUnknownPerson() {
     Http http = new Http(base);
