@@ -23,26 +23,29 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -DskipTests package        # target/rollcall.war and target/payara-micro.jar
- * java bench/StartupTime.java [--runs 3] [--jvm "-Xmx512m -XX:TieredStopAtLevel=1"]
+ * java bench/StartupTime.java [--runs 3] [--jvm "-Xmx512m …"] [--rootdir DIR]
  * </pre>
  *
  * Per run it prints the wall time until {@code /health/ready} answers 200 and the admin API answers
  * its own 401 (Rollcall deployed and serving), and what Payara logged: its boot and the WAR's
- * deployment.
+ * deployment. {@code --rootdir} keeps Payara's unpacked runtime in one place across runs (what a
+ * class-data-sharing archive made on an earlier run needs); the data folder is new every run.
  */
 public class StartupTime {
 
   private static final Pattern READY = Pattern.compile("ready in ([0-9,]+) \\(ms\\)");
   private static final Pattern DEPLOYED =
-      Pattern.compile("ROOT was successfully deployed in ([0-9,]+) milliseconds");
+      Pattern.compile("\\S+ was successfully deployed in ([0-9,]+) milliseconds");
 
   public static void main(String[] args) throws Exception {
     int runs = 3;
     String jvm = "-Xmx512m";
+    Path root = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--jvm" -> jvm = args[++i];
+        case "--rootdir" -> root = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -50,7 +53,7 @@ public class StartupTime {
     System.out.println("|---|---|---|---|");
     List<Long> serving = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      Result result = startOnce(jvm);
+      Result result = startOnce(jvm, root);
       serving.add(result.servingMillis());
       System.out.printf(
           "| %d | %d | %s | %s |%n", run, result.servingMillis(), result.ready(), result.deployed());
@@ -62,7 +65,7 @@ public class StartupTime {
 
   record Result(long servingMillis, String ready, String deployed) {}
 
-  private static Result startOnce(String jvm) throws Exception {
+  private static Result startOnce(String jvm, Path fixedRoot) throws Exception {
     Path work = Files.createTempDirectory("rollcall-startup");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -81,7 +84,7 @@ public class StartupTime {
             "--port",
             Integer.toString(port),
             "--rootdir",
-            work.resolve("root").toString(),
+            (fixedRoot == null ? work.resolve("root") : fixedRoot).toString(),
             "--prebootcommandfile",
             "server-config/pre-boot-commands.asadmin",
             "--postbootcommandfile",
