@@ -288,7 +288,7 @@ class IdpReplaysIT {
     Client c = client("jumpcloud");
 
     // Test Connection: JumpCloud looks up the test user's email, creates a test user and a test
-    // group, then deletes both. Every step must succeed or activation is refused.
+    // group, then deletes both (a server without DELETE would keep a deactivated test user).
     String testEmail = "it-admin@acme.example";
     assertEmptyList(c.byUserName(testEmail));
     String testUser =
