@@ -233,11 +233,17 @@ public class UserService {
   /**
    * Validates client input into the canonical form. A password is accepted, as Okta sends one, but
    * Rollcall authenticates no one with it, so it is dropped here and never stored or returned.
+   *
+   * <p>A user sent without {@code active} (OneLogin's default template has none) is active — RFC
+   * 7643 §4.1.1 leaves the meaning to the service provider, and Rollcall grants such a user access
+   * — so the stored and returned representation says {@code "active": true} (RFC 7644 §3.3: the
+   * answer is the resource as the service provider holds it).
    */
   private static Map<String, Object> canonical(
       Map<String, Object> input, ResourceTypeDefinition type) {
     Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
     canonical.remove("password");
+    canonical.putIfAbsent("active", Boolean.TRUE);
     return canonical;
   }
 
