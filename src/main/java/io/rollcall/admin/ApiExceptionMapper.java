@@ -8,6 +8,7 @@ import io.rollcall.security.LastOwnerException;
 import io.rollcall.security.UnknownAdminException;
 import io.rollcall.security.UnknownTokenException;
 import io.rollcall.tenant.UnknownTenantException;
+import io.rollcall.users.UploadInProgressException;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.web.JsonErrors;
 import jakarta.ejb.EJBException;
@@ -41,7 +42,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         || failure instanceof UnknownAdminException) {
       return answer(404, failure.getMessage());
     }
-    if (failure instanceof LastOwnerException) {
+    if (failure instanceof LastOwnerException || failure instanceof UploadInProgressException) {
       return answer(409, failure.getMessage());
     }
     if (failure instanceof ScimException scim && scim.status() < 500) {

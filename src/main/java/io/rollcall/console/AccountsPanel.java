@@ -8,6 +8,7 @@ import io.rollcall.accounts.UploadReport;
 import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
 import io.rollcall.users.DirectorySync;
+import io.rollcall.users.UploadInProgressException;
 import io.rollcall.web.InvalidInputException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -102,7 +103,7 @@ public class AccountsPanel implements Serializable {
               () -> sync.load(tenantId, csv, AccountUploads.Format.CSV, mode, forced),
               r -> AdminAction.of("accounts.upload", tenantId).withDetail(TrailDetails.upload(r)));
       force = false;
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | UploadInProgressException e) {
       PageOutcomes.error("upload", e.getMessage());
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Account upload could not be read", e);

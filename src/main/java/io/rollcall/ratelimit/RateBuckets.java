@@ -47,10 +47,20 @@ final class RateBuckets {
    * @return the refusal, or empty when the request may go ahead
    */
   Optional<Refusal> tryAcquire(String tenantId, Optional<Rate> tenantRate) {
+    return tryAcquire(tenantId, tenantRate, 1);
+  }
+
+  /**
+   * Takes {@code tokens} tokens at once (a bulk request's operations), but never more than a bucket
+   * holds: a request larger than the burst empties the bucket rather than never fitting.
+   */
+  Optional<Refusal> tryAcquire(String tenantId, Optional<Rate> tenantRate, long tokens) {
     Bucket tenant = null;
+    long fromTenant = 0;
     if (tenantRate.isPresent()) {
       tenant = tenantBucket(tenantId, tenantRate.get());
-      ConsumptionProbe probe = tenant.tryConsumeAndReturnRemaining(1);
+      fromTenant = Math.min(tokens, tenantRate.get().burst());
+      ConsumptionProbe probe = tenant.tryConsumeAndReturnRemaining(fromTenant);
       if (!probe.isConsumed()) {
         return Optional.of(refusal(Refusal.Scope.TENANT, tenantRate.get(), probe));
       }
@@ -58,10 +68,11 @@ final class RateBuckets {
       tenants.remove(tenantId);
     }
     if (server.isPresent()) {
-      ConsumptionProbe probe = server.get().tryConsumeAndReturnRemaining(1);
+      ConsumptionProbe probe =
+          server.get().tryConsumeAndReturnRemaining(Math.min(tokens, serverRate.get().burst()));
       if (!probe.isConsumed()) {
         if (tenant != null) {
-          tenant.addTokens(1);
+          tenant.addTokens(fromTenant);
         }
         return Optional.of(refusal(Refusal.Scope.SERVER, serverRate.get(), probe));
       }

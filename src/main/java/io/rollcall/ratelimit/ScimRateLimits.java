@@ -90,8 +90,17 @@ public class ScimRateLimits {
    * ScimRequestRefused} event before it is returned.
    */
   public Optional<Refusal> admit(ScimClient client) {
+    return admit(client, 1);
+  }
+
+  /**
+   * Takes {@code tokens} more tokens for a request that does the work of several: each operation of
+   * a {@code POST /Bulk} beyond the first (the first was taken when the request came in), so a bulk
+   * request cannot do a thousand writes for the price of one.
+   */
+  public Optional<Refusal> admit(ScimClient client, long tokens) {
     Optional<Refusal> refusal =
-        buckets.tryAcquire(client.tenantId(), effective(client.rateLimit()));
+        buckets.tryAcquire(client.tenantId(), effective(client.rateLimit()), tokens);
     refusal.ifPresent(
         r -> {
           LOG.log(

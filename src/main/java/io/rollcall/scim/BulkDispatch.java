@@ -14,6 +14,8 @@ import io.rollcall.protocol.bulk.BulkRequest;
 import io.rollcall.protocol.bulk.BulkResponse;
 import io.rollcall.protocol.bulk.BulkResult;
 import io.rollcall.protocol.patch.PatchRequests;
+import io.rollcall.ratelimit.RateLimitExceeded;
+import io.rollcall.ratelimit.ScimRateLimits;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.security.ScimClient;
 import io.rollcall.users.User;
@@ -42,11 +44,21 @@ public class BulkDispatch {
   @Inject CurrentClient client;
   @Inject AuditQueue audit;
   @Inject HttpServletRequest request;
+  @Inject ScimRateLimits limits;
 
   Clock clock = Clock.systemUTC();
 
   public Map<String, Object> run(Map<String, Object> body, URI base) {
     BulkRequest request = BulkRequest.parse(body, ScimLimits.MAX_BULK_OPERATIONS);
+    int more = request.operations().size() - 1;
+    if (more > 0) {
+      limits
+          .admit(client.client(), more)
+          .ifPresent(
+              refusal -> {
+                throw new RateLimitExceeded(refusal);
+              });
+    }
     List<BulkResult> results = BulkEngine.run(request, new Executor(base), clock);
     if (AuditFeature.enabled()) {
       record(results);
@@ -106,8 +118,12 @@ public class BulkDispatch {
         return "Users".equals(call.endpoint()) ? user(call) : group(call);
       } catch (RuntimeException e) {
         ScimFailure failure = ScimFailure.of(e);
+        ScimException error =
+            new ScimException(failure.status(), failure.scimType(), failure.detail());
+        String code = ScimFailure.auditCode(e);
+        // The finer code (no_account, unknown_attribute) is what the connection check reads.
         return Outcome.failure(
-            new ScimException(failure.status(), failure.scimType(), failure.detail()));
+            code == null || code.equals(failure.scimType()) ? error : error.withAuditCode(code));
       }
     }
 

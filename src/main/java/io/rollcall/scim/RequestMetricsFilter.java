@@ -35,6 +35,10 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
           "Me",
           ".search");
 
+  /** Methods counted by name; a client can send any token as a method, so the rest are "other". */
+  private static final Set<String> METHODS =
+      Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
   /** Second segments that are operations rather than ids. */
   private static final Set<String> OPERATIONS = Set.of(".search");
 
@@ -54,9 +58,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     metrics.scimRequest(
         client.tenantId(),
         endpoint(request.getUriInfo().getPath(false)),
-        request.getMethod(),
+        method(request.getMethod()),
         response.getStatus(),
         System.nanoTime() - started);
+  }
+
+  static String method(String method) {
+    return METHODS.contains(method) ? method : "other";
   }
 
   /**

@@ -3,6 +3,7 @@ package io.rollcall.scim;
 import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.ratelimit.RateLimitExceeded;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -32,6 +33,14 @@ record ScimFailure(int status, String scimType, String detail, Map<String, Strin
     if (failure instanceof ScimException scim) {
       LOG.log(Level.FINE, "SCIM client error", scim);
       return new ScimFailure(scim.status(), scim.scimType(), scim.detail());
+    }
+    if (failure instanceof RateLimitExceeded limited) {
+      // RFC 6585 §4: 429 with Retry-After, as the rate-limit filter answers.
+      return new ScimFailure(
+          429,
+          null,
+          limited.refusal().detail(),
+          Map.of("Retry-After", Long.toString(limited.refusal().retryAfterSeconds())));
     }
     if (failure instanceof JsonbException) {
       return new ScimFailure(400, "invalidSyntax", "The request body is not valid JSON.");

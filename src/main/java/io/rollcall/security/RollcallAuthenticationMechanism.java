@@ -337,11 +337,12 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     }
     line.with("client", clients.of(request)).with("request", RequestIds.of(request));
     // A request without credentials is routine (a probe, a misconfigured client); a wrong one is
-    // what an operator alerts on.
+    // what an operator alerts on. Either can be repeated without limit by anyone, so the same
+    // refusal of the same client is written once a minute; the metric counts each.
     if (!"missing".equals(why)) {
       line.warning();
     }
-    line.log();
+    line.logOncePerMinute();
   }
 
   /** Refused before the password or token is hashed, so a flood of guesses costs no CPU. */

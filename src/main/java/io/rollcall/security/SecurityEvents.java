@@ -31,17 +31,21 @@ public class SecurityEvents {
             .with("via", attempt.via().label())
             .with("reason", reason);
     if (attempt.via() == AdminCaller.Via.TOKEN) {
-      line.with("token", attempt.name());
+      // The lookup prefix of whatever was presented: named only when it is shaped like one of
+      // ours, since an unknown string may be the start of someone's real secret.
+      if (attempt.name() != null && attempt.name().startsWith(AdminToken.SECRET_PREFIX)) {
+        line.with("token", attempt.name());
+      }
     } else if (accounts.find(attempt.name()).isPresent()) {
       line.with("account", attempt.name());
     }
     line.with("client", attempt.address()).with("request", requestId());
-    if (!throttled) {
-      // Throttled refusals cost nothing and come in floods; the failures that led to them are the
-      // warnings.
-      line.warning();
+    if (throttled) {
+      // Throttled refusals cost nothing and come in floods: one line a minute per name and client.
+      line.logOncePerMinute();
+      return;
     }
-    line.log();
+    line.warning().log();
   }
 
   /** Sign-ins are attempted within requests; an event fired elsewhere simply has no id. */

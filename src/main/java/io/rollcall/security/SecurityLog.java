@@ -1,7 +1,10 @@
 package io.rollcall.security;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,6 +25,15 @@ public final class SecurityLog {
   public static final String LOGGER = "io.rollcall.security.events";
 
   private static final Logger LOG = Logger.getLogger(LOGGER);
+
+  /**
+   * Refusals can be sent without limit by anyone: lines with the same key (the same client
+   * repeating the same mistake) are written once a minute; metrics count every one.
+   */
+  static final Duration REPEAT_EVERY = Duration.ofMinutes(1);
+
+  private static final int MAX_REMEMBERED = 10_000;
+  private static final ConcurrentMap<String, Long> lastWritten = new ConcurrentHashMap<>();
 
   private SecurityLog() {}
 
@@ -58,6 +70,18 @@ public final class SecurityLog {
       }
     }
 
+    /**
+     * Writes the line unless one with the same fields — the request id aside — was written within
+     * the last minute.
+     */
+    public void logOncePerMinute() {
+      Map<String, String> key = new LinkedHashMap<>(fields);
+      key.remove("request");
+      if (due(key.toString(), System.nanoTime())) {
+        log();
+      }
+    }
+
     String text() {
       StringBuilder line = new StringBuilder();
       fields.forEach(
@@ -69,6 +93,19 @@ public final class SecurityLog {
           });
       return line.toString();
     }
+  }
+
+  static boolean due(String key, long nowNanos) {
+    Long last = lastWritten.get(key);
+    if (last != null && nowNanos - last < REPEAT_EVERY.toNanos()) {
+      return false;
+    }
+    if (lastWritten.size() >= MAX_REMEMBERED) {
+      // Forgetting only means a few more lines, never fewer.
+      lastWritten.clear();
+    }
+    lastWritten.put(key, nowNanos);
+    return true;
   }
 
   /** Plain values as they are; anything else in double quotes with escapes. */

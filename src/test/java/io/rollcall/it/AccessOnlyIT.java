@@ -311,7 +311,7 @@ class AccessOnlyIT {
         t.upload("text/csv", "email,managerEmail\na@x.com,\nb@x.com,a@x.com\nc@x.com,a@x.com\n");
     assertEquals(200, loaded.status(), loaded.body());
 
-    String cookie = consoleSignIn(t.http);
+    String cookie = t.http.consoleSignIn("admin", Http.ADMIN_PASSWORD);
     String userId = t.scim("POST", "Users", oktaUser("a@x.com")).json().getString("id");
     Http.Answer person =
         t.http.get("console/user.xhtml?id=" + t.id + "&user=" + userId, null, "Cookie", cookie);
@@ -371,34 +371,6 @@ class AccessOnlyIT {
     JsonObject c = accounts.getJsonArray("accounts").getJsonObject(2);
     assertEquals("c@x.com", c.getString("email"));
     assertFalse(c.isNull("departedAt"), c.toString());
-  }
-
-  private static String consoleSignIn(Http http) {
-    Http.Answer page = http.get("console/login.xhtml", null);
-    String cookie = Http.cookies(page, null);
-    String form =
-        "signin=signin&"
-            + Http.formField("signin:username", "admin")
-            + "&"
-            + Http.formField("signin:password", Http.ADMIN_PASSWORD)
-            + "&"
-            + Http.formField("signin:submit", "Sign in")
-            + "&"
-            + Http.formField(
-                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
-            + "&"
-            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
-    Http.Answer signedIn =
-        http.send(
-            "POST",
-            "console/login.xhtml",
-            null,
-            "application/x-www-form-urlencoded",
-            form,
-            "Cookie",
-            cookie);
-    assertEquals(302, signedIn.status(), signedIn.body());
-    return Http.cookies(signedIn, cookie);
   }
 
   @Test

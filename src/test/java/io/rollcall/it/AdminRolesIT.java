@@ -493,7 +493,7 @@ class AdminRolesIT {
   void anAuditorReadsTheConsoleButCannotChangeAnythingInIt() {
     Fixture f = fixture();
     Http http = http();
-    String cookie = consoleSignIn(f.auditor(), f.auditorPassword());
+    String cookie = http().consoleSignIn(f.auditor(), f.auditorPassword());
     Http.Answer tenants = http.get("console/tenants.xhtml", null, "Cookie", cookie);
     assertEquals(200, tenants.status());
     assertTrue(tenants.body().contains("auditor"), "the role is shown");
@@ -540,34 +540,5 @@ class AdminRolesIT {
     List<JsonValue> entries = answer.json().getJsonArray("entries");
     assertFalse(entries.isEmpty(), "no trail entry for " + query);
     return entries.get(0).asJsonObject();
-  }
-
-  private String consoleSignIn(String user, String password) {
-    Http http = http();
-    Http.Answer page = http.get("console/login.xhtml", null);
-    String cookie = Http.cookies(page, null);
-    String form =
-        "signin=signin&"
-            + Http.formField("signin:username", user)
-            + "&"
-            + Http.formField("signin:password", password)
-            + "&"
-            + Http.formField("signin:submit", "Sign in")
-            + "&"
-            + Http.formField(
-                "jakarta.faces.ViewState", Http.hiddenValue(page.body(), "jakarta.faces.ViewState"))
-            + "&"
-            + Http.formField("rollcall_csrf", Http.hiddenValue(page.body(), "rollcall_csrf"));
-    Http.Answer signedIn =
-        http.send(
-            "POST",
-            "console/login.xhtml",
-            null,
-            "application/x-www-form-urlencoded",
-            form,
-            "Cookie",
-            cookie);
-    assertEquals(302, signedIn.status(), signedIn.body());
-    return Http.cookies(signedIn, cookie);
   }
 }

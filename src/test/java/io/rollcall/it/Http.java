@@ -119,6 +119,41 @@ final class Http {
     return "Bearer " + token;
   }
 
+  /**
+   * Signs in to the console as a browser's form post does, over plain HTTP; returns the session's
+   * cookies for later requests.
+   */
+  String consoleSignIn(String user, String password) {
+    Answer page = get("console/login.xhtml", null);
+    String cookie = cookies(page, null);
+    String form =
+        "signin=signin&"
+            + formField("signin:username", user)
+            + "&"
+            + formField("signin:password", password)
+            + "&"
+            + formField("signin:submit", "Sign in")
+            + "&"
+            + formField(
+                "jakarta.faces.ViewState", hiddenValue(page.body(), "jakarta.faces.ViewState"))
+            + "&"
+            + formField("rollcall_csrf", hiddenValue(page.body(), "rollcall_csrf"));
+    Answer signedIn =
+        send(
+            "POST",
+            "console/login.xhtml",
+            null,
+            "application/x-www-form-urlencoded",
+            form,
+            "Cookie",
+            cookie);
+    if (signedIn.status() != 302) {
+      throw new AssertionError(
+          "console sign-in answered " + signedIn.status() + ": " + signedIn.body());
+    }
+    return cookies(signedIn, cookie);
+  }
+
   Answer send(
       String method,
       String path,

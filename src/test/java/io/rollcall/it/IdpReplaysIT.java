@@ -260,7 +260,8 @@ class IdpReplaysIT {
         c.verdictWhen(
             v ->
                 v.getJsonObject("counts").getInt("usersDeleted") == 1
-                    && v.getJsonObject("counts").getInt("usersDeactivated") == 1);
+                    && v.getJsonObject("counts").getInt("usersDeactivated") == 1
+                    && v.getJsonObject("counts").getInt("failed") >= 1);
     assertEquals("Unknown", verdict.getString("identityProvider"), verdict.toString());
     JsonObject counts = verdict.getJsonObject("counts");
     assertEquals(1, counts.getInt("usersCreated"), verdict.toString());
@@ -372,7 +373,8 @@ class IdpReplaysIT {
         c.verdictWhen(
             v ->
                 v.getJsonObject("counts").getInt("usersDeleted") == 2
-                    && v.getJsonObject("counts").getInt("usersDeactivated") == 1);
+                    && v.getJsonObject("counts").getInt("usersDeactivated") == 1
+                    && v.getJsonObject("counts").getInt("failed") >= 3);
     assertEquals("Unknown", verdict.getString("identityProvider"), verdict.toString());
     JsonObject counts = verdict.getJsonObject("counts");
     assertEquals(3, counts.getInt("usersCreated"), verdict.toString());

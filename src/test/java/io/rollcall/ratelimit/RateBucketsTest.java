@@ -34,6 +34,25 @@ class RateBucketsTest {
     assertEquals(new Rate(2, 5), refusal.rate());
   }
 
+  /** A bulk request pays one token per operation, but never more than a bucket holds. */
+  @Test
+  void aRequestOfSeveralOperationsTakesATokenForEachUpToTheBurst() {
+    RateBuckets buckets = new RateBuckets(Optional.of(new Rate(1, 100)), clock);
+    Optional<Rate> burstFive = Optional.of(new Rate(1, 5));
+
+    assertTrue(buckets.tryAcquire("t1", burstFive, 3).isEmpty());
+    Refusal refusal = buckets.tryAcquire("t1", burstFive, 3).orElseThrow();
+    assertEquals(Refusal.Scope.TENANT, refusal.scope());
+    assertEquals(1, refusal.retryAfterSeconds(), "one token is missing: a second");
+
+    clock.advance(Duration.ofSeconds(5));
+    assertTrue(buckets.tryAcquire("t1", burstFive, 999).isEmpty(), "a full bucket pays for any");
+    assertTrue(buckets.tryAcquire("t1", burstFive).isPresent(), "and is empty after it");
+    // The server's bucket paid 999 operations as its whole burst: other tenants wait too.
+    assertEquals(
+        Refusal.Scope.SERVER, buckets.tryAcquire("t2", Optional.empty(), 1).orElseThrow().scope());
+  }
+
   @Test
   void tokensComeBackAtTheSustainedRate() {
     RateBuckets buckets = new RateBuckets(NO_SERVER_LIMIT, clock);

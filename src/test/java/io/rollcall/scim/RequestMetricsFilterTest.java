@@ -33,4 +33,18 @@ class RequestMetricsFilterTest {
   void pathsMapToAFixedSetOfEndpoints(String path, String endpoint) {
     assertEquals(endpoint, RequestMetricsFilter.endpoint(path));
   }
+
+  /** Any token is a valid HTTP method to the container; only the known ones become labels. */
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "GET, GET",
+    "PATCH, PATCH",
+    "DELETE, DELETE",
+    "FOO, other",
+    "get, other",
+    "X1Y2, other"
+  })
+  void methodsMapToAFixedSet(String method, String label) {
+    assertEquals(label, RequestMetricsFilter.method(method));
+  }
 }

@@ -60,6 +60,17 @@ class SecurityLogTest {
   }
 
   @Test
+  void aRepeatIsDueAgainOnlyAfterAMinute() {
+    String key = "credential_refused " + java.util.UUID.randomUUID();
+    long start = 1_000_000_000L;
+
+    assertEquals(true, SecurityLog.due(key, start));
+    assertEquals(false, SecurityLog.due(key, start + SecurityLog.REPEAT_EVERY.toNanos() - 1));
+    assertEquals(true, SecurityLog.due(key, start + SecurityLog.REPEAT_EVERY.toNanos()));
+    assertEquals(true, SecurityLog.due(key + " other client", start + 1));
+  }
+
+  @Test
   void unicodeLineSeparatorsAndControlCharactersAreEscapedToo() {
     assertEquals("\"a\\u2028b\\u0085c\\u001bd\"", SecurityLog.quoted("a\u2028b\u0085c\u001bd"));
   }

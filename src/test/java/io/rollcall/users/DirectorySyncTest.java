@@ -3,12 +3,14 @@ package io.rollcall.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.accounts.AccountDirectory;
 import io.rollcall.accounts.AccountUploads;
 import io.rollcall.accounts.HrRecord;
 import io.rollcall.accounts.UploadReport;
+import io.rollcall.database.Leases;
 import io.rollcall.events.EventOutbox;
 import io.rollcall.events.TenantEventCounter;
 import io.rollcall.json.ScimJson;
@@ -26,13 +28,21 @@ import io.rollcall.testdb.Transactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +143,18 @@ class DirectorySyncTest {
                 });
           }
         };
+    // The lease is another node's concern (LeasesTest); here this node always gets it unless a
+    // test says another node holds it.
+    sync.leases =
+        new Leases() {
+          @Override
+          public boolean claim(String name, Duration length) {
+            return !heldElsewhere;
+          }
+
+          @Override
+          public void release(String name) {}
+        };
     sync.lifecycle =
         new UserLifecycle() {
           @Override
@@ -142,6 +164,8 @@ class DirectorySyncTest {
           }
         };
   }
+
+  private volatile boolean heldElsewhere;
 
   @AfterEach
   void stop() {
@@ -415,6 +439,65 @@ class DirectorySyncTest {
                   .total();
             });
     assertEquals(0, scimSearch, "SCIM searches filter the identity the IdP sent, without HR data");
+  }
+
+  @Test
+  void anUploadWhileAnotherOfTheTenantRunsOnThisNodeIsRefusedAndChangesNothing() throws Exception {
+    CountDownLatch firstIsReading = new CountDownLatch(1);
+    CountDownLatch letFirstFinish = new CountDownLatch(1);
+    byte[] rows = "email\nann@acme.com\n".getBytes(StandardCharsets.UTF_8);
+    InputStream slow =
+        new InputStream() {
+          private final InputStream rest = new ByteArrayInputStream(rows);
+          private boolean waited;
+
+          @Override
+          public int read() throws IOException {
+            if (!waited) {
+              waited = true;
+              firstIsReading.countDown();
+              try {
+                letFirstFinish.await();
+              } catch (InterruptedException e) {
+                throw new IOException(e);
+              }
+            }
+            return rest.read();
+          }
+        };
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<UploadReport> first =
+          other.submit(
+              () ->
+                  sync.load(
+                      tenantId, slow, AccountUploads.Format.CSV, UploadReport.Mode.REPLACE, false));
+      assertTrue(firstIsReading.await(10, TimeUnit.SECONDS));
+
+      assertThrows(
+          UploadInProgressException.class,
+          () -> upload(UploadReport.Mode.UPSERT, false, "email", "bob@acme.com"));
+
+      letFirstFinish.countDown();
+      assertEquals(1, first.get(10, TimeUnit.SECONDS).getCreated());
+    } finally {
+      letFirstFinish.countDown();
+      other.shutdownNow();
+    }
+    // The tenant is free again once the first upload has finished.
+    assertEquals(1, upload(UploadReport.Mode.UPSERT, false, "email", "bob@acme.com").getCreated());
+  }
+
+  @Test
+  void anUploadWhileAnotherNodeHoldsTheTenantsUploadLeaseIsRefused() {
+    heldElsewhere = true;
+
+    assertThrows(
+        UploadInProgressException.class,
+        () -> upload(UploadReport.Mode.REPLACE, true, "email", "ann@acme.com"));
+
+    heldElsewhere = false;
+    assertEquals(1, upload(UploadReport.Mode.UPSERT, false, "email", "ann@acme.com").getCreated());
   }
 
   // ---- helpers ----

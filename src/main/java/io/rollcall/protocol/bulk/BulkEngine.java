@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>A failing operation does not stop the others (§3.7: the service provider "MUST continue
  * performing as many changes as possible and disregard partial failures") unless the request's
  * {@code failOnErrors} is reached: then nothing more runs, and the response lists only the
- * operations processed so far (§3.7.3).
+ * operations processed so far (§3.7.3). An operation answered 503 (the database is overloaded)
+ * stops the run the same way.
  */
 public final class BulkEngine {
 
@@ -35,7 +36,9 @@ public final class BulkEngine {
       results.add(result);
       if (result.failed()) {
         errors++;
-        if (errors >= request.failOnErrors()) {
+        // A 503 means the database is refusing work now: running the remaining operations would
+        // only add load to it. Stop as failOnErrors does; the client retries what is missing.
+        if (errors >= request.failOnErrors() || result.status() == 503) {
           break;
         }
       } else if (operations.get(index).declaresBulkId()) {

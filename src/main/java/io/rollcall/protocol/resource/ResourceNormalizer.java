@@ -264,8 +264,12 @@ public final class ResourceNormalizer {
     if (value == null) {
       return;
     }
-    // Tolerance: a lone string is read as a one-element list, as for any multi-valued attribute.
-    List<?> urns = value instanceof List<?> list ? list : List.of(value);
+    // RFC 7643 §3: "schemas" is a multi-valued attribute, a JSON array. A lone string is a body
+    // that does not follow the schema (RFC 7644 §3.12 invalidSyntax); Okta and Entra ID always
+    // send an array.
+    if (!(value instanceof List<?> urns)) {
+      throw ScimException.invalidSyntax("attribute 'schemas' must be a JSON array of schema URNs");
+    }
     for (Object urn : urns) {
       if (!(urn instanceof String text)) {
         throw ScimException.invalidValue("attribute 'schemas' must be a list of schema URNs");

@@ -191,6 +191,21 @@ class BulkEngineTest {
     assertEquals(1, store.calls.size(), "nothing after the error ran");
   }
 
+  /** An overloaded database (503) stops the run: the rest would only add to its load. */
+  @Test
+  void anOperationAnswered503StopsTheRunLikeFailOnErrors() {
+    Map<String, Object> response =
+        run(
+            """
+            {"Operations":[
+               {"method":"POST","path":"/Users","bulkId":"a","data":{"userName":"Alice"}},
+               {"method":"POST","path":"/Users","bulkId":"b","data":{"userName":"busy"}},
+               {"method":"POST","path":"/Users","bulkId":"c","data":{"userName":"Carol"}}]}
+            """);
+    assertEquals(List.of("201", "503"), statuses(response));
+    assertEquals(2, store.calls.size(), "nothing after the 503 ran");
+  }
+
   @Test
   void failOnErrorsCountsErrorsAndKeepsTheSuccessesBetweenThem() {
     Map<String, Object> response =

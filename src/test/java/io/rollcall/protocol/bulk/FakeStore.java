@@ -34,6 +34,10 @@ final class FakeStore implements BulkExecutor {
   @Override
   public Outcome execute(Call call) {
     calls.add(call);
+    if (call.data() != null && "busy".equals(call.data().get("userName"))) {
+      // What the dispatcher answers when the database refuses work (an overload).
+      throw new ScimException(503, null, "Rollcall is busy; retry after the time in Retry-After.");
+    }
     switch (call.method()) {
       case POST:
         checkUnique(call.endpoint(), call.data(), null);

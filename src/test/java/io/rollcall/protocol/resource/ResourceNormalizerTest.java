@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResourceNormalizerTest {
 
@@ -102,9 +103,7 @@ class ResourceNormalizerTest {
           Arguments.of(
               "\"" + CUSTOM + "\": {\"customField3\": false}",
               "attribute '" + CUSTOM + ":customField3' must be a string"),
-          Arguments.of("\"schemas\": [1]", "attribute 'schemas' must be a list of schema URNs"),
-          Arguments.of(
-              "\"schemas\": {\"a\": 1}", "attribute 'schemas' must be a list of schema URNs"));
+          Arguments.of("\"schemas\": [1]", "attribute 'schemas' must be a list of schema URNs"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -335,7 +334,6 @@ class ResourceNormalizerTest {
           Arguments.of("schemas without the core URN", "\"schemas\": [\"" + ENTERPRISE + "\"]"),
           Arguments.of(
               "schemas missing a present extension", "\"schemas\": [\"" + CORE_USER + "\"]"),
-          Arguments.of("schemas as one string", "\"schemas\": \"" + CORE_USER + "\""),
           Arguments.of(
               "schemas in another case", "\"Schemas\": [\"" + CORE_USER.toUpperCase() + "\"]"),
           Arguments.of(
@@ -351,6 +349,17 @@ class ResourceNormalizerTest {
       Map<String, Object> canonical =
           USERS.normalize(user(schemas.isEmpty() ? members : schemas + ", " + members));
       assertEquals(List.of(CORE_USER, ENTERPRISE), canonical.get("schemas"));
+    }
+
+    /** RFC 7643 §3: {@code schemas} is multi-valued, so anything but a JSON array is malformed. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"" + CORE_USER + "\"", "{\"a\": 1}", "7", "true"})
+    void schemasThatIsNoArrayIsInvalidSyntax(String schemas) {
+      ScimException refused =
+          assertThrows(ScimException.class, () -> USERS.normalize(user("\"schemas\": " + schemas)));
+      assertEquals(400, refused.status());
+      assertEquals("invalidSyntax", refused.scimType());
+      assertEquals("attribute 'schemas' must be a JSON array of schema URNs", refused.detail());
     }
 
     @Test
