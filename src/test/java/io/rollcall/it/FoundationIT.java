@@ -400,6 +400,9 @@ class FoundationIT {
     Http http = http();
     // The runtime's own endpoint would be public: it is switched off in the post-boot file.
     assertNotEquals(200, http.get("metrics", null).status());
+    // Nor is the runtime's generated OpenAPI document, which lists the admin plane's endpoints.
+    assertEquals(404, http.get("openapi", null).status());
+    assertEquals(404, http.get("openapi/", null).status());
     assertEquals(401, http.get("api/admin/metrics", null).status());
     assertEquals(401, http.get("api/admin/metrics", Http.bearer("rcs_not-a-real-token")).status());
 
