@@ -41,8 +41,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The admin console in a real browser (headless Chromium): sign-in and its protections, tenants,
@@ -73,26 +71,7 @@ class ConsoleIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(
-                new File(System.getProperty("rollcall.chromedriver", "/usr/bin/chromedriver")))
-            .usingAnyFreePort()
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("rollcall.chromium", "/usr/bin/chromium"));
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--window-size=" + LAPTOP.getWidth() + "," + LAPTOP.getHeight());
-    browser = new ChromeDriver(service, options);
+    browser = Browsers.headless(LAPTOP.getWidth(), LAPTOP.getHeight(), "--hide-scrollbars");
     screenshots = Path.of(System.getProperty("rollcall.screenshots", "target/screenshots"));
     Files.createDirectories(screenshots);
   }
