@@ -140,16 +140,60 @@ public class TokenService {
   }
 
   /**
-   * Checks a presented bearer secret. Rows are found by the secret's lookup key, then the whole
-   * secret is compared against each candidate's hash in constant time. The tenant's SCIM rate limit
-   * comes with the same row, read fresh on every request, so a changed limit applies at once on
-   * every node.
+   * Checks a presented bearer secret (see {@link #find}). The tenant's SCIM rate limit comes with
+   * the same row, read fresh on every request, so a changed limit applies at once on every node.
    */
   public Optional<ScimClient> authenticate(String presented) {
+    Optional<Match> match = find(presented);
+    if (match.isEmpty()) {
+      return Optional.empty();
+    }
+    ScimToken token = match.get().token();
+    Instant now = clock.instant();
+    if (!match.get().tenantActive() || token.status(now) != TokenStatus.ACTIVE) {
+      return Optional.empty();
+    }
+    token.recordUse(now);
+    return Optional.of(
+        new ScimClient(token.tenantId(), token.id(), token.prefix(), match.get().rateLimit()));
+  }
+
+  /**
+   * Why {@link #authenticate} refused {@code presented}. Asked only after a refusal, so the request
+   * that succeeds pays nothing for it.
+   */
+  public TokenRefusal refusal(String presented) {
+    if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
+      return TokenRefusal.anonymous(TokenRefusal.Reason.MALFORMED);
+    }
+    Optional<Match> match = find(presented);
+    if (match.isEmpty()) {
+      return TokenRefusal.anonymous(TokenRefusal.Reason.UNKNOWN);
+    }
+    ScimToken token = match.get().token();
+    TokenRefusal.Reason reason =
+        !match.get().tenantActive()
+            ? TokenRefusal.Reason.TENANT_DISABLED
+            : switch (token.status(clock.instant())) {
+              case REVOKED -> TokenRefusal.Reason.REVOKED;
+              case EXPIRED -> TokenRefusal.Reason.EXPIRED;
+              // Valid a moment ago: revoked or the tenant enabled in between; say unknown.
+              case ACTIVE -> TokenRefusal.Reason.UNKNOWN;
+            };
+    return new TokenRefusal(reason, token.tenantId(), token.prefix());
+  }
+
+  /** The token whose secret was presented, with what its tenant's row says about it. */
+  private record Match(ScimToken token, boolean tenantActive, ScimRateLimit rateLimit) {}
+
+  /**
+   * Rows are found by the secret's lookup key, then the whole secret is compared against each
+   * candidate's hash in constant time; empty for a malformed secret or one no token has.
+   */
+  private Optional<Match> find(String presented) {
     if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
     List<Object[]> rows =
         em.createQuery(
                 "SELECT t, n.active, n.scimRateLimit, n.scimRequestsPerSecond, n.scimBurst"
@@ -159,51 +203,16 @@ public class TokenService {
             .getResultList();
     for (Object[] row : rows) {
       ScimToken token = (ScimToken) row[0];
-      boolean tenantActive = (Boolean) row[1];
       if (token.matches(presented)) {
-        if (!tenantActive || token.status(now) != TokenStatus.ACTIVE) {
-          return Optional.empty();
-        }
-        token.recordUse(now);
-        ScimRateLimit limit =
-            new ScimRateLimit((ScimRateLimit.Mode) row[2], (Integer) row[3], (Integer) row[4]);
-        return Optional.of(new ScimClient(token.tenantId(), token.id(), token.prefix(), limit));
+        return Optional.of(
+            new Match(
+                token,
+                (Boolean) row[1],
+                new ScimRateLimit(
+                    (ScimRateLimit.Mode) row[2], (Integer) row[3], (Integer) row[4])));
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Why {@link #authenticate} refused {@code presented}. Asked only after a refusal, so the request
-   * that succeeds pays nothing for it; the secret is compared in constant time here too.
-   */
-  public TokenRefusal refusal(String presented) {
-    if (!TokenSecret.isWellFormed(presented, ScimToken.SECRET_PREFIX)) {
-      return TokenRefusal.anonymous(TokenRefusal.Reason.MALFORMED);
-    }
-    Instant now = clock.instant();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT t, n.active FROM ScimToken t, Tenant n"
-                    + " WHERE t.prefix = :prefix AND n.id = t.tenantId",
-                Object[].class)
-            .setParameter("prefix", TokenSecret.lookupKey(presented))
-            .getResultList()) {
-      ScimToken token = (ScimToken) row[0];
-      if (token.matches(presented)) {
-        TokenRefusal.Reason reason =
-            !(Boolean) row[1]
-                ? TokenRefusal.Reason.TENANT_DISABLED
-                : switch (token.status(now)) {
-                  case REVOKED -> TokenRefusal.Reason.REVOKED;
-                  case EXPIRED -> TokenRefusal.Reason.EXPIRED;
-                  // Valid a moment ago: revoked or the tenant enabled in between; say unknown.
-                  case ACTIVE -> TokenRefusal.Reason.UNKNOWN;
-                };
-        return new TokenRefusal(reason, token.tenantId(), token.prefix());
-      }
-    }
-    return TokenRefusal.anonymous(TokenRefusal.Reason.UNKNOWN);
   }
 
   /** Deletes tokens that expired or were revoked before {@code cutoff}; returns how many. */
