@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,13 +25,18 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -DskipTests package        # target/rollcall.war and target/payara-micro.jar
- * java bench/StartupTime.java [--runs 3] [--jvm "-Xmx512m …"] [--rootdir DIR]
+ * java bench/StartupTime.java [--runs 3] [--jvm "-Xmx512m …"] [--rootdir DIR] [--restart]
+ *     [--wars target/rollcall.war,other.war]
  * </pre>
  *
  * Per run it prints the wall time until {@code /health/ready} answers 200 and the admin API answers
- * its own 401 (Rollcall deployed and serving), and what Payara logged: its boot and the WAR's
- * deployment. {@code --rootdir} keeps Payara's unpacked runtime in one place across runs (what a
- * class-data-sharing archive made on an earlier run needs); the data folder is new every run.
+ * its own 401 (Rollcall deployed and serving), the CPU time the server had used by then (less
+ * disturbed than wall time when the machine is busy), and what Payara logged: its boot and the
+ * WAR's deployment. {@code --rootdir} keeps Payara's unpacked runtime in one place across runs (what
+ * a class-data-sharing archive made on an earlier run needs); the data folder is new every run
+ * unless {@code --restart} is given: then one unmeasured start first creates the database and the
+ * measured runs start on it, as every restart after the first does. {@code --wars} alternates runs
+ * between builds, so that a comparison sees the same machine load on both sides.
  */
 public class StartupTime {
 
@@ -41,32 +48,69 @@ public class StartupTime {
     int runs = 3;
     String jvm = "-Xmx512m";
     Path root = null;
+    boolean restart = false;
+    List<String> wars = List.of("target/rollcall.war");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--jvm" -> jvm = args[++i];
         case "--rootdir" -> root = Path.of(args[++i]);
+        case "--restart" -> restart = true;
+        case "--wars" -> wars = List.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    System.out.println("| run | serving after (ms) | Payara \"ready in\" (ms) | WAR deployed in (ms) |");
-    System.out.println("|---|---|---|---|");
-    List<Long> serving = new ArrayList<>();
-    for (int run = 1; run <= runs; run++) {
-      Result result = startOnce(jvm, root);
-      serving.add(result.servingMillis());
-      System.out.printf(
-          "| %d | %d | %s | %s |%n", run, result.servingMillis(), result.ready(), result.deployed());
+    System.out.println(
+        "| run | war | serving after (ms) | server CPU (ms) | Payara \"ready in\" (ms) | WAR"
+            + " deployed in (ms) |");
+    System.out.println("|---|---|---|---|---|---|");
+    Map<String, List<Long>> serving = new TreeMap<>();
+    Map<String, Path> workOfWar = new TreeMap<>();
+    try {
+      for (String war : wars) {
+        Path work = Files.createTempDirectory("rollcall-startup");
+        workOfWar.put(war, work);
+        if (restart) {
+          startOnce(jvm, root, war, work);
+        }
+      }
+      for (int run = 1; run <= runs; run++) {
+        for (String war : wars) {
+          Path work = workOfWar.get(war);
+          Result result = startOnce(jvm, root, war, work);
+          serving.computeIfAbsent(war, w -> new ArrayList<>()).add(result.servingMillis());
+          System.out.printf(
+              "| %d | %s | %d | %d | %s | %s |%n",
+              run,
+              war,
+              result.servingMillis(),
+              result.cpuMillis(),
+              result.ready(),
+              result.deployed());
+          if (!restart) {
+            delete(work);
+            Files.createDirectories(work);
+          }
+        }
+      }
+    } finally {
+      for (Path work : workOfWar.values()) {
+        delete(work);
+      }
     }
-    serving.sort(Comparator.naturalOrder());
     System.out.println();
-    System.out.println("median serving after: " + serving.get(serving.size() / 2) + " ms");
+    serving.forEach(
+        (war, millis) -> {
+          millis.sort(Comparator.naturalOrder());
+          System.out.println(
+              "median serving after, " + war + ": " + millis.get(millis.size() / 2) + " ms");
+        });
   }
 
-  record Result(long servingMillis, String ready, String deployed) {}
+  record Result(long servingMillis, long cpuMillis, String ready, String deployed) {}
 
-  private static Result startOnce(String jvm, Path fixedRoot) throws Exception {
-    Path work = Files.createTempDirectory("rollcall-startup");
+  private static Result startOnce(String jvm, Path fixedRoot, String war, Path work)
+      throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -77,6 +121,7 @@ public class StartupTime {
     command.addAll(
         List.of(
             "-Duser.timezone=UTC",
+            "-Dhazelcast.phone.home.enabled=false",
             "-Drollcall.data.dir=" + work.resolve("data"),
             "-jar",
             "target/payara-micro.jar",
@@ -90,7 +135,7 @@ public class StartupTime {
             "--postbootcommandfile",
             "server-config/post-boot-commands.asadmin",
             "--deploy",
-            "target/rollcall.war",
+            war,
             "--contextroot",
             "/"));
     Path log = work.resolve("server.log");
@@ -111,14 +156,18 @@ public class StartupTime {
         Thread.sleep(50);
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
+      long cpu = server.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
       String output = Files.readString(log, StandardCharsets.ISO_8859_1);
-      return new Result(millis, first(READY, output), first(DEPLOYED, output));
+      return new Result(millis, cpu, first(READY, output), first(DEPLOYED, output));
     } finally {
       server.destroy();
       server.waitFor();
-      try (Stream<Path> files = Files.walk(work)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
