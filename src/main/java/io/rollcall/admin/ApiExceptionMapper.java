@@ -11,6 +11,7 @@ import io.rollcall.tenant.UnknownTenantException;
 import io.rollcall.users.UploadInProgressException;
 import io.rollcall.web.InvalidInputException;
 import io.rollcall.web.JsonErrors;
+import io.rollcall.web.NodeStopping;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -65,6 +66,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
       return Response.fromResponse(
               answer(503, "Rollcall is busy; retry after Retry-After seconds."))
           .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
+          .build();
+    }
+    if (NodeStopping.isStopping()) {
+      LOG.log(Level.FINE, "Failed while the node stops", thrown);
+      return Response.fromResponse(answer(503, NodeStopping.MESSAGE))
+          .header("Retry-After", NodeStopping.RETRY_AFTER_SECONDS)
           .build();
     }
     String correlationId = UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package io.rollcall.health;
 
+import io.rollcall.web.NodeStopping;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers. */
+/** Ready when the database answers and the node is not stopping. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -21,6 +22,10 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    if (NodeStopping.isStopping()) {
+      // A load balancer polling readiness stops sending requests to a node on its way out.
+      return HealthCheckResponse.named("stopping").down().build();
+    }
     try (Connection connection = dataSource.getConnection()) {
       return HealthCheckResponse.named("database")
           .status(connection.isValid(TIMEOUT_SECONDS))

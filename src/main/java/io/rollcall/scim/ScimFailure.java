@@ -4,6 +4,7 @@ import io.rollcall.database.DuplicateKey;
 import io.rollcall.database.Overload;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.ratelimit.RateLimitExceeded;
+import io.rollcall.web.NodeStopping;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -67,6 +68,14 @@ record ScimFailure(int status, String scimType, String detail, Map<String, Strin
           null,
           "Rollcall is busy; retry after the time in Retry-After.",
           Map.of("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS)));
+    }
+    if (NodeStopping.isStopping()) {
+      LOG.log(Level.FINE, "Failed while the node stops", thrown);
+      return new ScimFailure(
+          503,
+          null,
+          NodeStopping.MESSAGE,
+          Map.of("Retry-After", Integer.toString(NodeStopping.RETRY_AFTER_SECONDS)));
     }
     String correlationId = UUID.randomUUID().toString();
     LOG.log(Level.WARNING, "Unexpected failure " + correlationId, thrown);

@@ -3,6 +3,7 @@ package io.rollcall.security;
 import io.rollcall.database.Overload;
 import io.rollcall.metrics.Metrics;
 import io.rollcall.web.JsonErrors;
+import io.rollcall.web.NodeStopping;
 import io.rollcall.web.PublicUrls;
 import io.rollcall.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,11 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
     // The path as the container mapped it (decoded, dot segments resolved), not as it was sent.
     String path =
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (NodeStopping.isStopping()) {
+      // Checked before the token lookup, which would meet a pool that is being closed.
+      response.setHeader("Connection", "close");
+      return refuseForNow(path, response, NodeStopping.RETRY_AFTER_SECONDS, NodeStopping.MESSAGE);
+    }
     try {
       return validate(path, request, response, context);
     } catch (RuntimeException e) {
@@ -79,16 +85,25 @@ public class RollcallAuthenticationMechanism implements HttpAuthenticationMechan
       if (!Overload.isOverload(e) || path.startsWith("/console/")) {
         throw e;
       }
-      response.setHeader("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS));
-      String message = "Rollcall is busy; retry after the time in Retry-After.";
-      if (path.startsWith("/scim/")) {
-        JsonErrors.write(
-            response, 503, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(503, null, message));
-      } else {
-        JsonErrors.write(response, 503, "application/json", JsonErrors.apiBody(503, message));
-      }
-      return AuthenticationStatus.SEND_FAILURE;
+      return refuseForNow(
+          path,
+          response,
+          Overload.RETRY_AFTER_SECONDS,
+          "Rollcall is busy; retry after the time in Retry-After.");
     }
+  }
+
+  /** 503 with {@code Retry-After}, in the error shape of the path's API. */
+  private static AuthenticationStatus refuseForNow(
+      String path, HttpServletResponse response, int retryAfterSeconds, String message) {
+    response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    if (path.startsWith("/scim/")) {
+      JsonErrors.write(
+          response, 503, JsonErrors.SCIM_MEDIA_TYPE, JsonErrors.scimBody(503, null, message));
+    } else {
+      JsonErrors.write(response, 503, "application/json", JsonErrors.apiBody(503, message));
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private AuthenticationStatus validate(

@@ -24,11 +24,16 @@ import org.junit.jupiter.api.Test;
  * Acknowledged means durable: a {@code kill -9} of the server in the middle of a burst of creates,
  * updates and deletes must not lose any write that was answered with a 2xx, nor the event that the
  * write promised. The server runs on the README's embedded H2 configuration.
+ *
+ * <p>And a node that is stopped in an orderly way (SIGTERM) under load answers what it can no
+ * longer serve with 503 and {@code Retry-After} (RFC 9110 §15.6.4, §10.2.3), in the SCIM error
+ * shape of RFC 7644 §3.12 — never 500, which tells a client that retrying is pointless.
  */
 class CrashDurabilityIT {
 
   private static final int WRITERS = 4;
   private static final int KILL_AFTER_CREATES = 100;
+  private static final String JSON_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
   /** What one writer knows of one of its users: acknowledged state, and a write in flight. */
   private static final class Known {
@@ -102,6 +107,93 @@ class CrashDurabilityIT {
       }
       assertTrue(creates.get() >= KILL_AFTER_CREATES, "creates acknowledged: " + creates.get());
       assertTrue(checked > 0);
+    }
+  }
+
+  @Test
+  void sigtermUnderLoadAnswers503NeverA500() throws Exception {
+    Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "sigterm");
+    try (MicroServer server =
+        new MicroServer(
+            work.resolve("db"),
+            work.resolve("logs"),
+            Map.of(),
+            List.of("post-boot-commands.asadmin"),
+            List.of("--shutdowngrace", "2000"))) {
+      server.start();
+      Http http = new Http(server.base());
+      String token = Http.bearer(http.mintToken(http.createTenant("sigterm")));
+      AtomicBoolean stopping = new AtomicBoolean();
+      AtomicBoolean gone = new AtomicBoolean();
+      AtomicInteger servedBeforeStop = new AtomicInteger();
+      List<String> refusedByRollcall = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < WRITERS; c++) {
+        int client = c;
+        Thread thread =
+            new Thread(
+                () -> {
+                  for (int n = 0; !gone.get(); n++) {
+                    Http.Answer answer;
+                    try {
+                      answer =
+                          n % 2 == 0
+                              ? http.get("scim/v2/Users?count=5", token)
+                              : http.send(
+                                  "POST",
+                                  "scim/v2/Users",
+                                  token,
+                                  "application/scim+json",
+                                  "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                                      + "\"userName\":\"s"
+                                      + client
+                                      + "-"
+                                      + n
+                                      + "@stop.example\"}");
+                    } catch (IllegalStateException connectionRefused) {
+                      continue; // the listener is closing or closed
+                    }
+                    boolean reachedRollcall =
+                        answer.raw().headers().firstValue("X-Request-Id").isPresent();
+                    if (!stopping.get()) {
+                      servedBeforeStop.incrementAndGet();
+                    }
+                    if (!reachedRollcall) {
+                      // Once Rollcall is undeployed, the container answers the last requests
+                      // before its listener closes (an empty 503, then 500): documented in the
+                      // README's "Stopping a node", out of the application's reach.
+                      continue;
+                    }
+                    if (answer.status() == 500) {
+                      wrong.add("500: " + answer.body());
+                    } else if (answer.status() == 503) {
+                      refusedByRollcall.add(answer.body());
+                      if (answer.raw().headers().firstValue("Retry-After").isEmpty()
+                          || !answer.body().contains(JSON_ERROR_SCHEMA)
+                          || !answer.body().contains("\"status\":\"503\"")) {
+                        wrong.add("503 without Retry-After or SCIM error body: " + answer.body());
+                      }
+                    }
+                  }
+                },
+                "client" + c);
+        thread.start();
+        clients.add(thread);
+      }
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (servedBeforeStop.get() < 40 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      stopping.set(true);
+      server.terminate();
+      gone.set(true);
+      for (Thread thread : clients) {
+        thread.join(TimeUnit.SECONDS.toMillis(60));
+      }
+      assertTrue(servedBeforeStop.get() >= 40, "load before the stop: " + servedBeforeStop.get());
+      assertEquals(List.of(), wrong);
+      assertTrue(!refusedByRollcall.isEmpty(), "no request met the stopping node");
     }
   }
 

@@ -60,6 +60,7 @@ final class MicroServer implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Duser.timezone=UTC");
+    command.add("-Dhazelcast.phone.home.enabled=false");
     command.add("-Drollcall.data.dir=" + dataDir.toAbsolutePath());
     command.addAll(
         List.of(
@@ -99,6 +100,14 @@ final class MicroServer implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** SIGTERM, as systemd or Kubernetes stop a node, and waits until the process has exited. */
+  void terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+      kill();
+    }
   }
 
   /** The server's process id, as lease rows name their holder ("pid@host/…"). */
