@@ -126,6 +126,7 @@ public class StartupTime {
             "-jar",
             "target/payara-micro.jar",
             "--nocluster",
+            "--disablephonehome",
             "--port",
             Integer.toString(port),
             "--rootdir",

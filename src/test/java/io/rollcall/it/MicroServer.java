@@ -72,6 +72,7 @@ final class MicroServer implements AutoCloseable {
             root.toAbsolutePath().toString(),
             "--prebootcommandfile",
             Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
+    command.add("--disablephonehome");
     if (!extraMicroOptions.contains("--clustermode")) {
       command.add("--nocluster");
     }
