@@ -5,6 +5,14 @@ package io.rollcall.protocol;
  * where the engine bends the RFC, and applies only when the caller's {@link Tolerances} allow it;
  * without it the request gets the RFC's answer. Which identity provider needs which is decided in
  * one table, {@code io.rollcall.tenant.IdpProfile}.
+ *
+ * <p>Not here, and so on in every profile, are the lenient readings that bend no rule of the RFC or
+ * concern the transport rather than one identity provider: attribute and PATCH/Bulk member names in
+ * any case (RFC 7643 §2.1 makes attribute names case-insensitive), a missing {@code schemas} on a
+ * resource, PATCH or Bulk body (Rollcall derives it; refusing would protect no real client), a body
+ * without {@code Content-Type}, a Bulk path without its leading slash and RFC 7644 §3.7.3's bare
+ * PATCH array, a single value in a PATCH {@code add} to a multi-valued attribute (§3.5.2.1 leaves
+ * it open), and unknown query parameters such as {@code aadOptscim062020} (§3.4.2).
  */
 public enum Tolerance {
   OP_IN_ANY_CASE(
