@@ -34,10 +34,7 @@ public record Tolerances(Set<Tolerance> allowed, UnknownAttributes unknownAttrib
 
   public Tolerances {
     Objects.requireNonNull(unknownAttributes, "unknownAttributes");
-    allowed =
-        allowed.isEmpty()
-            ? Set.copyOf(EnumSet.noneOf(Tolerance.class))
-            : Set.copyOf(EnumSet.copyOf(allowed));
+    allowed = Set.copyOf(allowed);
   }
 
   public static Tolerances of(UnknownAttributes unknownAttributes, Tolerance... allowed) {
