@@ -20,7 +20,8 @@ final class AdminJson {
           "eraseDeactivatedAfterDays",
           "scimRateLimit",
           "scimRequestsPerSecond",
-          "scimBurst");
+          "scimBurst",
+          "idpProfile");
 
   private AdminJson() {}
 
@@ -41,7 +42,8 @@ final class AdminJson {
         integer(body, "eraseDeactivatedAfterDays"),
         string(body, "scimRateLimit"),
         integer(body, "scimRequestsPerSecond"),
-        integer(body, "scimBurst"));
+        integer(body, "scimBurst"),
+        string(body, "idpProfile"));
   }
 
   /**

@@ -8,6 +8,7 @@ import io.rollcall.security.BearerSecret;
 import io.rollcall.security.Roles;
 import io.rollcall.security.ScimToken;
 import io.rollcall.security.TokenService;
+import io.rollcall.tenant.IdpProfile;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -64,6 +65,7 @@ public class TenantAdminResource {
       String scimRateLimit,
       Integer scimRequestsPerSecond,
       Integer scimBurst,
+      String idpProfile,
       Instant createdAt) {}
 
   public record NewToken(String description, Integer expiresInDays) {}
@@ -130,7 +132,8 @@ public class TenantAdminResource {
    * groupsEnabled}, {@code provisioningMode} ("full" / "access-only"), {@code deletePolicy}
    * ("deprovision" / "erase"), {@code eraseDeactivatedAfterDays} (a number, or null for never),
    * {@code scimRateLimit} ("default" / "custom" / "unlimited") with {@code scimRequestsPerSecond}
-   * and {@code scimBurst} for a custom limit.
+   * and {@code scimBurst} for a custom limit, {@code idpProfile} ("any" / "okta" / "entra-id" /
+   * "google-workspace" / "onelogin" / "jumpcloud" / "other"; see {@link IdpProfile}).
    */
   @PATCH
   @Path("{id}")
@@ -265,6 +268,7 @@ public class TenantAdminResource {
         t.scimRateLimit().mode().label(),
         limit.map(Rate::requestsPerSecond).orElse(null),
         limit.map(Rate::burst).orElse(null),
+        t.idpProfile().label(),
         t.createdAt());
   }
 }

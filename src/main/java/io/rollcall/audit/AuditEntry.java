@@ -49,6 +49,9 @@ public class AuditEntry {
   @Column(name = "scim_type")
   private String scimType;
 
+  @Column(name = "dropped_attributes")
+  private String droppedAttributes;
+
   protected AuditEntry() {}
 
   public long id() {
@@ -103,5 +106,10 @@ public class AuditEntry {
   /** The error's code, or null (see {@link AuditRecord}). */
   public String scimType() {
     return scimType;
+  }
+
+  /** Names of unknown attributes the tenant's IdP profile dropped, comma separated; else null. */
+  public String droppedAttributes() {
+    return droppedAttributes;
   }
 }

@@ -1,5 +1,6 @@
 package io.rollcall.audit;
 
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.security.ScimClient;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
@@ -43,6 +44,12 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
   /** Request property (servlet request attribute) holding the error's code for the audit log. */
   public static final String ERROR_CODE = AuditFilter.class.getName() + ".errorCode";
 
+  /**
+   * Request property (servlet request attribute) holding the {@link DroppedAttributes} of the
+   * request, left by {@link DroppedAttributeNotes}.
+   */
+  public static final String DROPPED_ATTRIBUTES = AuditFilter.class.getName() + ".dropped";
+
   /** Error bodies longer than this are not read for their {@code scimType}. */
   private static final int MAX_ERROR_BODY = 8192;
 
@@ -85,8 +92,15 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
             durationMs,
             otherParameters(request.getUriInfo().getRequestUri().getRawQuery()),
             request.getHeaderString("User-Agent"),
-            errorCode(
-                request.getProperty(ERROR_CODE), response.getStatus(), response.getEntity())));
+            errorCode(request.getProperty(ERROR_CODE), response.getStatus(), response.getEntity()),
+            dropped(request.getProperty(DROPPED_ATTRIBUTES), response.getStatus())));
+  }
+
+  /** What a successful request dropped; a failed one stored nothing, so dropped nothing. */
+  static String dropped(Object noted, int status) {
+    return status < 400 && noted instanceof DroppedAttributes names && !names.isEmpty()
+        ? names.toString()
+        : null;
   }
 
   /**

@@ -11,6 +11,8 @@ import java.time.Instant;
  *     a finer code of Rollcall's where that is too broad ({@code unknown_attribute}, {@code
  *     no_account}), or why a token of the tenant was refused ({@code token_revoked}, {@code
  *     token_expired}, {@code tenant_disabled}); null for successes and errors without one
+ * @param droppedAttributes names of unknown attributes the tenant's IdP profile dropped, comma
+ *     separated, never values ({@link io.rollcall.protocol.DroppedAttributes}); else null
  */
 public record AuditRecord(
     String tenantId,
@@ -24,7 +26,8 @@ public record AuditRecord(
     int durationMs,
     String queryParams,
     String userAgent,
-    String scimType) {
+    String scimType,
+    String droppedAttributes) {
 
   static final int MAX_PATH = 1000;
   static final int MAX_FILTER = 1000;
@@ -32,6 +35,37 @@ public record AuditRecord(
   static final int MAX_QUERY_PARAMS = 200;
   static final int MAX_USER_AGENT = 200;
   static final int MAX_SCIM_TYPE = 40;
+  static final int MAX_DROPPED_ATTRIBUTES = 400;
+
+  /** A request that dropped nothing. */
+  public AuditRecord(
+      String tenantId,
+      Instant occurredAt,
+      String tokenPrefix,
+      String method,
+      String path,
+      String filter,
+      int status,
+      String resourceId,
+      int durationMs,
+      String queryParams,
+      String userAgent,
+      String scimType) {
+    this(
+        tenantId,
+        occurredAt,
+        tokenPrefix,
+        method,
+        path,
+        filter,
+        status,
+        resourceId,
+        durationMs,
+        queryParams,
+        userAgent,
+        scimType,
+        null);
+  }
 
   public AuditRecord {
     path = cut(path, MAX_PATH);
@@ -40,6 +74,7 @@ public record AuditRecord(
     queryParams = cut(queryParams, MAX_QUERY_PARAMS);
     userAgent = cut(userAgent, MAX_USER_AGENT);
     scimType = cut(scimType, MAX_SCIM_TYPE);
+    droppedAttributes = cut(droppedAttributes, MAX_DROPPED_ATTRIBUTES);
   }
 
   private static String cut(String value, int max) {

@@ -44,8 +44,8 @@ public class AuditWriter {
 
   private static final String INSERT =
       "INSERT INTO audit_entry (tenant_id, occurred_at, token_prefix, method, path, filter, status,"
-          + " resource_id, duration_ms, query_params, user_agent, scim_type)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " resource_id, duration_ms, query_params, user_agent, scim_type, dropped_attributes)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   @Resource TimerService timers;
 
@@ -100,6 +100,7 @@ public class AuditWriter {
         setText(insert, 10, r.queryParams());
         setText(insert, 11, r.userAgent());
         setText(insert, 12, r.scimType());
+        setText(insert, 13, r.droppedAttributes());
         insert.addBatch();
       }
       insert.executeBatch();

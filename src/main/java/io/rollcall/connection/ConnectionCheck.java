@@ -2,6 +2,7 @@ package io.rollcall.connection;
 
 import io.rollcall.connection.ConnectionVerdict.ConnectionTest;
 import io.rollcall.connection.ConnectionVerdict.Counts;
+import io.rollcall.connection.ConnectionVerdict.DroppedAttribute;
 import io.rollcall.connection.ConnectionVerdict.Finding;
 import io.rollcall.connection.ConnectionVerdict.LastError;
 import io.rollcall.connection.ConnectionVerdict.State;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +93,7 @@ public final class ConnectionCheck {
           new Counts(0, 0, 0, 0, setup.usersDeactivated(), 0, 0),
           null,
           List.of(),
+          List.of(),
           setup.scimBaseUrl(),
           setup.since());
     }
@@ -122,6 +125,7 @@ public final class ConnectionCheck {
         counts,
         lastError,
         findings,
+        droppedAttributes(newestFirst),
         setup.scimBaseUrl(),
         setup.since());
   }
@@ -323,6 +327,28 @@ public final class ConnectionCheck {
         Comparator.comparing((Finding f) -> !f.blocking())
             .thenComparing(Finding::lastAt, Comparator.reverseOrder()));
     return List.copyOf(findings);
+  }
+
+  /** The dropped attribute names of the window, most recently seen first. */
+  static List<DroppedAttribute> droppedAttributes(List<ScimCall> newestFirst) {
+    Map<String, DroppedAttribute> byName = new LinkedHashMap<>();
+    for (ScimCall call : newestFirst) {
+      if (call.droppedAttributes() == null || call.droppedAttributes().isBlank()) {
+        continue;
+      }
+      for (String name : call.droppedAttributes().split(",")) {
+        if (name.isBlank() || name.equals("…")) {
+          continue;
+        }
+        DroppedAttribute seen = byName.get(name);
+        byName.put(
+            name,
+            seen == null
+                ? new DroppedAttribute(name, 1, call.at(), call.method() + " " + call.path())
+                : new DroppedAttribute(name, seen.requests() + 1, seen.lastAt(), seen.example()));
+      }
+    }
+    return List.copyOf(byName.values());
   }
 
   private static String example(ScimCall call) {

@@ -81,6 +81,7 @@ public class ConnectionService {
         e.queryParams(),
         e.status(),
         e.scimType(),
-        e.userAgent());
+        e.userAgent(),
+        e.droppedAttributes());
   }
 }

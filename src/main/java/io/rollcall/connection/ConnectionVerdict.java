@@ -10,6 +10,8 @@ import java.util.List;
  * @param summary one sentence, e.g. "Okta reached Rollcall 3 minutes ago: connection test OK, 214
  *     users created, last error: 409 uniqueness for ann@… at 10:02 UTC."
  * @param findings each kind of failure seen, blocking ones first, then the most recent
+ * @param droppedAttributes attributes the schema lacks that the tenant's IdP profile dropped rather
+ *     than refused, most recent first: requests that succeeded, but data the IdP meant to send
  */
 @JsonbPropertyOrder({
   "state",
@@ -22,6 +24,7 @@ import java.util.List;
   "counts",
   "lastError",
   "findings",
+  "droppedAttributes",
   "scimBaseUrl",
   "since"
 })
@@ -36,6 +39,7 @@ public record ConnectionVerdict(
     Counts counts,
     LastError lastError,
     List<Finding> findings,
+    List<DroppedAttribute> droppedAttributes,
     String scimBaseUrl,
     Instant since) {
 
@@ -72,6 +76,12 @@ public record ConnectionVerdict(
       String code,
       Problem problem,
       String subject) {}
+
+  /**
+   * One attribute name the IdP sent and Rollcall dropped: how many requests carried it, when last,
+   * and one of them ({@code PUT /Users/…}). Never a value.
+   */
+  public record DroppedAttribute(String name, int requests, Instant lastAt, String example) {}
 
   /** One kind of failure: how often, when last, an example and the fix. */
   public record Finding(

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param queryParams the query parameters other than {@code filter}, or null
  * @param code the error's code (a {@code scimType}, {@code unknown_attribute}, {@code
  *     token_revoked} …), or null
+ * @param droppedAttributes names of unknown attributes the tenant's profile dropped from this
+ *     request, comma separated, or null
  */
 public record ScimCall(
     Instant at,
@@ -18,7 +20,21 @@ public record ScimCall(
     String queryParams,
     int status,
     String code,
-    String userAgent) {
+    String userAgent,
+    String droppedAttributes) {
+
+  /** A request that dropped nothing. */
+  public ScimCall(
+      Instant at,
+      String method,
+      String path,
+      String filter,
+      String queryParams,
+      int status,
+      String code,
+      String userAgent) {
+    this(at, method, path, filter, queryParams, status, code, userAgent, null);
+  }
 
   boolean succeeded() {
     return status >= 200 && status < 400;

@@ -4,6 +4,7 @@ import io.rollcall.audit.AdminAction;
 import io.rollcall.audit.AdminTrail;
 import io.rollcall.ratelimit.Rate;
 import io.rollcall.ratelimit.ScimRateLimits;
+import io.rollcall.tenant.IdpProfile;
 import io.rollcall.tenant.ScimRateLimit;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -12,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +46,7 @@ public class SettingsPage implements Serializable {
   private String scimRateLimit;
   private Integer scimRequestsPerSecond;
   private Integer scimBurst;
+  private String idpProfile;
 
   /** Runs on the first GET: an unknown tenant is a 404. */
   public void load() {
@@ -62,6 +65,7 @@ public class SettingsPage implements Serializable {
     eraseAfterDays = tenant.get().eraseDeactivatedDays().orElse(null);
     ScimRateLimit limit = tenant.get().scimRateLimit();
     scimRateLimit = limit.mode().label();
+    idpProfile = tenant.get().idpProfile().label();
     // The form starts from the numbers in force, so "custom" begins at the default, not at blank.
     Rate shown = rateLimits.effective(limit).orElse(rateLimits.defaultRate());
     scimRequestsPerSecond = shown.requestsPerSecond();
@@ -90,6 +94,26 @@ public class SettingsPage implements Serializable {
         "provisioning:mode",
         new TenantService.TenantChange(null, null, null, null, provisioningMode, null, false, null),
         "mode-saved");
+  }
+
+  public String saveIdpProfile() {
+    return change(
+        "idp",
+        TenantService.TenantChange.idpProfile(idpProfile == null ? "" : idpProfile),
+        "idp-saved");
+  }
+
+  /** The choices of the select, in the table's order. */
+  public List<IdpProfile> getIdpProfiles() {
+    return List.of(IdpProfile.values());
+  }
+
+  public String getIdpProfile() {
+    return idpProfile;
+  }
+
+  public void setIdpProfile(String idpProfile) {
+    this.idpProfile = idpProfile;
   }
 
   public String saveGroups() {
@@ -156,6 +180,7 @@ public class SettingsPage implements Serializable {
       case "enabled" -> "Tenant enabled. Its active tokens work again.";
       case "schema-saved" -> "Custom extension URN saved.";
       case "mode-saved" -> "Provisioning mode saved.";
+      case "idp-saved" -> "Identity provider saved.";
       case "groups-on" -> "Groups are on: /Groups is available to this tenant's identity provider.";
       case "groups-off" -> "Groups are off: /Groups answers 404 and discovery no longer lists it.";
       case "lifecycle-saved" -> "Lifecycle policy saved.";

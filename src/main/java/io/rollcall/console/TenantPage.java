@@ -73,6 +73,7 @@ public class TenantPage implements Serializable {
   private String name;
   private boolean active;
   private boolean accessOnly;
+  private String openGuide;
   private String scimBaseUrl;
   private List<TokenRow> rows = List.of();
 
@@ -90,6 +91,7 @@ public class TenantPage implements Serializable {
     name = tenant.get().name();
     active = tenant.get().isActive();
     accessOnly = tenant.get().provisioningMode() == ProvisioningMode.ACCESS_ONLY;
+    openGuide = tenant.get().idpProfile().guide().orElse(null);
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     scimBaseUrl = urls.scimBaseUrlUnder(urls.root(request));
@@ -264,6 +266,16 @@ public class TenantPage implements Serializable {
    */
   public boolean isAccessOnly() {
     return accessOnly;
+  }
+
+  /**
+   * The HTML {@code open} attribute of a setup guide: {@code "open"} for the guide of the tenant's
+   * identity provider, else empty, which Facelets leaves out of the element altogether.
+   *
+   * @param guide the guide's name ({@code okta}, {@code entra}, …)
+   */
+  public String guideOpen(String guide) {
+    return guide.equals(openGuide) ? "open" : "";
   }
 
   public String getScimBaseUrl() {

@@ -43,6 +43,7 @@ final class TrailDetails {
     add(parts, "scimRateLimit", c.scimRateLimit());
     add(parts, "scimRequestsPerSecond", c.scimRequestsPerSecond());
     add(parts, "scimBurst", c.scimBurst());
+    add(parts, "idpProfile", c.idpProfile());
     return String.join(", ", parts);
   }
 

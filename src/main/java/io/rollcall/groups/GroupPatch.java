@@ -1,6 +1,8 @@
 package io.rollcall.groups;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.filter.AttributePaths;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
@@ -10,9 +12,11 @@ import io.rollcall.protocol.filter.ResolvedPath;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,9 +37,14 @@ import java.util.Set;
  *       path {@code members} and no value (no members left);
  *   <li>path-less {@code add} or {@code replace} whose value carries {@code members} next to other
  *       attributes such as {@code displayName} (and the readOnly {@code id} Okta echoes);
- *   <li>Non-standard tolerance (Entra ID): {@code "Remove"} with path {@code members} and a value
- *       list removes only the listed members, as the PATCH engine also reads it; ops in any case.
+ *   <li>Non-standard tolerance REMOVE_LISTED_VALUES (Entra ID, OneLogin, JumpCloud): {@code
+ *       "Remove"} with path {@code members} and a value list removes only the listed members, as
+ *       the PATCH engine also reads it; OP_IN_ANY_CASE: ops in any case.
  * </ul>
+ *
+ * <p>A tolerance the tenant's profile does not allow, or a member value with attributes its profile
+ * drops, sends the request to the engine, which gives the RFC's answer or drops and reports them:
+ * the tolerances are decided in one place.
  *
  * <p>Any other operation touching {@code members} (a filter on {@code type}, a sub-attribute path,
  * a schema-URN path) makes {@link #plan} return empty: the caller then applies the whole request to
@@ -44,6 +53,7 @@ import java.util.Set;
 final class GroupPatch {
 
   private static final String MEMBERS = "members";
+  private static final Set<String> MEMBER_KEYS = Set.of("value", "type", "display", "$ref");
 
   private final List<PatchOperation> attributeOperations;
   private final MembershipChange members;
@@ -69,11 +79,17 @@ final class GroupPatch {
    * @throws ScimException {@code invalidValue} (naming the operation) for a malformed member value
    */
   static Optional<GroupPatch> plan(List<PatchOperation> operations, ResourceTypeDefinition type) {
+    return plan(operations, type, Tolerances.ANY_IDP);
+  }
+
+  /** As {@link #plan(List, ResourceTypeDefinition)}, under the tenant's tolerances. */
+  static Optional<GroupPatch> plan(
+      List<PatchOperation> operations, ResourceTypeDefinition type, Tolerances tolerances) {
     List<PatchOperation> attributes = new ArrayList<>();
     MembershipChange members = new MembershipChange();
     for (int i = 0; i < operations.size(); i++) {
       try {
-        if (!plan(operations.get(i), type, attributes, members)) {
+        if (!plan(operations.get(i), type, tolerances, attributes, members)) {
           return Optional.empty();
         }
       } catch (ScimException e) {
@@ -94,10 +110,15 @@ final class GroupPatch {
     REMOVE,
     REPLACE;
 
-    /** Case-insensitive (Entra ID sends "Add", "Remove", "Replace"); null when unknown. */
-    static Op parse(String op) {
+    /**
+     * Case-insensitive under OP_IN_ANY_CASE (Entra ID sends "Add", "Remove", "Replace"); null when
+     * unknown, so the engine reports it.
+     */
+    static Op parse(String op, Tolerances tolerances) {
+      boolean anyCase = tolerances.allows(Tolerance.OP_IN_ANY_CASE);
       for (Op candidate : values()) {
-        if (op != null && candidate.name().equalsIgnoreCase(op.trim())) {
+        String keyword = candidate.name().toLowerCase(Locale.ROOT);
+        if (op != null && (anyCase ? keyword.equalsIgnoreCase(op.trim()) : keyword.equals(op))) {
           return candidate;
         }
       }
@@ -109,9 +130,10 @@ final class GroupPatch {
   private static boolean plan(
       PatchOperation operation,
       ResourceTypeDefinition type,
+      Tolerances tolerances,
       List<PatchOperation> attributes,
       MembershipChange members) {
-    Op op = operation == null ? null : Op.parse(operation.op());
+    Op op = operation == null ? null : Op.parse(operation.op(), tolerances);
     if (op == null) {
       // The engine reports what is wrong with it, with the same words as for users.
       attributes.add(operation);
@@ -120,7 +142,7 @@ final class GroupPatch {
     String path = operation.path();
     Object value = operation.value();
     if (path == null || path.isBlank()) {
-      return planPathless(operation, op, type, attributes, members);
+      return planPathless(operation, op, type, tolerances, attributes, members);
     }
     if (type.schema(path).isPresent()) {
       return false;
@@ -129,7 +151,8 @@ final class GroupPatch {
     ResolvedPath target;
     try {
       parsed = PatchPath.parse(path);
-      target = AttributePaths.resolve(parsed.target(), type, ScimException::invalidPath);
+      target =
+          AttributePaths.resolve(parsed.target(), type, ScimException::invalidPath, tolerances);
     } catch (ScimException invalid) {
       attributes.add(operation);
       return true;
@@ -142,6 +165,12 @@ final class GroupPatch {
       return false;
     }
     if (!parsed.hasValueFilter()) {
+      if (value != null && !fastPathReads(value, tolerances)) {
+        return false;
+      }
+      if (op == Op.REMOVE && value != null && !tolerances.allows(Tolerance.REMOVE_LISTED_VALUES)) {
+        return false;
+      }
       switch (op) {
         case ADD -> members.add(MembershipChange.refs(required(op, value)));
         case REPLACE -> members.replace(MembershipChange.refs(required(op, value)));
@@ -165,7 +194,8 @@ final class GroupPatch {
               FilterResolver.resolve(
                   new Filter.ValuePath(parsed.target().parent(), parsed.valueFilter()),
                   type,
-                  ScimException::invalidPath);
+                  ScimException::invalidPath,
+                  tolerances);
       ids = valueEquals(resolved.filter());
     } catch (ScimException invalid) {
       return false;
@@ -182,6 +212,7 @@ final class GroupPatch {
       PatchOperation operation,
       Op op,
       ResourceTypeDefinition type,
+      Tolerances tolerances,
       List<PatchOperation> attributes,
       MembershipChange members) {
     if (op == Op.REMOVE || !(operation.value() instanceof Map<?, ?> value)) {
@@ -196,6 +227,9 @@ final class GroupPatch {
         return false;
       }
       if (key.equalsIgnoreCase(MEMBERS)) {
+        if (entry.getValue() != null && !fastPathReads(entry.getValue(), tolerances)) {
+          return false;
+        }
         if (entry.getValue() != null) {
           List<MembershipChange.MemberRef> refs = MembershipChange.refs(entry.getValue());
           if (op == Op.ADD) {
@@ -240,6 +274,28 @@ final class GroupPatch {
       return ids;
     }
     return null;
+  }
+
+  /**
+   * Whether {@link MembershipChange#refs} reads a member value as the tenant's profile would: it
+   * takes plain strings (PLAIN_VALUE_FOR_COMPLEX) and refuses unknown attributes, so other cases
+   * are the engine's.
+   */
+  private static boolean fastPathReads(Object value, Tolerances tolerances) {
+    Collection<?> items = value instanceof Collection<?> list ? list : List.of(value);
+    for (Object item : items) {
+      if (item instanceof String && !tolerances.allows(Tolerance.PLAIN_VALUE_FOR_COMPLEX)) {
+        return false;
+      }
+      if (item instanceof Map<?, ?> map && tolerances.dropsUnknownAttributes()) {
+        for (Object key : map.keySet()) {
+          if (!MEMBER_KEYS.contains(String.valueOf(key).toLowerCase(Locale.ROOT))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   private static Object required(Op op, Object value) {

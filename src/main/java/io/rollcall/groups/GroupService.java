@@ -1,8 +1,11 @@
 package io.rollcall.groups;
 
+import io.rollcall.audit.DroppedAttributeNotes;
 import io.rollcall.groups.MembershipChange.MemberRef;
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.resource.ResourceNormalizer;
@@ -42,8 +45,31 @@ public class GroupService {
   @Inject CurrentClient client;
   @Inject TenantService tenants;
   @Inject GroupRepository groups;
+  @Inject DroppedAttributeNotes dropped;
 
   Clock clock = Clock.systemUTC();
+
+  /** What the calling tenant's identity provider may send that the RFC would refuse. */
+  private Tolerances tolerances() {
+    return tenants.get(client.tenantId()).idpProfile().tolerances();
+  }
+
+  /** A resource body as the tenant's profile reads it; dropped names go to the audit entry. */
+  private Map<String, Object> normalize(ResourceTypeDefinition type, Map<String, Object> input) {
+    DroppedAttributes names = new DroppedAttributes();
+    Map<String, Object> canonical =
+        new ResourceNormalizer(type, tolerances(), names).normalize(input);
+    dropped.note(names);
+    return canonical;
+  }
+
+  private Map<String, Object> patched(
+      ResourceTypeDefinition type, Map<String, Object> current, List<PatchOperation> operations) {
+    DroppedAttributes names = new DroppedAttributes();
+    Map<String, Object> result = PatchEngine.apply(current, operations, type, tolerances(), names);
+    dropped.note(names);
+    return normalize(type, result);
+  }
 
   /** The Group resource type of the calling tenant; 404 when the tenant has groups turned off. */
   public ResourceTypeDefinition groupType() {
@@ -61,7 +87,7 @@ public class GroupService {
    */
   public Group create(Map<String, Object> input, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
-    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
+    Map<String, Object> canonical = normalize(type, input);
     MembershipChange members = MembershipChange.replacing(memberRefs(canonical));
     GroupRow group = new GroupRow(client.tenantId(), clock.instant());
     store(group, canonical, true);
@@ -81,7 +107,7 @@ public class GroupService {
     GroupRow group = existing(id, true);
     Versions.checkIfMatch(ifMatch, group.version());
     Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
-    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
+    Map<String, Object> canonical = normalize(type, input);
     MembershipChange members = MembershipChange.replacing(memberRefs(canonical));
     new ResourceNormalizer(type).checkReplace(current, canonical);
     write(group, current, canonical, members);
@@ -99,22 +125,18 @@ public class GroupService {
     GroupRow group = existing(id, true);
     Versions.checkIfMatch(ifMatch, group.version());
     Map<String, Object> current = GroupDocuments.fromStored(type, group.document());
-    Optional<GroupPatch> plan = GroupPatch.plan(operations, type);
+    Optional<GroupPatch> plan = GroupPatch.plan(operations, type, tolerances());
     Map<String, Object> canonical;
     MembershipChange members;
     if (plan.isPresent()) {
       List<PatchOperation> attributeOperations = plan.get().attributeOperations();
       canonical =
-          attributeOperations.isEmpty()
-              ? current
-              : new ResourceNormalizer(type)
-                  .normalize(PatchEngine.apply(current, attributeOperations, type));
+          attributeOperations.isEmpty() ? current : patched(type, current, attributeOperations);
       members = plan.get().members();
     } else {
       Map<String, Object> whole = new LinkedHashMap<>(current);
       whole.put("members", memberValues(group));
-      canonical =
-          new ResourceNormalizer(type).normalize(PatchEngine.apply(whole, operations, type));
+      canonical = patched(type, whole, operations);
       members = MembershipChange.replacing(memberRefs(canonical));
     }
     write(group, current, withoutMembers(canonical), members);
@@ -139,7 +161,7 @@ public class GroupService {
   public GroupPage search(ListRequest request, boolean withMembers) {
     ResourceTypeDefinition type = groupType();
     ResourceSearch.Listed<GroupRow> page =
-        groups.searches().list(client.tenantId(), type, request, clock.instant());
+        groups.searches().list(client.tenantId(), type, request, clock.instant(), tolerances());
     return new GroupPage(
         page.total(), page.startIndex(), views(page.rows(), type, withMembers), page.nextCursor());
   }

@@ -31,7 +31,7 @@ import java.util.NoSuchElementException;
  *
  * <p>Both {@code application/scim+json} and {@code application/json} are accepted, with or without
  * parameters. A body with no {@code Content-Type} at all is read as JSON: some IdP test tools send
- * none (deliberate tolerance).
+ * none (deliberate tolerance of the transport, in every IdP profile).
  */
 public final class ScimJson {
 

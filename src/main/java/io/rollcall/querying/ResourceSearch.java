@@ -1,6 +1,7 @@
 package io.rollcall.querying;
 
 import io.rollcall.protocol.ListRequest;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -42,7 +43,20 @@ public final class ResourceSearch<E> {
 
   public Listed<E> list(
       String tenantId, ResourceTypeDefinition type, ListRequest request, Instant now) {
-    Filter filter = request.filter() == null ? null : FilterParser.parse(request.filter(), type);
+    return list(tenantId, type, request, now, Tolerances.ANY_IDP);
+  }
+
+  /**
+   * @param tolerances those of the tenant's identity provider, for the filter it sent
+   */
+  public Listed<E> list(
+      String tenantId,
+      ResourceTypeDefinition type,
+      ListRequest request,
+      Instant now,
+      Tolerances tolerances) {
+    Filter filter =
+        request.filter() == null ? null : FilterParser.parse(request.filter(), type, tolerances);
     Sort sort =
         request.sortBy() == null
             ? null

@@ -51,6 +51,9 @@ public class Tenant {
   @Column(name = "scim_burst")
   private Integer scimBurst;
 
+  @Column(name = "idp_profile")
+  private IdpProfile idpProfile;
+
   @Version private long version;
 
   protected Tenant() {}
@@ -65,6 +68,7 @@ public class Tenant {
     this.provisioningMode = ProvisioningMode.FULL;
     this.deletePolicy = DeletePolicy.DEPROVISION;
     this.scimRateLimit = ScimRateLimit.Mode.DEFAULT;
+    this.idpProfile = IdpProfile.ANY;
   }
 
   public String id() {
@@ -113,6 +117,18 @@ public class Tenant {
     this.scimRateLimit = limit.mode();
     this.scimRequestsPerSecond = limit.requestsPerSecond();
     this.scimBurst = limit.burst();
+  }
+
+  /**
+   * The identity provider the tenant named; it decides the tolerances of RFC 7644 its SCIM requests
+   * get. Read with every request, like every other setting, so a change reaches every node at once.
+   */
+  public IdpProfile idpProfile() {
+    return idpProfile == null ? IdpProfile.ANY : idpProfile;
+  }
+
+  public void provisionBy(IdpProfile profile) {
+    this.idpProfile = Objects.requireNonNull(profile);
   }
 
   public void provisionIn(ProvisioningMode mode) {

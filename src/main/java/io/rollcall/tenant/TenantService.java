@@ -59,9 +59,38 @@ public class TenantService {
       Integer eraseDeactivatedAfterDays,
       String scimRateLimit,
       Integer scimRequestsPerSecond,
-      Integer scimBurst) {
+      Integer scimBurst,
+      String idpProfile) {
 
-    /** A change that leaves the SCIM rate limit alone. */
+    /** A change that leaves the IdP profile alone. */
+    public TenantChange(
+        String name,
+        Boolean active,
+        String customUserSchema,
+        Boolean groupsEnabled,
+        String provisioningMode,
+        String deletePolicy,
+        boolean eraseDeactivatedAfterDaysGiven,
+        Integer eraseDeactivatedAfterDays,
+        String scimRateLimit,
+        Integer scimRequestsPerSecond,
+        Integer scimBurst) {
+      this(
+          name,
+          active,
+          customUserSchema,
+          groupsEnabled,
+          provisioningMode,
+          deletePolicy,
+          eraseDeactivatedAfterDaysGiven,
+          eraseDeactivatedAfterDays,
+          scimRateLimit,
+          scimRequestsPerSecond,
+          scimBurst,
+          null);
+    }
+
+    /** A change that leaves the SCIM rate limit and the IdP profile alone. */
     public TenantChange(
         String name,
         Boolean active,
@@ -82,6 +111,7 @@ public class TenantService {
           eraseDeactivatedAfterDays,
           null,
           null,
+          null,
           null);
     }
 
@@ -89,7 +119,13 @@ public class TenantService {
     public static TenantChange scimRateLimit(
         String mode, Integer requestsPerSecond, Integer burst) {
       return new TenantChange(
-          null, null, null, null, null, null, false, null, mode, requestsPerSecond, burst);
+          null, null, null, null, null, null, false, null, mode, requestsPerSecond, burst, null);
+    }
+
+    /** Only the IdP profile, by its label ({@link IdpProfile#fromLabel}). */
+    public static TenantChange idpProfile(String label) {
+      return new TenantChange(
+          null, null, null, null, null, null, false, null, null, null, null, label);
     }
   }
 
@@ -107,6 +143,9 @@ public class TenantService {
     }
     if (change.customUserSchema() != null) {
       tenant.useCustomUserSchema(change.customUserSchema());
+    }
+    if (change.idpProfile() != null) {
+      tenant.provisionBy(IdpProfile.fromLabel(change.idpProfile()));
     }
     if (change.provisioningMode() != null) {
       tenant.provisionIn(ProvisioningMode.fromLabel(change.provisioningMode()));

@@ -1,9 +1,12 @@
 package io.rollcall.users;
 
 import io.rollcall.accounts.AccountDirectory;
+import io.rollcall.audit.DroppedAttributeNotes;
 import io.rollcall.permissions.PermissionService;
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
@@ -45,8 +48,14 @@ public class UserService {
   @Inject PermissionService permissions;
   @Inject UserGroups groups;
   @Inject People people;
+  @Inject DroppedAttributeNotes dropped;
 
   Clock clock = Clock.systemUTC();
+
+  /** What the calling tenant's identity provider may send that the RFC would refuse. */
+  private Tolerances tolerances() {
+    return tenants.get(client.tenantId()).idpProfile().tolerances();
+  }
 
   /** The User resource type as the calling tenant sees it. */
   public ResourceTypeDefinition userType() {
@@ -55,7 +64,7 @@ public class UserService {
 
   public User create(Map<String, Object> input) {
     ResourceTypeDefinition type = userType();
-    Map<String, Object> canonical = canonical(input, type);
+    Map<String, Object> canonical = canonical(input, type, tolerances());
     UserRow user = new UserRow(client.tenantId(), clock.instant());
     store(type, user, canonical, null);
     return view(type, user);
@@ -80,7 +89,7 @@ public class UserService {
     UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
     Map<String, Object> current = UserDocuments.fromStored(type, user.document());
-    Map<String, Object> canonical = canonical(input, type);
+    Map<String, Object> canonical = canonical(input, type, tolerances());
     new ResourceNormalizer(type).checkReplace(current, canonical);
     if (!sameAttributes(current, canonical)) {
       store(type, user, canonical, current);
@@ -97,8 +106,10 @@ public class UserService {
     UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
     Map<String, Object> current = UserDocuments.fromStored(type, user.document());
-    Map<String, Object> patched = PatchEngine.apply(current, operations, type);
-    Map<String, Object> canonical = canonical(patched, type);
+    DroppedAttributes names = new DroppedAttributes();
+    Map<String, Object> patched = PatchEngine.apply(current, operations, type, tolerances(), names);
+    dropped.note(names);
+    Map<String, Object> canonical = canonical(patched, type, tolerances());
     if (!sameAttributes(current, canonical)) {
       store(type, user, canonical, current);
     }
@@ -138,7 +149,7 @@ public class UserService {
   private UserPage searchWithoutGroups(ListRequest request) {
     ResourceTypeDefinition type = userType();
     ResourceSearch.Listed<UserRow> page =
-        users.searches().list(client.tenantId(), type, request, clock.instant());
+        users.searches().list(client.tenantId(), type, request, clock.instant(), tolerances());
     return new UserPage(
         page.total(), page.startIndex(), views(type, page.rows()), page.nextCursor());
   }
@@ -239,9 +250,12 @@ public class UserService {
    * — so the stored and returned representation says {@code "active": true} (RFC 7644 §3.3: the
    * answer is the resource as the service provider holds it).
    */
-  private static Map<String, Object> canonical(
-      Map<String, Object> input, ResourceTypeDefinition type) {
-    Map<String, Object> canonical = new ResourceNormalizer(type).normalize(input);
+  private Map<String, Object> canonical(
+      Map<String, Object> input, ResourceTypeDefinition type, Tolerances tolerances) {
+    DroppedAttributes names = new DroppedAttributes();
+    Map<String, Object> canonical =
+        new ResourceNormalizer(type, tolerances, names).normalize(input);
+    dropped.note(names);
     canonical.remove("password");
     canonical.putIfAbsent("active", Boolean.TRUE);
     return canonical;

@@ -3,6 +3,7 @@ package io.rollcall.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.web.JsonErrors;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,16 @@ class AuditFilterTest {
             null);
     assertEquals(200, record.userAgent().length());
     assertEquals(200, record.queryParams().length());
+  }
+
+  @Test
+  void droppedAttributeNamesAreRecordedOnlyForRequestsThatSucceeded() {
+    DroppedAttributes dropped = new DroppedAttributes();
+    dropped.add("members[0].displayName");
+    dropped.add("nickNmae");
+    assertEquals("members.displayName,nickNmae", AuditFilter.dropped(dropped, 200));
+    assertNull(AuditFilter.dropped(dropped, 400), "a failed request stored nothing");
+    assertNull(AuditFilter.dropped(new DroppedAttributes(), 200));
+    assertNull(AuditFilter.dropped(null, 200));
   }
 }

@@ -427,4 +427,36 @@ class ConnectionCheckTest {
     assertEquals("1 minute ago", ConnectionCheck.ago(NOW.minusSeconds(61), NOW));
     assertEquals("3 hours ago", ConnectionCheck.ago(NOW.minusSeconds(3 * 3600 + 5), NOW));
   }
+
+  @Test
+  void droppedAttributesAreReportedByNameWithoutMakingTheConnectionFail() {
+    Instant first = Instant.parse("2026-11-30T10:00:00Z");
+    Instant second = Instant.parse("2026-11-30T10:01:00Z");
+    List<ScimCall> newestFirst =
+        List.of(
+            new ScimCall(
+                second, "PATCH", "/Groups/g1", null, null, 204, null, ENTRA, "members.displayName"),
+            new ScimCall(
+                first,
+                "PUT",
+                "/Users/u1",
+                null,
+                null,
+                200,
+                null,
+                ENTRA,
+                "nickNmae,members.displayName"));
+    ConnectionVerdict verdict =
+        ConnectionCheck.assess(
+            newestFirst,
+            new ConnectionCheck.Setup(BASE, false, NOW.minusSeconds(86_400), NOW, 0, null));
+    assertEquals(State.OK, verdict.state());
+    assertEquals(
+        List.of(
+            new ConnectionVerdict.DroppedAttribute(
+                "members.displayName", 2, second, "PATCH /Groups/g1"),
+            new ConnectionVerdict.DroppedAttribute("nickNmae", 1, first, "PUT /Users/u1")),
+        verdict.droppedAttributes());
+    assertTrue(assess(Log.from(OKTA).ok("GET", "/Users")).droppedAttributes().isEmpty());
+  }
 }

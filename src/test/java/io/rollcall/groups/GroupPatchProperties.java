@@ -2,6 +2,7 @@ package io.rollcall.groups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rollcall.audit.DroppedAttributeNotes;
 import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.patch.PatchEngine;
@@ -106,6 +107,8 @@ class GroupPatchProperties {
             }
           };
       service.groups = store.repository;
+      // Under the tenant's default profile nothing is dropped, so no request is needed.
+      service.dropped = new DroppedAttributeNotes();
     }
   }
 

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.groups.MembershipChange.MemberRef;
 import io.rollcall.json.ScimJson;
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
+import io.rollcall.protocol.Tolerances.UnknownAttributes;
 import io.rollcall.protocol.patch.PatchEngine;
 import io.rollcall.protocol.patch.PatchOperation;
 import io.rollcall.protocol.patch.PatchRequests;
@@ -315,5 +319,59 @@ class GroupPatchTest {
             () ->
                 PatchEngine.apply(Map.of("displayName", "a"), patch.attributeOperations(), GROUP));
     assertEquals("invalidSyntax", e.scimType());
+  }
+
+  // ---- tolerances decided by the tenant's IdP profile ----
+
+  @Test
+  void removeWithAMemberListIsTheEnginesUnderAStrictProfile() {
+    List<PatchOperation> entra =
+        parse("[{\"op\":\"Remove\",\"path\":\"members\",\"value\":[{\"value\":\"u1\"}]}]");
+    assertTrue(GroupPatch.plan(entra, GROUP, Tolerances.ANY_IDP).isPresent());
+    List<PatchOperation> lowerCase =
+        parse("[{\"op\":\"remove\",\"path\":\"members\",\"value\":[{\"value\":\"u1\"}]}]");
+    assertEquals(Optional.empty(), GroupPatch.plan(lowerCase, GROUP, Tolerances.STRICT));
+    assertTrue(
+        GroupPatch.plan(
+                lowerCase,
+                GROUP,
+                Tolerances.of(UnknownAttributes.REFUSE, Tolerance.REMOVE_LISTED_VALUES))
+            .isPresent(),
+        "OneLogin and JumpCloud keep the row path");
+    ScimException strict =
+        assertThrows(
+            ScimException.class,
+            () ->
+                PatchEngine.apply(
+                    Map.of("displayName", "g", "members", List.of(Map.of("value", "u1"))),
+                    lowerCase,
+                    GROUP,
+                    Tolerances.STRICT,
+                    new DroppedAttributes()));
+    assertEquals("invalidValue", strict.scimType());
+  }
+
+  @Test
+  void capitalisedOpsAndMemberShapesAProfileDoesNotAllowGoToTheEngine() {
+    PatchOperation capitalised =
+        parse("[{\"op\":\"Add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\"}]}]").get(0);
+    GroupPatch strict =
+        GroupPatch.plan(List.of(capitalised), GROUP, Tolerances.STRICT).orElseThrow();
+    assertEquals(
+        List.of(capitalised), strict.attributeOperations(), "the engine says invalidSyntax");
+    assertEquals(
+        Optional.empty(),
+        GroupPatch.plan(
+            parse("[{\"op\":\"add\",\"path\":\"members\",\"value\":[\"u1\"]}]"),
+            GROUP,
+            Tolerances.STRICT));
+    assertEquals(
+        Optional.empty(),
+        GroupPatch.plan(
+            parse(
+                "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"u1\",\"displayName\":\"Ann\"}]}]"),
+            GROUP,
+            Tolerances.of(UnknownAttributes.DROP_AND_REPORT)),
+        "the engine drops and reports members[].displayName");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -382,6 +383,31 @@ class ConsoleIT {
         onelogin.contains("SCIM Base URL") && onelogin.contains("SCIM Bearer Token"), onelogin);
     String jumpcloud = browser.findElement(By.id("guide-jumpcloud")).getText();
     assertTrue(jumpcloud.contains("Base URL") && jumpcloud.contains("Token Key"), jumpcloud);
+
+    // A tenant that never named its identity provider opens no guide by itself.
+    open("console/tenant.xhtml?id=" + tenant);
+    for (String idp : List.of("okta", "entra", "google", "onelogin", "jumpcloud")) {
+      assertNull(browser.findElement(By.id("guide-" + idp)).getAttribute("open"), idp);
+    }
+    // Settings name it (issue 15, item 5); the tenant page then opens at its guide.
+    open("console/settings.xhtml?id=" + tenant);
+    assertEquals(
+        "any",
+        browser
+            .findElement(By.cssSelector("select[id='idp:profile'] option:checked"))
+            .getAttribute("value"));
+    browser
+        .findElement(By.cssSelector("select[id='idp:profile'] option[value='entra-id']"))
+        .click();
+    press(By.id("idp:submit"));
+    assertTrue(text().contains("Identity provider saved."), text());
+    assertEquals(
+        "entra-id",
+        http().get("api/admin/tenants/" + tenant, Http.admin()).json().getString("idpProfile"));
+    open("console/tenant.xhtml?id=" + tenant);
+    assertNotNull(browser.findElement(By.id("guide-entra")).getAttribute("open"));
+    assertTrue(browser.findElement(By.id("entra-url")).isDisplayed(), "open without a click");
+    assertNull(browser.findElement(By.id("guide-okta")).getAttribute("open"));
   }
 
   @Test

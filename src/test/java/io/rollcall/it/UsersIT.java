@@ -91,6 +91,24 @@ class UsersIT {
     return new Client(http, tenant, http.mintToken(tenant));
   }
 
+  /** A fresh tenant whose settings name its identity provider (README, "IdP profiles"). */
+  private Client client(String idpProfile) {
+    Client c = client();
+    Http.Answer set = setProfile(c, idpProfile);
+    assertEquals(200, set.status(), set.body());
+    assertEquals(idpProfile, set.json().getString("idpProfile"));
+    return c;
+  }
+
+  private static Http.Answer setProfile(Client c, String idpProfile) {
+    return c.http.send(
+        "PATCH",
+        "api/admin/tenants/" + c.tenantId,
+        Http.admin(),
+        "application/json",
+        "{\"idpProfile\":\"" + idpProfile + "\"}");
+  }
+
   private static String q(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -225,7 +243,8 @@ class UsersIT {
 
   @Test
   void oktaProvisioningSequence() {
-    Client c = client();
+    // The Okta profile alone carries the whole sequence.
+    Client c = client("okta");
     // Connectivity test Okta runs when the admin saves the integration.
     Http.Answer probe = c.get("Users?startIndex=1&count=2");
     assertEquals(200, probe.status());
@@ -295,7 +314,8 @@ class UsersIT {
 
   @Test
   void entraIdProvisioningSequence() {
-    Client c = client();
+    // The Entra ID profile alone carries the whole sequence.
+    Client c = client("entra-id");
     String flag = "aadOptscim062020";
     Http.Answer byExternal = c.get("Users?" + flag + "&filter=" + q("externalId eq \"alice-ext\""));
     assertEquals(200, byExternal.status(), byExternal.body());
@@ -369,6 +389,126 @@ class UsersIT {
 
     Http.Answer deleted = c.send("DELETE", "Users/" + id + "?" + flag, null);
     assertEquals(204, deleted.status());
+  }
+
+  // ---- IdP profiles: the tolerances apply only where the tenant's identity provider needs them
+  // ----
+
+  /**
+   * A tenant set to "other" gets RFC 7644's answers to what Entra ID sends (§3.5.2.3 noTarget,
+   * §3.12 Table 9), a tenant that never chose keeps every tolerance, and the admin API refuses a
+   * profile it does not know.
+   */
+  @Test
+  void strictProfileGetsTheRfcAnswers() {
+    Client c = client();
+    Http.Answer tenant = c.http.get("api/admin/tenants/" + c.tenantId, Http.admin());
+    assertEquals("any", tenant.json().getString("idpProfile"), "a new tenant has not chosen");
+    Http.Answer unknown = setProfile(c, "azure");
+    assertEquals(400, unknown.status(), unknown.body());
+    assertTrue(unknown.body().contains("idpProfile must be one of"), unknown.body());
+    assertEquals(
+        "any",
+        c.http.get("api/admin/tenants/" + c.tenantId, Http.admin()).json().getString("idpProfile"));
+
+    String anyId =
+        c.createdId(
+            "{\"userName\":\"any@contoso.com\",\"emails\":[{\"type\":\"home\","
+                + "\"value\":\"any@home.example\"}]}");
+    String workEmail =
+        "[{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\","
+            + "\"value\":\"any@contoso.com\"}]";
+    Http.Answer tolerated = c.patch(anyId, workEmail);
+    assertEquals(200, tolerated.status(), tolerated.body());
+
+    assertEquals(200, setProfile(c, "other").status());
+    String id =
+        c.createdId(
+            "{\"userName\":\"strict@contoso.com\",\"emails\":[{\"type\":\"home\","
+                + "\"value\":\"strict@home.example\"}]}");
+    // RFC 7644 §3.5.2.3: a value filter that matches nothing is noTarget, nothing is created.
+    assertScimError(
+        c.patch(
+            id,
+            "[{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\","
+                + "\"value\":\"strict@contoso.com\"}]"),
+        400,
+        "noTarget");
+    assertEquals(1, c.get("Users/" + id).json().getJsonArray("emails").size());
+    // §3.5.2: ops are add, remove and replace.
+    assertScimError(
+        c.patch(id, "[{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"x\"}]"),
+        400,
+        "invalidSyntax");
+    // RFC 7643 §2.3.2: a boolean is true or false.
+    assertScimError(
+        c.patch(id, "[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"False\"}]"),
+        400,
+        "invalidValue");
+    // §3.4.2.2: no sub-attribute after a value filter in a filter.
+    assertScimError(
+        c.get("Users?filter=" + q("emails[type eq \"home\"].value eq \"strict@home.example\"")),
+        400,
+        "invalidFilter");
+    // The RFC's own spellings still work.
+    Http.Answer rfc =
+        c.patch(
+            id,
+            "[{\"op\":\"replace\",\"path\":\"active\",\"value\":false},"
+                + "{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"type\":\"work\","
+                + "\"value\":\"strict@contoso.com\"}]}]");
+    assertEquals(200, rfc.status(), rfc.body());
+    assertEquals(
+        1,
+        c.get("Users?filter=" + q("emails[type eq \"work\" and value eq \"strict@contoso.com\"]"))
+            .json()
+            .getInt("totalResults"));
+    // Unknown attributes stay refused, naming them (RFC 7644 §3.12 invalidValue).
+    Http.Answer misspelled =
+        c.send("PUT", "Users/" + id, "{\"userName\":\"strict@contoso.com\",\"nickNmae\":\"S\"}");
+    assertScimError(misspelled, 400, "invalidValue");
+    assertTrue(misspelled.body().contains("nickNmae"), misspelled.body());
+  }
+
+  /**
+   * Microsoft's SCIM reference collection sends a misspelled attribute in a PUT and expects it
+   * ignored: under the Entra ID profile it is dropped, and the connection check names it (never its
+   * value).
+   */
+  @Test
+  void entraProfileDropsAMisspelledAttributeAndTheConnectionCheckNamesIt() {
+    Client c = client("entra-id");
+    String id = c.createdId("{\"userName\":\"ref@contoso.com\"}");
+    Http.Answer put =
+        c.send(
+            "PUT",
+            "Users/" + id,
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"ref@contoso.com\",\"title\":\"Engineer\","
+                + "\"nickNmae\":\"never-stored\"}");
+    assertEquals(200, put.status(), put.body());
+    assertEquals("Engineer", put.json().getString("title"));
+    assertFalse(put.body().contains("nickNmae"), put.body());
+    assertFalse(put.body().contains("never-stored"), put.body());
+
+    JsonObject verdict = null;
+    for (int i = 0; i < 40; i++) {
+      verdict = c.http.get("api/admin/tenants/" + c.tenantId + "/connection", Http.admin()).json();
+      if (!verdict.getJsonArray("droppedAttributes").isEmpty()) {
+        break;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    JsonObject dropped = verdict.getJsonArray("droppedAttributes").getJsonObject(0);
+    assertEquals("nickNmae", dropped.getString("name"), verdict.toString());
+    assertEquals("PUT /Users/" + id, dropped.getString("example"));
+    assertFalse(verdict.toString().contains("never-stored"));
+    assertEquals("OK", verdict.getString("state"), "a dropped attribute is no failure");
   }
 
   // ---- semantics ----
@@ -746,7 +886,7 @@ class UsersIT {
   /** Microsoft's documented path-less Replace whose keys are paths, one value-filtered. */
   @Test
   void entraPathlessReplaceWithValueFilteredKeys() {
-    Client c = client();
+    Client c = client("entra-id");
     String id =
         c.createdId(
             "{\"userName\":\"kim@contoso.com\",\"emails\":[{\"type\":\"work\","

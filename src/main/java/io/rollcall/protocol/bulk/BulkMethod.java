@@ -11,8 +11,9 @@ public enum BulkMethod {
   DELETE;
 
   /**
-   * The method a client named. Case is ignored (deliberate tolerance, as for PATCH's {@code op}):
-   * the RFC spells them in capitals, and a client that does not is not ambiguous.
+   * The method a client named. Case is ignored (deliberate tolerance in every IdP profile: Bulk is
+   * no identity provider's habit): the RFC spells them in capitals, and a client that does not is
+   * not ambiguous.
    */
   static Optional<BulkMethod> of(String name) {
     for (BulkMethod method : values()) {

@@ -22,10 +22,10 @@ import java.util.Set;
  * 413 (§3.7.4). A malformed operation is refused on its own, in its place in the response, and the
  * others still run (§3.7.3).
  *
- * <p>Tolerance, as for PATCH requests: a missing {@code schemas} is accepted, and member names are
- * matched case-insensitively ({@code "operations"}, {@code "BulkId"}). A PATCH whose {@code data}
- * is the bare array of PATCH operations, as in RFC 7644 §3.7.3's own example, is read as the
- * PatchOp message holding them.
+ * <p>Tolerance in every IdP profile, as for PATCH requests: a missing {@code schemas} is accepted,
+ * and member names are matched case-insensitively ({@code "operations"}, {@code "BulkId"}). A PATCH
+ * whose {@code data} is the bare array of PATCH operations, as in RFC 7644 §3.7.3's own example, is
+ * read as the PatchOp message holding them.
  *
  * @param failOnErrors the number of errors after which processing stops; {@link Integer#MAX_VALUE}
  *     when the client sets none

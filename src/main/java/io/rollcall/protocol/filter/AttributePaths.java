@@ -1,6 +1,8 @@
 package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.CommonAttributes;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
@@ -47,6 +49,18 @@ public final class AttributePaths {
    */
   public static ResolvedPath resolve(
       AttributePath path, ResourceTypeDefinition type, Function<String, ScimException> errors) {
+    return resolve(path, type, errors, Tolerances.ANY_IDP);
+  }
+
+  /**
+   * As {@link #resolve(AttributePath, ResourceTypeDefinition, Function)}, with an extension
+   * attribute named without its URN accepted only under {@link Tolerance#EXTENSION_WITHOUT_URN}.
+   */
+  public static ResolvedPath resolve(
+      AttributePath path,
+      ResourceTypeDefinition type,
+      Function<String, ScimException> errors,
+      Tolerances tolerances) {
     String urn = path.schemaUrn();
     Optional<SchemaDefinition> schema = Optional.empty();
     if (urn != null) {
@@ -58,8 +72,11 @@ public final class AttributePaths {
     AttributeDefinition attribute;
     if (urn == null && CommonAttributes.SCHEMAS.hasName(path.attribute())) {
       attribute = CommonAttributes.SCHEMAS;
-    } else if (urn == null && type.attribute(null, path.attribute()).isEmpty()) {
-      // Non-standard tolerance (Entra ID): an extension attribute named without its URN, as in
+    } else if (urn == null
+        && type.attribute(null, path.attribute()).isEmpty()
+        && tolerances.allows(Tolerance.EXTENSION_WITHOUT_URN)) {
+      // Non-standard tolerance EXTENSION_WITHOUT_URN (Entra ID): an extension attribute named
+      // without its URN, as in
       // {"op":"Add","path":"manager",…}; accepted only when exactly one extension has it.
       List<SchemaDefinition> owners =
           type.extensions().stream()

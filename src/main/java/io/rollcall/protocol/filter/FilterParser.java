@@ -2,6 +2,8 @@ package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.StorableText;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public final class FilterParser {
 
   private final String text;
   private final Function<String, ScimException> errors;
+  private boolean trailingSubAttribute = true;
   private int pos;
   private int depth;
 
@@ -61,7 +64,16 @@ public final class FilterParser {
    * @throws ScimException {@code invalidFilter} naming the 0-based position of the problem
    */
   public static Filter parse(String text) {
+    return parse(text, Tolerances.ANY_IDP);
+  }
+
+  /**
+   * As {@link #parse(String)}; Entra ID's {@code emails[type eq "work"].value eq "x"} is read only
+   * under {@link Tolerance#VALUE_FILTER_WITH_SUB_ATTRIBUTE}.
+   */
+  public static Filter parse(String text, Tolerances tolerances) {
     FilterParser parser = start(text, ScimException::invalidFilter, "filter");
+    parser.trailingSubAttribute = tolerances.allows(Tolerance.VALUE_FILTER_WITH_SUB_ATTRIBUTE);
     Filter filter = parser.parseOr(null);
     parser.skipSpaces();
     if (!parser.atEnd()) {
@@ -77,7 +89,13 @@ public final class FilterParser {
    *     comparisons the attribute's type does not support
    */
   public static Filter parse(String text, ResourceTypeDefinition type) {
-    return FilterResolver.resolve(parse(text), type);
+    return parse(text, type, Tolerances.ANY_IDP);
+  }
+
+  /** Parses and resolves a filter an identity provider sent, with its tolerances. */
+  public static Filter parse(String text, ResourceTypeDefinition type, Tolerances tolerances) {
+    return FilterResolver.resolve(
+        parse(text, tolerances), type, ScimException::invalidFilter, tolerances);
   }
 
   /** Parses {@code attrPath} of RFC 7644 §3.10 and nothing else. */
@@ -178,7 +196,7 @@ public final class FilterParser {
         throw errorAt(pos, "value filters cannot be nested");
       }
       Filter inner = parseValueFilter(path);
-      if (!atEnd() && peek() == '.') {
+      if (trailingSubAttribute && !atEnd() && peek() == '.') {
         return parseTrailingSubAttribute(path, inner);
       }
       return new Filter.ValuePath(path, inner);
@@ -188,9 +206,9 @@ public final class FilterParser {
 
   /**
    * {@code emails[type eq "work"].value eq "x"}: not in the RFC 7644 grammar, but Microsoft Entra
-   * ID sends it to look users up by work email. Deliberate tolerance: it reads as the value filter
-   * {@code emails[type eq "work" and value eq "x"]}, the only meaning it can have. Positioned on
-   * the ".".
+   * ID sends it to look users up by work email. Deliberate tolerance
+   * VALUE_FILTER_WITH_SUB_ATTRIBUTE: it reads as the value filter {@code emails[type eq "work" and
+   * value eq "x"]}, the only meaning it can have. Positioned on the ".".
    */
   private Filter parseTrailingSubAttribute(AttributePath path, Filter inner) {
     pos++;

@@ -1,6 +1,7 @@
 package io.rollcall.protocol.filter;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.AttributeValues;
@@ -45,10 +46,13 @@ public final class FilterResolver {
 
   private final ResourceTypeDefinition type;
   private final Function<String, ScimException> errors;
+  private final Tolerances tolerances;
 
-  private FilterResolver(ResourceTypeDefinition type, Function<String, ScimException> errors) {
+  private FilterResolver(
+      ResourceTypeDefinition type, Function<String, ScimException> errors, Tolerances tolerances) {
     this.type = type;
     this.errors = errors;
+    this.tolerances = tolerances;
   }
 
   /** Resolves a filter of a query; errors are {@code invalidFilter}. */
@@ -59,7 +63,16 @@ public final class FilterResolver {
   /** Resolves with a caller-chosen error, e.g. {@code invalidPath} for a PATCH path's filter. */
   public static Filter resolve(
       Filter filter, ResourceTypeDefinition type, Function<String, ScimException> errors) {
-    return new FilterResolver(type, errors).visit(filter, null);
+    return resolve(filter, type, errors, Tolerances.ANY_IDP);
+  }
+
+  /** Resolves with the tolerances of the tenant's identity provider. */
+  public static Filter resolve(
+      Filter filter,
+      ResourceTypeDefinition type,
+      Function<String, ScimException> errors,
+      Tolerances tolerances) {
+    return new FilterResolver(type, errors, tolerances).visit(filter, null);
   }
 
   private Filter visit(Filter filter, ResolvedPath scope) {
@@ -82,7 +95,7 @@ public final class FilterResolver {
     if (scope != null) {
       throw errors.apply("value filters cannot be nested in '" + scope.path() + "'");
     }
-    ResolvedPath attribute = AttributePaths.resolve(v.attribute(), type, errors);
+    ResolvedPath attribute = AttributePaths.resolve(v.attribute(), type, errors, tolerances);
     AttributeDefinition definition = attribute.attribute();
     if (attribute.subAttribute() != null || !definition.multiValued() || !definition.isComplex()) {
       throw errors.apply(
@@ -92,7 +105,7 @@ public final class FilterResolver {
   }
 
   private ResolvedPath path(AttributePath path, ResolvedPath scope) {
-    ResolvedPath resolved = AttributePaths.resolve(path, type, errors);
+    ResolvedPath resolved = AttributePaths.resolve(path, type, errors, tolerances);
     if (scope != null && !resolved.path().parent().equals(scope.path())) {
       throw errors.apply(
           "'" + resolved.path() + "' is not a sub-attribute of '" + scope.path() + "'");

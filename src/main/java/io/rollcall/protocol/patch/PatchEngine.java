@@ -1,6 +1,9 @@
 package io.rollcall.protocol.patch;
 
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.AttributePaths;
 import io.rollcall.protocol.filter.ComparisonOperator;
@@ -71,7 +74,10 @@ import java.util.function.Function;
  *       filter) and removes the sub-attribute from every value for remove.
  * </ul>
  *
- * <p>Non-standard tolerance of real identity providers, each deliberate:
+ * <p>Non-standard tolerance of real identity providers, each deliberate, each named by a {@link
+ * Tolerance} and applied only when the caller's {@link Tolerances} allow it (otherwise the request
+ * gets the RFC's answer). Unknown attributes in a path-less value or inside a complex value are
+ * refused or, when the tolerances say so, dropped and noted in {@link DroppedAttributes}:
  *
  * <ul>
  *   <li>Microsoft Entra ID: {@code op} in any case ({@code "Replace"}); {@code "True"}/{@code
@@ -94,11 +100,17 @@ public final class PatchEngine {
     REMOVE,
     REPLACE;
 
-    /** Non-standard tolerance (Entra ID): the RFC spells ops in lower case, Entra capitalises. */
-    static Op parse(String op) {
+    /**
+     * Non-standard tolerance OP_IN_ANY_CASE (Entra ID): the RFC spells ops in lower case, Entra
+     * capitalises. Without it only the RFC's spelling is an op.
+     */
+    static Op parse(String op, Tolerances tolerances) {
+      boolean anyCase = tolerances.allows(Tolerance.OP_IN_ANY_CASE);
       if (op != null) {
         for (Op candidate : values()) {
-          if (candidate.keyword().equalsIgnoreCase(op.trim())) {
+          if (anyCase
+              ? candidate.keyword().equalsIgnoreCase(op.trim())
+              : candidate.keyword().equals(op)) {
             return candidate;
           }
         }
@@ -113,10 +125,24 @@ public final class PatchEngine {
 
   private final ResourceTypeDefinition type;
   private final Map<String, Object> resource;
+  private final Tolerances tolerances;
+  private final DroppedAttributes dropped;
 
-  private PatchEngine(ResourceTypeDefinition type, Map<String, Object> resource) {
+  private PatchEngine(
+      ResourceTypeDefinition type,
+      Map<String, Object> resource,
+      Tolerances tolerances,
+      DroppedAttributes dropped) {
     this.type = type;
     this.resource = resource;
+    this.tolerances = tolerances;
+    this.dropped = dropped;
+  }
+
+  /** Applies the operations with every tolerance, unknown attributes refused. */
+  public static Map<String, Object> apply(
+      Map<String, Object> resource, List<PatchOperation> operations, ResourceTypeDefinition type) {
+    return apply(resource, operations, type, Tolerances.ANY_IDP, new DroppedAttributes());
   }
 
   /**
@@ -126,11 +152,18 @@ public final class PatchEngine {
    * @throws ScimException a 400 error whose detail starts with the failing operation's index
    */
   public static Map<String, Object> apply(
-      Map<String, Object> resource, List<PatchOperation> operations, ResourceTypeDefinition type) {
+      Map<String, Object> resource,
+      List<PatchOperation> operations,
+      ResourceTypeDefinition type,
+      Tolerances tolerances,
+      DroppedAttributes dropped) {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(type, "type");
-    PatchEngine engine = new PatchEngine(type, AttributeMaps.copyMap(resource));
+    Objects.requireNonNull(tolerances, "tolerances");
+    Objects.requireNonNull(dropped, "dropped");
+    DroppedAttributes mine = new DroppedAttributes();
+    PatchEngine engine = new PatchEngine(type, AttributeMaps.copyMap(resource), tolerances, mine);
     for (int i = 0; i < operations.size(); i++) {
       try {
         engine.apply(operations.get(i));
@@ -139,6 +172,8 @@ public final class PatchEngine {
       }
     }
     engine.syncSchemas();
+    // Reported only for a request that succeeds, as nothing of a failed one was applied.
+    dropped.addAll(mine);
     return engine.resource;
   }
 
@@ -146,7 +181,7 @@ public final class PatchEngine {
     if (operation == null) {
       throw ScimException.invalidSyntax("an operation must be an object");
     }
-    Op op = Op.parse(operation.op());
+    Op op = Op.parse(operation.op(), tolerances);
     String path = operation.path();
     Object value = operation.value();
     if (path == null || path.isBlank()) {
@@ -167,7 +202,8 @@ public final class PatchEngine {
   /** An operation whose target is an attribute path, possibly with a value filter. */
   private void applyPath(Op op, String path, Object value) {
     PatchPath parsed = PatchPath.parse(path);
-    ResolvedPath target = AttributePaths.resolve(parsed.target(), type, ScimException::invalidPath);
+    ResolvedPath target =
+        AttributePaths.resolve(parsed.target(), type, ScimException::invalidPath, tolerances);
     Filter filter = null;
     if (parsed.hasValueFilter()) {
       Filter.ValuePath resolved =
@@ -175,7 +211,8 @@ public final class PatchEngine {
               FilterResolver.resolve(
                   new Filter.ValuePath(parsed.target().parent(), parsed.valueFilter()),
                   type,
-                  ScimException::invalidPath);
+                  ScimException::invalidPath,
+                  tolerances);
       filter = resolved.filter();
     }
     if (isReadOnly(target)) {
@@ -219,8 +256,12 @@ public final class PatchEngine {
       }
       if (scope == null) {
         if (CommonAttributes.SCHEMAS.hasName(key)) {
-          // Non-standard tolerance (Okta): echoed; the server derives schemas itself.
-          continue;
+          // Non-standard tolerance READ_ONLY_ECHO (Okta): echoed; the server derives schemas
+          // itself.
+          if (tolerances.allows(Tolerance.READ_ONLY_ECHO)) {
+            continue;
+          }
+          throw ScimException.mutability("'schemas' is the server's to set");
         }
         Optional<SchemaDefinition> schema = type.schema(key);
         if (schema.isPresent()) {
@@ -229,29 +270,69 @@ public final class PatchEngine {
           continue;
         }
       }
-      if (key.indexOf('[') >= 0) {
-        // Non-standard tolerance (Entra ID, documented with its aadOptscim062020 flag): a key may
-        // be a value-filtered path such as emails[type eq "work"].value; it is applied as if it
-        // were the operation's path, so errors in it are invalidPath.
+      boolean pathKeys = tolerances.allows(Tolerance.PATH_KEYS_IN_VALUE);
+      if (pathKeys && key.indexOf('[') >= 0) {
+        // Non-standard tolerance PATH_KEYS_IN_VALUE (Entra ID, documented with its
+        // aadOptscim062020 flag): a key may be a value-filtered path such as
+        // emails[type eq "work"].value; it is applied as if it were the operation's path, so
+        // errors in it are invalidPath.
         applyPath(op, scope == null ? key : scope.id() + ":" + key, member);
         continue;
       }
-      // Non-standard tolerance (Entra ID): keys may be paths such as "name.givenName".
+      // Non-standard tolerance PATH_KEYS_IN_VALUE (Entra ID): keys may be paths such as
+      // "name.givenName". Without it a key is an attribute name (RFC 7644 §3.5.2.1), and any other
+      // key names no attribute.
+      if (!pathKeys && !isAttributeName(key)) {
+        unknownInValue(key, scope);
+        continue;
+      }
       AttributePath path = AttributePaths.parse(key, ScimException::invalidValue);
       if (scope != null) {
         if (path.schemaUrn() != null) {
-          throw ScimException.invalidValue("unknown attribute '" + key + "' in " + scope.id())
-              .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
+          unknownInValue(key, scope);
+          continue;
         }
         path = new AttributePath(scope.id(), path.attribute(), path.subAttribute());
       }
-      ResolvedPath target = AttributePaths.resolve(path, type, ScimException::invalidValue);
+      ResolvedPath target;
+      try {
+        target = AttributePaths.resolve(path, type, ScimException::invalidValue, tolerances);
+      } catch (ScimException unknown) {
+        if (ScimException.UNKNOWN_ATTRIBUTE.equals(unknown.auditCode())
+            && tolerances.dropsUnknownAttributes()) {
+          dropped.add(scope == null ? key : scope.id() + ":" + key);
+          continue;
+        }
+        throw unknown;
+      }
       if (isReadOnly(target)) {
-        // Non-standard tolerance (Okta): id, meta and groups come back in path-less values.
-        continue;
+        // Non-standard tolerance READ_ONLY_ECHO (Okta): id, meta and groups come back in
+        // path-less values. RFC 7644 §3.5.2: "a client MUST NOT modify an attribute that has
+        // mutability readOnly".
+        if (tolerances.allows(Tolerance.READ_ONLY_ECHO)) {
+          continue;
+        }
+        throw ScimException.mutability("'" + target.path() + "' is readOnly");
       }
       write(op, target, null, member, ScimException::invalidValue);
     }
+  }
+
+  /** An ATTRNAME of RFC 7644 §3.10: ALPHA *(nameChar), nameChar = "-" / "_" / DIGIT / ALPHA. */
+  private static boolean isAttributeName(String key) {
+    return key.matches("[A-Za-z][A-Za-z0-9_$-]*");
+  }
+
+  /** A key of a path-less value that names no attribute: refused, or dropped and noted. */
+  private void unknownInValue(String key, SchemaDefinition scope) {
+    String name = scope == null ? key : scope.id() + ":" + key;
+    if (tolerances.dropsUnknownAttributes()) {
+      dropped.add(name);
+      return;
+    }
+    throw ScimException.invalidValue(
+            "unknown attribute '" + key + "'" + (scope == null ? "" : " in " + scope.id()))
+        .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
   }
 
   private void write(
@@ -345,12 +426,18 @@ public final class PatchEngine {
     List<Map<String, Object>> matched = matching(list, filter);
     boolean created = false;
     if (matched.isEmpty()) {
+      // RFC 7644 §3.5.2.3: "If the target location path specifies an attribute that does not
+      // exist, the service provider SHALL treat the operation as an add" does not cover a value
+      // filter: one that matches nothing is noTarget (§3.5.2.2, Table 9), unless tolerated.
+      Optional<Map<String, Object>> synthesized =
+          tolerances.allows(Tolerance.CREATE_ON_UNMATCHED_FILTER)
+              ? synthesize(filter, attribute)
+              : Optional.empty();
       Map<String, Object> element =
-          synthesize(filter, attribute)
-              .orElseThrow(
-                  () ->
-                      ScimException.noTarget(
-                          "no value of '" + attribute.name() + "' matches the filter"));
+          synthesized.orElseThrow(
+              () ->
+                  ScimException.noTarget(
+                      "no value of '" + attribute.name() + "' matches the filter"));
       if (list == null) {
         list = new ArrayList<>();
         AttributeMaps.put(container, attribute.name(), list);
@@ -406,8 +493,8 @@ public final class PatchEngine {
   }
 
   /**
-   * Non-standard tolerance (Entra ID): a filter of {@code eq} tests on sub-attributes, joined by
-   * {@code and}, describes a value that can be created when none matches.
+   * Non-standard tolerance CREATE_ON_UNMATCHED_FILTER (Entra ID): a filter of {@code eq} tests on
+   * sub-attributes, joined by {@code and}, describes a value that can be created when none matches.
    */
   private static Optional<Map<String, Object>> synthesize(
       Filter filter, AttributeDefinition attribute) {
@@ -486,10 +573,18 @@ public final class PatchEngine {
   }
 
   /**
-   * Non-standard tolerance (Entra ID): {@code remove} of {@code members} with a value array removes
-   * just those members, matched on {@code value}, never the whole attribute.
+   * Non-standard tolerance REMOVE_LISTED_VALUES (Entra ID, OneLogin, JumpCloud): {@code remove} of
+   * {@code members} with a value array removes just those members, matched on {@code value}, never
+   * the whole attribute. Without it the request is refused: RFC 7644 §3.5.2.2 gives remove no
+   * value, and its literal reading (every value removed) would empty a group an IdP meant to trim.
    */
   private void removeListed(List<Object> list, AttributeDefinition attribute, List<Object> listed) {
+    if (!tolerances.allows(Tolerance.REMOVE_LISTED_VALUES)) {
+      throw ScimException.invalidValue(
+          "remove takes no value; select the values to remove with a filter, e.g. "
+              + attribute.name()
+              + "[value eq \"…\"]");
+    }
     if (list == null) {
       return;
     }
@@ -662,13 +757,15 @@ public final class PatchEngine {
 
   private Map<String, Object> coerceComplex(AttributeDefinition definition, Object raw) {
     Object value = raw;
-    if (value instanceof String text && definition.subAttribute("value").isPresent()) {
-      // Non-standard tolerance (Entra ID): "manager": "id" for {"value": "id"}.
+    boolean plain = tolerances.allows(Tolerance.PLAIN_VALUE_FOR_COMPLEX);
+    if (plain && value instanceof String text && definition.subAttribute("value").isPresent()) {
+      // Non-standard tolerance PLAIN_VALUE_FOR_COMPLEX (Entra ID): "manager": "id" for
+      // {"value": "id"}.
       value = Map.of("value", text);
     }
-    if (!definition.multiValued() && value instanceof List<?> list && list.size() == 1) {
-      // Non-standard tolerance (Entra ID): "manager": [{"$ref": …, "value": "id"}], a one-element
-      // array for a single-valued complex attribute.
+    if (plain && !definition.multiValued() && value instanceof List<?> list && list.size() == 1) {
+      // Non-standard tolerance PLAIN_VALUE_FOR_COMPLEX (Entra ID): "manager": [{"$ref": …,
+      // "value": "id"}], a one-element array for a single-valued complex attribute.
       value = list.get(0);
     }
     if (!(value instanceof Map<?, ?> map)) {
@@ -681,13 +778,18 @@ public final class PatchEngine {
       if (member == null) {
         continue;
       }
-      AttributeDefinition sub =
-          definition
-              .subAttribute(key)
-              .orElseThrow(
-                  () ->
-                      ScimException.invalidValue(
-                          "unknown attribute '" + definition.name() + "." + key + "'"));
+      Optional<AttributeDefinition> found = definition.subAttribute(key);
+      if (found.isEmpty()) {
+        // Entra ID's reference collection sends members[].displayName and expects it ignored.
+        if (tolerances.dropsUnknownAttributes()) {
+          dropped.add(definition.name() + "." + key);
+          continue;
+        }
+        throw ScimException.invalidValue(
+                "unknown attribute '" + definition.name() + "." + key + "'")
+            .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
+      }
+      AttributeDefinition sub = found.get();
       if (sub.mutability() == Mutability.READ_ONLY) {
         continue;
       }
@@ -696,8 +798,8 @@ public final class PatchEngine {
     return out;
   }
 
-  private static Object coerceSimple(AttributeDefinition definition, Object raw) {
-    return AttributeValues.simple(definition, raw, definition.name());
+  private Object coerceSimple(AttributeDefinition definition, Object raw) {
+    return AttributeValues.simple(definition, raw, definition.name(), tolerances);
   }
 
   private static Map<String, Object> requireObject(Op op, Object value) {

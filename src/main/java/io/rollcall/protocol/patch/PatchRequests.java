@@ -9,8 +9,10 @@ import java.util.Map;
  * Reads the body of a PATCH request (RFC 7644 §3.5.2): a {@code PatchOp} message with a non-empty
  * {@code Operations} array of {@code {op, path?, value?}} objects.
  *
- * <p>Tolerance: a missing {@code schemas} member is accepted, and member names are matched
- * case-insensitively ({@code "operations"}, {@code "Op"}), as some IdPs vary them.
+ * <p>Tolerance in every IdP profile (not one of the named {@link io.rollcall.protocol.Tolerance}s,
+ * which bend the RFC for one provider): a missing {@code schemas} member is accepted, and member
+ * names are matched case-insensitively ({@code "operations"}, {@code "Op"}), as some IdPs vary
+ * them.
  */
 public final class PatchRequests {
 

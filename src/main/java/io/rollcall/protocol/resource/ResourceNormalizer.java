@@ -1,7 +1,10 @@
 package io.rollcall.protocol.resource;
 
+import io.rollcall.protocol.DroppedAttributes;
 import io.rollcall.protocol.ScimException;
 import io.rollcall.protocol.StorableText;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.schema.AttributeDefinition;
 import io.rollcall.protocol.schema.AttributeValues;
 import io.rollcall.protocol.schema.CaseFolding;
@@ -55,7 +58,10 @@ import java.util.stream.Collectors;
  *       §2.5, and keeping them makes a GET return exactly what Okta wrote (it sends {@code ""} for
  *       an unset {@code middleName}). A required attribute must not be blank, though.
  *   <li>Unknown attributes are a 400 {@code invalidValue} naming every one of them: silently
- *       dropping data an IdP sent hides mapping mistakes until someone misses the data.
+ *       dropping data an IdP sent hides mapping mistakes until someone misses the data. A tenant
+ *       whose identity provider is known to send them (see {@link Tolerances.UnknownAttributes})
+ *       has them dropped instead, and their names, never their values, go to {@link
+ *       DroppedAttributes} for the connection check.
  *   <li>{@code schemas} is advisory on input. A missing {@code schemas}, a missing core URN and an
  *       extension whose key is present but whose URN is not listed are all tolerated; the output
  *       derives {@code schemas} from the data. A SCIM URN ({@code urn:ietf:params:scim:…}) that
@@ -69,7 +75,8 @@ import java.util.stream.Collectors;
  *       clients use other values and IdPs do.
  * </ul>
  *
- * <p>Deliberate tolerance of what IdPs actually send, each marked where it happens:
+ * <p>Deliberate tolerance of what IdPs actually send, each marked where it happens and each applied
+ * only when the caller's {@link Tolerances} allow its {@link Tolerance}:
  *
  * <ul>
  *   <li>the strings {@code "true"} and {@code "false"} in any case for a boolean (Entra ID sends
@@ -126,15 +133,37 @@ public final class ResourceNormalizer {
 
   private final ResourceTypeDefinition type;
   private final Limits limits;
+  private final Tolerances tolerances;
+  private final DroppedAttributes dropped;
   private final List<AttributeDefinition> coreAttributes;
 
+  /** With every tolerance and unknown attributes refused. */
   public ResourceNormalizer(ResourceTypeDefinition type) {
     this(type, Limits.DEFAULT);
   }
 
   public ResourceNormalizer(ResourceTypeDefinition type, Limits limits) {
+    this(type, limits, Tolerances.ANY_IDP, new DroppedAttributes());
+  }
+
+  /**
+   * @param tolerances how far to bend RFC 7643 for the tenant's identity provider
+   * @param dropped where names of unknown attributes go when the tolerances drop them
+   */
+  public ResourceNormalizer(
+      ResourceTypeDefinition type, Tolerances tolerances, DroppedAttributes dropped) {
+    this(type, Limits.DEFAULT, tolerances, dropped);
+  }
+
+  public ResourceNormalizer(
+      ResourceTypeDefinition type,
+      Limits limits,
+      Tolerances tolerances,
+      DroppedAttributes dropped) {
     this.type = Objects.requireNonNull(type, "type");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.tolerances = Objects.requireNonNull(tolerances, "tolerances");
+    this.dropped = Objects.requireNonNull(dropped, "dropped");
     List<AttributeDefinition> core = new ArrayList<>(CommonAttributes.ALL);
     core.addAll(type.schema().attributes());
     this.coreAttributes = List.copyOf(core);
@@ -180,7 +209,10 @@ public final class ResourceNormalizer {
         }
         continue;
       }
-      Optional<String[]> qualified = type.splitUrn(key);
+      Optional<String[]> qualified =
+          tolerances.allows(Tolerance.QUALIFIED_TOP_LEVEL_KEYS)
+              ? type.splitUrn(key)
+              : Optional.empty();
       if (qualified.isPresent()) {
         addQualified(bySchema.get(qualified.get()[0]), qualified.get()[1], value);
         continue;
@@ -204,8 +236,12 @@ public final class ResourceNormalizer {
       }
     }
     if (!unknown.isEmpty()) {
-      throw ScimException.invalidValue(unknownDetail(unknown))
-          .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
+      if (!tolerances.dropsUnknownAttributes()) {
+        throw ScimException.invalidValue(unknownDetail(unknown))
+            .withAuditCode(ScimException.UNKNOWN_ATTRIBUTE);
+      }
+      // Already left out of the canonical form; only their names are kept, for the report.
+      unknown.forEach(dropped::add);
     }
     checkRequired(canonical);
     return canonical;
@@ -277,12 +313,13 @@ public final class ResourceNormalizer {
       if (type.schema(text).isPresent()) {
         continue;
       }
-      // Non-standard tolerance (Entra ID): its group payloads list Microsoft's own schema
-      // (http://schemas.microsoft.com/…/ADSCIM/2.0/Group) with no attributes under it, so that
-      // namespace is ignored (attributes filed under it are still refused as unknown). Any other
-      // URN is a schema this server does not have: a SCIM URN of another resource type means the
-      // wrong endpoint, and anything else would be data silently dropped.
-      if (!text.regionMatches(true, 0, MICROSOFT_SCHEMAS, 0, MICROSOFT_SCHEMAS.length())) {
+      // Non-standard tolerance FOREIGN_SCHEMA_URNS (Entra ID): its group payloads list
+      // Microsoft's own schema (http://schemas.microsoft.com/…/ADSCIM/2.0/Group) with no
+      // attributes under it, so that namespace is ignored (attributes filed under it are still
+      // unknown). Any other URN is a schema this server does not have: a SCIM URN of another
+      // resource type means the wrong endpoint, and anything else would be data silently dropped.
+      if (!tolerances.allows(Tolerance.FOREIGN_SCHEMA_URNS)
+          || !text.regionMatches(true, 0, MICROSOFT_SCHEMAS, 0, MICROSOFT_SCHEMAS.length())) {
         throw ScimException.invalidValue(
             "'schemas' lists '"
                 + clip(text)
@@ -293,8 +330,9 @@ public final class ResourceNormalizer {
   }
 
   /**
-   * Tolerance (Entra ID): an extension attribute sent as a fully qualified top-level key, possibly
-   * with a sub-attribute ({@code …:User:manager.value}), is filed under its extension as if nested.
+   * Tolerance QUALIFIED_TOP_LEVEL_KEYS (Entra ID): an extension attribute sent as a fully qualified
+   * top-level key, possibly with a sub-attribute ({@code …:User:manager.value}), is filed under its
+   * extension as if nested.
    */
   private static void addQualified(
       List<Map.Entry<String, Object>> target, String name, Object value) {
@@ -386,7 +424,10 @@ public final class ResourceNormalizer {
       }
       return single(definition, raw, path, unknown);
     }
-    // Tolerance: a single value for a multi-valued attribute is taken as a one-element list.
+    // Tolerance SINGLE_VALUE_FOR_MULTI_VALUED: a single value is taken as a one-element list.
+    if (!(raw instanceof List) && !tolerances.allows(Tolerance.SINGLE_VALUE_FOR_MULTI_VALUED)) {
+      throw ScimException.invalidValue("attribute '" + path + "' must be a JSON array");
+    }
     List<?> items = raw instanceof List<?> list ? list : List.of(raw);
     int max = path.equals(MEMBERS_PATH) ? limits.maxMembers() : limits.maxValues();
     if (items.size() > max) {
@@ -426,15 +467,19 @@ public final class ResourceNormalizer {
     return switch (definition.type()) {
       case STRING, REFERENCE -> text(definition, raw, path);
       case BINARY -> binary(definition, raw, path);
-      case BOOLEAN, INTEGER, DECIMAL, DATE_TIME -> AttributeValues.simple(definition, raw, path);
+      case BOOLEAN, INTEGER, DECIMAL, DATE_TIME ->
+          AttributeValues.simple(definition, raw, path, tolerances);
       case COMPLEX -> complex(definition, raw, path, unknown);
     };
   }
 
   private Map<String, Object> complex(
       AttributeDefinition definition, Object raw, String path, List<String> unknown) {
-    if (raw instanceof String id && path.equals(MANAGER_PATH)) {
-      // Tolerance (Entra ID): the manager as a plain id. A blank id names nobody.
+    if (raw instanceof String id
+        && path.equals(MANAGER_PATH)
+        && tolerances.allows(Tolerance.PLAIN_VALUE_FOR_COMPLEX)) {
+      // Tolerance PLAIN_VALUE_FOR_COMPLEX (Entra ID): the manager as a plain id. A blank id names
+      // nobody.
       if (id.isBlank()) {
         return null;
       }

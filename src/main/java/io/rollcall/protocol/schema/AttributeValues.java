@@ -1,6 +1,8 @@
 package io.rollcall.protocol.schema;
 
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerance;
+import io.rollcall.protocol.Tolerances;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -32,10 +34,19 @@ public final class AttributeValues {
    * @param path how the attribute is named in errors, e.g. {@code emails[0].primary}
    */
   public static Object simple(AttributeDefinition definition, Object raw, String path) {
+    return simple(definition, raw, path, Tolerances.ANY_IDP);
+  }
+
+  /**
+   * The canonical value of a simple attribute, bending RFC 7643 §2.3 only as far as {@code
+   * tolerances} allow ({@link Tolerance#BOOLEAN_AS_STRING}).
+   */
+  public static Object simple(
+      AttributeDefinition definition, Object raw, String path, Tolerances tolerances) {
     return switch (definition.type()) {
       case STRING, REFERENCE -> string(raw, path);
       case BINARY -> binary(raw, path);
-      case BOOLEAN -> bool(raw, path);
+      case BOOLEAN -> bool(raw, path, tolerances);
       case INTEGER -> integer(raw, path);
       case DECIMAL -> decimal(raw, path);
       case DATE_TIME -> dateTime(raw, path);
@@ -73,12 +84,13 @@ public final class AttributeValues {
     throw typeError(path, "a base64 string");
   }
 
-  private static Boolean bool(Object raw, String path) {
+  private static Boolean bool(Object raw, String path, Tolerances tolerances) {
     if (raw instanceof Boolean flag) {
       return flag;
     }
-    // Tolerance (Entra ID sends "False" and "True"): boolean words as strings, in any case.
-    if (raw instanceof String word) {
+    // Tolerance BOOLEAN_AS_STRING (Entra ID sends "False" and "True"): boolean words as strings,
+    // in any case.
+    if (raw instanceof String word && tolerances.allows(Tolerance.BOOLEAN_AS_STRING)) {
       if (word.equalsIgnoreCase("true")) {
         return Boolean.TRUE;
       }
