@@ -111,6 +111,9 @@ public class StartupTime {
 
   private static Result startOnce(String jvm, Path fixedRoot, String war, Path work)
       throws Exception {
+    // A root directory that held a deployment redeploys it at boot before --deploy deploys the
+    // WAR again: each run gets a new one unless --rootdir asks to keep one.
+    Path root = fixedRoot == null ? Files.createTempDirectory("rollcall-startup-root") : fixedRoot;
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -130,7 +133,7 @@ public class StartupTime {
             "--port",
             Integer.toString(port),
             "--rootdir",
-            (fixedRoot == null ? work.resolve("root") : fixedRoot).toString(),
+            root.toString(),
             "--prebootcommandfile",
             "server-config/pre-boot-commands.asadmin",
             "--postbootcommandfile",
@@ -163,6 +166,9 @@ public class StartupTime {
     } finally {
       server.destroy();
       server.waitFor();
+      if (fixedRoot == null) {
+        delete(root);
+      }
     }
   }
 

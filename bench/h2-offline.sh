@@ -22,7 +22,6 @@ start() {
     nohup java "$heap" -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false \
     -Drollcall.data.dir="$(cd "$data" && pwd)" \
     -jar target/payara-micro.jar --nocluster --disablephonehome --port "$port" --contextroot / \
-    --rootdir "$data/root" \
     --prebootcommandfile server-config/pre-boot-commands.asadmin \
     --postbootcommandfile server-config/post-boot-commands.asadmin \
     --deploy target/rollcall.war >>"$data/server.log" 2>&1 &
