@@ -69,7 +69,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
           .build();
     }
     if (NodeStopping.isStopping()) {
-      LOG.log(Level.FINE, "Failed while the node stops", thrown);
+      LOG.info("Answered 503 while the node stops: " + thrown.getClass().getName());
       return Response.fromResponse(answer(503, NodeStopping.MESSAGE))
           .header("Retry-After", NodeStopping.RETRY_AFTER_SECONDS)
           .build();

@@ -77,7 +77,20 @@ public record AuditRecord(
     droppedAttributes = cut(droppedAttributes, MAX_DROPPED_ATTRIBUTES);
   }
 
+  /**
+   * At most {@code max} characters, never ending in half a surrogate pair, and without NUL, which
+   * PostgreSQL refuses in text: one such value (a decoded {@code %00} in a filter) would otherwise
+   * fail the whole batch of audit entries it is written with.
+   */
   private static String cut(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
+    if (value == null) {
+      return null;
+    }
+    String clean = value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
+    if (clean.length() <= max) {
+      return clean;
+    }
+    int end = Character.isHighSurrogate(clean.charAt(max - 1)) ? max - 1 : max;
+    return clean.substring(0, end);
   }
 }

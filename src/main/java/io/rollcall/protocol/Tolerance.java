@@ -11,8 +11,9 @@ package io.rollcall.protocol;
  * any case (RFC 7643 §2.1 makes attribute names case-insensitive), a missing {@code schemas} on a
  * resource, PATCH or Bulk body (Rollcall derives it; refusing would protect no real client), a body
  * without {@code Content-Type}, a Bulk path without its leading slash and RFC 7644 §3.7.3's bare
- * PATCH array, a single value in a PATCH {@code add} to a multi-valued attribute (§3.5.2.1 leaves
- * it open), and unknown query parameters such as {@code aadOptscim062020} (§3.4.2).
+ * PATCH array, a single value where a PATCH operation gives values of a multi-valued attribute
+ * ({@code add}, {@code replace}, or the values listed in a {@code remove}; §3.5.2 does not say the
+ * value must be an array), and unknown query parameters such as {@code aadOptscim062020} (§3.4.2).
  */
 public enum Tolerance {
   OP_IN_ANY_CASE(
@@ -27,13 +28,14 @@ public enum Tolerance {
           + " otherwise invalidValue"),
   CREATE_ON_UNMATCHED_FILTER(
       "Entra ID adds or replaces emails[type eq \"work\"].value before such an email exists;"
-          + " RFC 7644 §3.5.2.3 answers a filter that matches nothing with noTarget"),
+          + " RFC 7644 §3.5.2.3 answers such a replace with noTarget, and Rollcall answers such an"
+          + " add the same (§3.12, Table 9: a filter that yields no match)"),
   PLAIN_VALUE_FOR_COMPLEX(
       "Entra ID sends manager as a plain id or a one-element array; RFC 7643 §4.3 makes it an"
           + " object, otherwise invalidValue"),
   REMOVE_LISTED_VALUES(
       "Entra ID, OneLogin and JumpCloud remove members with path members and a list meaning only"
-          + " those; RFC 7644 §3.5.2.2 gives remove no value (refused rather than read as remove"
+          + " those (any multi-valued attribute is read the same way); RFC 7644 §3.5.2.2 gives remove no value (refused rather than read as remove"
           + " all)"),
   READ_ONLY_ECHO(
       "Okta echoes id, meta, groups and schemas in path-less PATCH values; RFC 7644 §3.5.2 answers"

@@ -60,7 +60,7 @@ public final class ResourceSearch<E> {
     Sort sort =
         request.sortBy() == null
             ? null
-            : Sort.resolve(request.sortBy(), request.descending(), type);
+            : Sort.resolve(request.sortBy(), request.descending(), type, tolerances);
     if (!request.usesCursor()) {
       CursorPaging.Counted<E> page =
           page(tenantId, type, filter, sort, request.startIndex() - 1, request.count(), null);

@@ -6,6 +6,7 @@ import io.rollcall.json.ScimJson;
 import io.rollcall.protocol.ListRequest;
 import io.rollcall.protocol.ListResponses;
 import io.rollcall.protocol.ScimException;
+import io.rollcall.protocol.Tolerances;
 import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.FilterParser;
 import io.rollcall.protocol.resource.AttributeProjection;
@@ -77,10 +78,11 @@ public class RootSearchResource {
           "sortBy and cursor are not supported by a search across resource types;"
               + " use /Users/.search or /Groups/.search");
     }
-    boolean forUsers = fits(query.filter(), userType);
-    boolean forGroups = fits(query.filter(), groupType);
+    Tolerances tolerances = users.tolerances();
+    boolean forUsers = fits(query.filter(), userType, tolerances);
+    boolean forGroups = fits(query.filter(), groupType, tolerances);
     if (!forUsers && !forGroups) {
-      FilterParser.parse(query.filter(), userType);
+      FilterParser.parse(query.filter(), userType, tolerances);
     }
     List<Map<String, Object>> resources = new ArrayList<>();
     long userTotal = 0;
@@ -112,12 +114,12 @@ public class RootSearchResource {
     return ListResponses.page(userTotal + groupTotal, query.startIndex(), resources, null);
   }
 
-  private static boolean fits(String filter, ResourceTypeDefinition type) {
+  private static boolean fits(String filter, ResourceTypeDefinition type, Tolerances tolerances) {
     if (filter == null) {
       return true;
     }
     try {
-      FilterParser.parse(filter, type);
+      FilterParser.parse(filter, type, tolerances);
       return true;
     } catch (ScimException e) {
       return false;

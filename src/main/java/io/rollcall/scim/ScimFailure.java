@@ -70,7 +70,8 @@ record ScimFailure(int status, String scimType, String detail, Map<String, Strin
           Map.of("Retry-After", Integer.toString(Overload.RETRY_AFTER_SECONDS)));
     }
     if (NodeStopping.isStopping()) {
-      LOG.log(Level.FINE, "Failed while the node stops", thrown);
+      // One line without the trace: a stop can fail hundreds of requests, each for the same reason.
+      LOG.info("Answered 503 while the node stops: " + thrown.getClass().getName());
       return new ScimFailure(
           503,
           null,

@@ -20,6 +20,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +62,10 @@ public enum IdpProfile {
   GOOGLE_WORKSPACE("google-workspace", "Google Workspace", "google", Tolerances.STRICT),
   ONELOGIN("onelogin", "OneLogin", "onelogin", Tolerances.of(REFUSE, REMOVE_LISTED_VALUES)),
   JUMPCLOUD("jumpcloud", "JumpCloud", "jumpcloud", Tolerances.of(REFUSE, REMOVE_LISTED_VALUES)),
-  /** Any other client: the RFC's answer to everything. */
+  /**
+   * Any other client: the RFC's answers — except that {@code remove} with a list of values is
+   * refused rather than read literally as "remove every value".
+   */
   OTHER("other", "Other (strict RFC 7644)", null, Tolerances.STRICT);
 
   private final String label;
@@ -120,7 +124,20 @@ public enum IdpProfile {
 
     @Override
     public IdpProfile convertToEntityAttribute(String label) {
-      return label == null ? ANY : fromLabel(label);
+      if (label == null) {
+        return ANY;
+      }
+      // A label written by a newer release (during a rolling upgrade) must not fail every request
+      // of its tenant on an older node: that node tolerates everything it knows, as before V20.
+      return Arrays.stream(values())
+          .filter(p -> p.label.equals(label))
+          .findFirst()
+          .orElseGet(
+              () -> {
+                Logger.getLogger(IdpProfile.class.getName())
+                    .warning("Unknown identity provider profile '" + label + "': read as 'any'");
+                return ANY;
+              });
     }
   }
 }

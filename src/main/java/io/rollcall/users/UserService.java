@@ -52,8 +52,10 @@ public class UserService {
 
   Clock clock = Clock.systemUTC();
 
-  /** What the calling tenant's identity provider may send that the RFC would refuse. */
-  private Tolerances tolerances() {
+  /**
+   * What the caller's identity provider may send that the RFC would refuse (its tenant's profile).
+   */
+  public Tolerances tolerances() {
     return tenants.get(client.tenantId()).idpProfile().tolerances();
   }
 

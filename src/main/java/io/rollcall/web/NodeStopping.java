@@ -6,13 +6,16 @@ import jakarta.servlet.annotation.WebListener;
 
 /**
  * Whether this node has begun to stop: the JVM received its shutdown signal (SIGTERM from systemd,
- * Kubernetes or {@code kill}) or Rollcall is being undeployed.
+ * Kubernetes or {@code kill}). An undeployment in a running JVM sets it too, but only once the
+ * container destroys the servlet context, after the last request was routed.
  *
  * <p>While a node stops, the container tears down the beans, the pool and the database under the
  * requests that are still arriving; what fails then is not a defect of the request but of the
  * node's timing. Such requests are answered 503 with {@code Retry-After} (never 500), and the
- * readiness check reports down so that a load balancer stops sending more. Their transactions roll
- * back, so a client that retries — on another node, or on this one once it is back — loses nothing.
+ * readiness check reports down so that a load balancer stops sending more. Most of them never
+ * reached their transaction or had it rolled back; a request whose answer failed after its commit
+ * looks the same to the client as a lost answer does, so a retried create may then find its user
+ * already there (409 {@code uniqueness}).
  *
  * <p>The flag is static because it must outlive the CDI contexts it is consulted after; each
  * deployment has its own class loader and so its own flag.

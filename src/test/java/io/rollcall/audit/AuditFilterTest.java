@@ -58,6 +58,27 @@ class AuditFilterTest {
   }
 
   @Test
+  void recordsHoldNoNulAndNoHalfSurrogatePair() {
+    // PostgreSQL refuses U+0000 in text; one such value would fail its whole batch of entries.
+    AuditRecord record =
+        new AuditRecord(
+            "t",
+            Instant.EPOCH,
+            "rcs_x",
+            "GET",
+            "/Users",
+            "userName eq \"a\u0000b\"",
+            200,
+            null,
+            1,
+            null,
+            "x".repeat(199) + "\uD83D\uDE00",
+            null);
+    assertEquals("userName eq \"a\uFFFDb\"", record.filter());
+    assertEquals("x".repeat(199), record.userAgent());
+  }
+
+  @Test
   void droppedAttributeNamesAreRecordedOnlyForRequestsThatSucceeded() {
     DroppedAttributes dropped = new DroppedAttributes();
     dropped.add("members[0].displayName");

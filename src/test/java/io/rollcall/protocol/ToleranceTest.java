@@ -235,6 +235,20 @@ class ToleranceTest {
         List.of(Map.of("type", "work", "value", "kim@example.com")), created.get("emails"));
   }
 
+  /** The strict answer does not depend on what the resource holds: the user has no phone. */
+  @Test
+  void removeWithAValueListIsRefusedUnderStrictEvenWhenNothingIsThere() {
+    ScimException e =
+        assertThrows(
+            ScimException.class,
+            () ->
+                patchUser(
+                    Tolerances.STRICT,
+                    new PatchOperation(
+                        "remove", "phoneNumbers", value("[{\"value\":\"+1 555 0100\"}]"))));
+    assertEquals("invalidValue", e.scimType());
+  }
+
   @Test
   void rfcSpellingsWorkUnderStrict() {
     Map<String, Object> patched =

@@ -426,9 +426,12 @@ public final class PatchEngine {
     List<Map<String, Object>> matched = matching(list, filter);
     boolean created = false;
     if (matched.isEmpty()) {
-      // RFC 7644 §3.5.2.3: "If the target location path specifies an attribute that does not
-      // exist, the service provider SHALL treat the operation as an add" does not cover a value
-      // filter: one that matches nothing is noTarget (§3.5.2.2, Table 9), unless tolerated.
+      // A value filter that matches nothing is noTarget: RFC 7644 §3.5.2.3 says so for replace
+      // ("If the target location is a multi-valued attribute for which a value selection filter
+      // ... has been supplied and no record match was made, the service provider SHALL indicate
+      // failure by returning HTTP status code 400 and a "scimType" error code of "noTarget"");
+      // for add, Rollcall applies Table 9's noTarget (§3.12: "a filter that yields no match")
+      // rather than guess the element to create — unless tolerated.
       Optional<Map<String, Object>> synthesized =
           tolerances.allows(Tolerance.CREATE_ON_UNMATCHED_FILTER)
               ? synthesize(filter, attribute)
@@ -539,6 +542,9 @@ public final class PatchEngine {
         filter == null && sub == null && raw != null && attribute.multiValued()
             ? coerceList(attribute, raw)
             : null;
+    if (listed != null) {
+      requireRemoveListed(attribute);
+    }
     Object current = container == null ? null : AttributeMaps.get(container, attribute.name());
     if (current == null) {
       return;
@@ -578,13 +584,16 @@ public final class PatchEngine {
    * the whole attribute. Without it the request is refused: RFC 7644 §3.5.2.2 gives remove no
    * value, and its literal reading (every value removed) would empty a group an IdP meant to trim.
    */
-  private void removeListed(List<Object> list, AttributeDefinition attribute, List<Object> listed) {
+  private void requireRemoveListed(AttributeDefinition attribute) {
     if (!tolerances.allows(Tolerance.REMOVE_LISTED_VALUES)) {
       throw ScimException.invalidValue(
           "remove takes no value; select the values to remove with a filter, e.g. "
               + attribute.name()
               + "[value eq \"…\"]");
     }
+  }
+
+  private void removeListed(List<Object> list, AttributeDefinition attribute, List<Object> listed) {
     if (list == null) {
       return;
     }
