@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,8 @@ public final class ConnectionCheck {
    *
    * @param earlierContact the newest request before {@code since}, when none came after it; else
    *     null
+   * @param chosen the identity provider the tenant's settings name; {@link
+   *     IdentityProvider#UNKNOWN} when they name none (profiles {@code any} and {@code other})
    */
   public record Setup(
       String scimBaseUrl,
@@ -40,7 +43,31 @@ public final class ConnectionCheck {
       Instant since,
       Instant now,
       int usersDeactivated,
-      Instant earlierContact) {}
+      Instant earlierContact,
+      IdentityProvider chosen) {
+
+    public Setup {
+      chosen = chosen == null ? IdentityProvider.UNKNOWN : chosen;
+    }
+
+    /** A tenant whose settings name no identity provider. */
+    public Setup(
+        String scimBaseUrl,
+        boolean accessOnly,
+        Instant since,
+        Instant now,
+        int usersDeactivated,
+        Instant earlierContact) {
+      this(
+          scimBaseUrl,
+          accessOnly,
+          since,
+          now,
+          usersDeactivated,
+          earlierContact,
+          IdentityProvider.UNKNOWN);
+    }
+  }
 
   /** The SCIM endpoints: a 404 anywhere else means the identity provider has the wrong base URL. */
   static final Set<String> ENDPOINTS =
@@ -73,20 +100,25 @@ public final class ConnectionCheck {
 
   public static ConnectionVerdict assess(List<ScimCall> newestFirst, Setup setup) {
     if (newestFirst.isEmpty()) {
+      IdentityProvider chosen = setup.chosen();
       return new ConnectionVerdict(
           State.NOTHING_YET,
           setup.earlierContact() == null
-              ? "No SCIM request has reached Rollcall yet. Give the identity provider the SCIM"
-                  + " base URL "
+              ? "No SCIM request has reached Rollcall yet. Give "
+                  + chosen.inSentence()
+                  + " the SCIM base URL "
                   + setup.scimBaseUrl()
                   + " and a token of this tenant, then run its connection test."
-              : "No SCIM request in the last 24 hours; the identity provider last reached"
-                  + " Rollcall "
+              : "No SCIM request in the last 24 hours; "
+                  + chosen.inSentence()
+                  + " last reached Rollcall "
                   + ago(setup.earlierContact(), setup.now())
                   + ". If it should be provisioning, check that its provisioning is switched on"
                   + " and run its connection test.",
-          IdentityProvider.UNKNOWN.displayName(),
-          IdentityProvider.Evidence.NONE,
+          chosen.displayName(),
+          chosen == IdentityProvider.UNKNOWN
+              ? IdentityProvider.Evidence.NONE
+              : IdentityProvider.Evidence.TENANT_SETTING,
           null,
           setup.earlierContact(),
           null,
@@ -97,13 +129,13 @@ public final class ConnectionCheck {
           setup.scimBaseUrl(),
           setup.since());
     }
-    Identification who = IdentityProvider.identify(newestFirst);
+    Identification who = identify(newestFirst, setup.chosen());
     String name = who.provider().inSentence();
     ScimCall newest = newestFirst.get(0);
     ConnectionTest test = connectionTest(newestFirst);
     Counts counts = counts(newestFirst, setup.usersDeactivated());
     LastError lastError = lastError(newestFirst);
-    List<Finding> findings = findings(newestFirst, setup, name);
+    List<Finding> findings = findings(newestFirst, setup, who);
 
     State state;
     if (!newest.succeeded() && classify(newest).blocking()) {
@@ -128,6 +160,61 @@ public final class ConnectionCheck {
         droppedAttributes(newestFirst),
         setup.scimBaseUrl(),
         setup.since());
+  }
+
+  /**
+   * The provider the requests show; when they show none, the one the tenant's settings name (so the
+   * verdict and its fixes say "OneLogin", not "the identity provider").
+   */
+  static Identification identify(List<ScimCall> newestFirst, IdentityProvider chosen) {
+    Identification seen = IdentityProvider.identify(newestFirst);
+    if (seen.provider() == IdentityProvider.UNKNOWN && chosen != IdentityProvider.UNKNOWN) {
+      return new Identification(chosen, IdentityProvider.Evidence.TENANT_SETTING, seen.userAgent());
+    }
+    return seen;
+  }
+
+  /**
+   * When the requests show one provider and the tenant's settings name another: how many requests
+   * showed it, the newest of them and what gave it away. Empty when they agree, or either is
+   * silent.
+   */
+  static Optional<Finding> profileMismatch(
+      List<ScimCall> newestFirst, Setup setup, Identification who) {
+    IdentityProvider chosen = setup.chosen();
+    boolean seen =
+        who.evidence() == IdentityProvider.Evidence.USER_AGENT
+            || who.evidence() == IdentityProvider.Evidence.REQUEST_SHAPES;
+    if (!seen || chosen == IdentityProvider.UNKNOWN || chosen == who.provider()) {
+      return Optional.empty();
+    }
+    List<ScimCall> showing =
+        newestFirst.stream()
+            .filter(
+                call ->
+                    who.evidence() == IdentityProvider.Evidence.USER_AGENT
+                        ? IdentityProvider.fromUserAgent(call.userAgent()) == who.provider()
+                        : IdentityProvider.fromShape(call) == who.provider())
+            .toList();
+    ScimCall last = showing.get(0);
+    String example =
+        who.evidence() == IdentityProvider.Evidence.USER_AGENT
+            ? "User-Agent: " + last.userAgent()
+            : last.method()
+                + " "
+                + last.path()
+                + (last.filter() == null ? "" : " filter=" + last.filter())
+                + (last.queryParams() == null ? "" : " " + last.queryParams());
+    Problem problem = Problem.PROFILE_MISMATCH;
+    return Optional.of(
+        new Finding(
+            problem,
+            problem.label(),
+            problem.blocking(),
+            showing.size(),
+            last.at(),
+            example,
+            fix(problem, last, setup, who.provider().inSentence())));
   }
 
   /** Which problem a failed request shows. */
@@ -302,7 +389,9 @@ public final class ConnectionCheck {
     return userName.length() <= 12 ? userName : userName.substring(0, 12) + "…";
   }
 
-  private static List<Finding> findings(List<ScimCall> newestFirst, Setup setup, String name) {
+  private static List<Finding> findings(
+      List<ScimCall> newestFirst, Setup setup, Identification who) {
+    String name = who.provider().inSentence();
     Map<Problem, List<ScimCall>> byProblem = new EnumMap<>(Problem.class);
     for (ScimCall call : newestFirst) {
       if (!call.succeeded()) {
@@ -323,6 +412,7 @@ public final class ConnectionCheck {
                   example(last),
                   fix(problem, last, setup, name)));
         });
+    profileMismatch(newestFirst, setup, who).ifPresent(findings::add);
     findings.sort(
         Comparator.comparing((Finding f) -> !f.blocking())
             .thenComparing(Finding::lastAt, Comparator.reverseOrder()));
@@ -363,7 +453,10 @@ public final class ConnectionCheck {
     return text.toString();
   }
 
-  /** The fix, in the words an IT admin uses, naming the provider and the tenant's values. */
+  /**
+   * The fix, in the words an IT admin uses, naming the provider (the one calling, or the one the
+   * settings name when the requests do not say) and the tenant's values.
+   */
   static String fix(Problem problem, ScimCall call, Setup setup, String name) {
     String base = setup.scimBaseUrl();
     return switch (problem) {
@@ -470,6 +563,16 @@ public final class ConnectionCheck {
               + name
               + "'s setup. Tell whoever runs Rollcall the time of the failure; the server log has"
               + " the details under the answer's correlation id.";
+      case PROFILE_MISMATCH ->
+          "This tenant is set to "
+              + setup.chosen().displayName()
+              + " but the requests come from "
+              + name
+              + ": change the identity provider in Settings (Provisioning → Identity provider) to "
+              + name
+              + ", or the "
+              + name
+              + " tolerances do not apply and Rollcall refuses the requests that need them.";
       case OTHER ->
           "Rollcall refused "
               + call.method()

@@ -3,6 +3,7 @@ package io.rollcall.connection;
 import io.rollcall.audit.AuditEntry;
 import io.rollcall.audit.AuditLog;
 import io.rollcall.events.EventKind;
+import io.rollcall.tenant.IdpProfile;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
@@ -55,8 +56,21 @@ public class ConnectionService {
             since,
             now,
             deactivationsSince(tenantId, since),
-            calls.isEmpty() ? audit.latestAt(tenantId).orElse(null) : null);
+            calls.isEmpty() ? audit.latestAt(tenantId).orElse(null) : null,
+            chosen(tenant.idpProfile()));
     return ConnectionCheck.assess(calls, setup);
+  }
+
+  /** The provider a tenant's profile names; none for {@code any} and {@code other}. */
+  static IdentityProvider chosen(IdpProfile profile) {
+    return switch (profile) {
+      case OKTA -> IdentityProvider.OKTA;
+      case ENTRA_ID -> IdentityProvider.ENTRA_ID;
+      case GOOGLE_WORKSPACE -> IdentityProvider.GOOGLE;
+      case ONELOGIN -> IdentityProvider.ONELOGIN;
+      case JUMPCLOUD -> IdentityProvider.JUMPCLOUD;
+      case ANY, OTHER -> IdentityProvider.UNKNOWN;
+    };
   }
 
   private int deactivationsSince(String tenantId, Instant since) {

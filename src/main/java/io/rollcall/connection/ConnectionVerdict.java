@@ -9,7 +9,10 @@ import java.util.List;
  *
  * @param summary one sentence, e.g. "Okta reached Rollcall 3 minutes ago: connection test OK, 214
  *     users created, last error: 409 uniqueness for ann@… at 10:02 UTC."
- * @param findings each kind of failure seen, blocking ones first, then the most recent
+ * @param identityProvider the provider the requests show, else the one the tenant's settings name,
+ *     else "Unknown"
+ * @param findings each kind of failure seen, and a provider in the tenant's settings other than the
+ *     one calling; blocking ones first, then the most recent
  * @param droppedAttributes attributes the schema lacks that the tenant's IdP profile dropped rather
  *     than refused, most recent first: requests that succeeded, but data the IdP meant to send
  */

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The identity providers the check can name. Named from the {@code User-Agent} first (Okta sends
  * {@code Okta SCIM Client …}, Entra ID's provisioning service names Microsoft or Azure AD), then
- * from request shapes only one of them makes; {@link #UNKNOWN} when neither says.
+ * from request shapes only one of them makes; when neither says, the check falls back on the
+ * provider the tenant's settings name, and {@link #UNKNOWN} when those name none either.
  */
 public enum IdentityProvider {
   OKTA("Okta"),
@@ -21,6 +22,8 @@ public enum IdentityProvider {
   public enum Evidence {
     USER_AGENT,
     REQUEST_SHAPES,
+    /** The requests do not say; the tenant's settings name the provider. */
+    TENANT_SETTING,
     NONE
   }
 

@@ -1,8 +1,9 @@
 package io.rollcall.connection;
 
 /**
- * The failures the check recognises, each with what it means and how to fix it. A blocking problem
- * stops the identity provider from provisioning anything while it lasts.
+ * The failures the check recognises, and a tenant setting that contradicts the requests, each with
+ * what it means and how to fix it. A blocking problem stops the identity provider from provisioning
+ * anything while it lasts.
  */
 public enum Problem {
   TOKEN_REVOKED(true, "401: the token was revoked"),
@@ -19,7 +20,12 @@ public enum Problem {
   RATE_LIMITED(false, "429: Rollcall's rate limit refused requests"),
   OVERLOADED(false, "503: Rollcall was too busy to answer"),
   SERVER_ERROR(false, "500: Rollcall failed on a request"),
-  OTHER(false, "a request was refused");
+  OTHER(false, "a request was refused"),
+  /**
+   * Not a failed request: the requests come from another identity provider than the tenant's
+   * settings name, so the tolerances the caller needs may not apply.
+   */
+  PROFILE_MISMATCH(false, "the identity provider in Settings is not the one calling");
 
   private final boolean blocking;
   private final String label;

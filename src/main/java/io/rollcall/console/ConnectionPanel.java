@@ -115,6 +115,7 @@ public class ConnectionPanel implements Serializable {
     return switch (verdict.identifiedBy()) {
       case USER_AGENT -> "recognised by its User-Agent";
       case REQUEST_SHAPES -> "recognised by the shape of its requests";
+      case TENANT_SETTING -> "named in this tenant's settings; its requests do not say";
       case NONE -> "not recognised";
     };
   }

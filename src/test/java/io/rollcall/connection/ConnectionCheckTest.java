@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rollcall.connection.ConnectionVerdict.Finding;
 import io.rollcall.connection.ConnectionVerdict.State;
+import io.rollcall.tenant.IdpProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ConnectionCheckTest {
@@ -458,5 +460,131 @@ class ConnectionCheckTest {
             new ConnectionVerdict.DroppedAttribute("nickNmae", 1, first, "PUT /Users/u1")),
         verdict.droppedAttributes());
     assertTrue(assess(Log.from(OKTA).ok("GET", "/Users")).droppedAttributes().isEmpty());
+  }
+
+  static ConnectionVerdict assess(Log log, IdentityProvider chosen) {
+    return ConnectionCheck.assess(
+        log.newestFirst(),
+        new ConnectionCheck.Setup(BASE, false, NOW.minusSeconds(86_400), NOW, 0, null, chosen));
+  }
+
+  static List<Finding> mismatches(ConnectionVerdict verdict) {
+    return verdict.findings().stream()
+        .filter(f -> f.problem() == Problem.PROFILE_MISMATCH)
+        .toList();
+  }
+
+  @Test
+  void requestsThatDoNotSayWhoSentThemAreNamedByTheTenantsSetting() {
+    Log log =
+        Log.from(null)
+            .call("GET", "/Users", "userName eq \"ada@acme.example\"", null, 200, null)
+            .ok("POST", "/Users")
+            .at("10:03:00")
+            .fail("PUT", "/Users/u1", 401, "token_revoked");
+
+    ConnectionVerdict verdict = assess(log, IdentityProvider.ONELOGIN);
+
+    assertEquals("OneLogin", verdict.identityProvider());
+    assertEquals(IdentityProvider.Evidence.TENANT_SETTING, verdict.identifiedBy());
+    assertTrue(verdict.summary().startsWith("OneLogin reached Rollcall"), verdict.summary());
+    assertTrue(
+        verdict.findings().get(0).fix().startsWith("The token OneLogin uses was revoked."),
+        verdict.findings().get(0).fix());
+    assertTrue(mismatches(verdict).isEmpty(), "the requests contradict nothing");
+
+    ConnectionVerdict unset = assess(log, IdentityProvider.UNKNOWN);
+    assertEquals("Unknown", unset.identityProvider());
+    assertEquals(IdentityProvider.Evidence.NONE, unset.identifiedBy());
+  }
+
+  @Test
+  void beforeAnyRequestTheSetupSentenceNamesTheTenantsProvider() {
+    ConnectionVerdict verdict = assess(new Log(), IdentityProvider.JUMPCLOUD);
+    assertEquals(State.NOTHING_YET, verdict.state());
+    assertEquals("JumpCloud", verdict.identityProvider());
+    assertEquals(IdentityProvider.Evidence.TENANT_SETTING, verdict.identifiedBy());
+    assertTrue(
+        verdict.summary().startsWith("No SCIM request has reached Rollcall yet. Give JumpCloud"),
+        verdict.summary());
+    ConnectionVerdict quiet =
+        ConnectionCheck.assess(
+            List.of(),
+            new ConnectionCheck.Setup(
+                BASE,
+                false,
+                NOW.minusSeconds(86_400),
+                NOW,
+                0,
+                NOW.minusSeconds(2 * 86_400),
+                IdentityProvider.JUMPCLOUD));
+    assertTrue(
+        quiet.summary().contains("JumpCloud last reached Rollcall 2 days ago"), quiet.summary());
+  }
+
+  @Test
+  void requestsFromAnotherProviderThanTheSettingsNameAreAFindingWithTheFix() {
+    Log log =
+        Log.from(ENTRA)
+            .call("GET", "/Users", "userName eq \"ann@acme.com\"", null, 200, null)
+            .ok("POST", "/Users")
+            .ok("PATCH", "/Users/u1");
+
+    ConnectionVerdict verdict = assess(log, IdentityProvider.OKTA);
+
+    assertEquals("Microsoft Entra ID", verdict.identityProvider(), "the requests win");
+    assertEquals(IdentityProvider.Evidence.USER_AGENT, verdict.identifiedBy());
+    assertEquals(State.OK, verdict.state(), "no request failed");
+    Finding mismatch = mismatches(verdict).get(0);
+    assertFalse(mismatch.blocking());
+    assertEquals(3, mismatch.count());
+    assertEquals("User-Agent: " + ENTRA, mismatch.example());
+    assertEquals(
+        "This tenant is set to Okta but the requests come from Microsoft Entra ID: change the"
+            + " identity provider in Settings (Provisioning → Identity provider) to Microsoft Entra"
+            + " ID, or the Microsoft Entra ID tolerances do not apply and Rollcall refuses the"
+            + " requests that need them.",
+        mismatch.fix());
+  }
+
+  @Test
+  void aProviderRecognisedByItsRequestShapesIsComparedWithTheSettingToo() {
+    Log log =
+        Log.from(null)
+            .call("GET", "/Users", null, "aadOptscim062020", 200, null)
+            .call("PATCH", "/Users/u1", null, "aadOptscim062020", 200, null)
+            .ok("GET", "/Groups");
+
+    ConnectionVerdict verdict = assess(log, IdentityProvider.ONELOGIN);
+
+    assertEquals("Microsoft Entra ID", verdict.identityProvider());
+    assertEquals(IdentityProvider.Evidence.REQUEST_SHAPES, verdict.identifiedBy());
+    Finding mismatch = mismatches(verdict).get(0);
+    assertEquals(2, mismatch.count());
+    assertEquals("PATCH /Users/u1 aadOptscim062020", mismatch.example());
+    assertTrue(
+        mismatch.fix().startsWith("This tenant is set to OneLogin but the requests come from"),
+        mismatch.fix());
+  }
+
+  @Test
+  void noMismatchWhenTheSettingAgreesOrNamesNoProvider() {
+    assertTrue(
+        mismatches(assess(Log.from(OKTA).ok("GET", "/Users"), IdentityProvider.OKTA)).isEmpty());
+    assertTrue(
+        mismatches(assess(Log.from(ENTRA).ok("GET", "/Users"), IdentityProvider.UNKNOWN))
+            .isEmpty());
+  }
+
+  /** {@code any} and {@code other} name no provider; every other profile names its own. */
+  @ParameterizedTest
+  @EnumSource(IdpProfile.class)
+  void eachProfileNamesTheProviderItIsFor(IdpProfile profile) {
+    IdentityProvider chosen = ConnectionService.chosen(profile);
+    if (profile == IdpProfile.ANY || profile == IdpProfile.OTHER) {
+      assertEquals(IdentityProvider.UNKNOWN, chosen);
+    } else {
+      assertEquals(profile.displayName(), chosen.displayName());
+    }
   }
 }

@@ -31,9 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * catalog, and a custom SAML app (which is what Rollcall would be) has no provisioning section, so
  * Google never calls a SCIM server of the customer's choosing. The console guide says so.
  *
+ * <p>Each replay runs in a tenant set to its identity provider's profile, so it proves that the
+ * profile's tolerances carry the whole documented sequence.
+ *
  * <p>Neither OneLogin nor JumpCloud documents the {@code User-Agent} of its provisioning service,
- * so these replays send none and the connection check is expected to count the changes without
- * naming a provider rather than guess.
+ * so these replays send none: the connection check cannot tell the provider from the requests and
+ * names the one the tenant's settings name.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -53,7 +56,7 @@ class IdpReplaysIT {
 
   @ArquillianResource URL base;
 
-  /** A fresh tenant with groups on, and its token. */
+  /** A fresh tenant and its token. */
   private record Client(Http http, String tenantId, String token) {
     Http.Answer get(String path) {
       return http.get("scim/v2/" + path, Http.bearer(token));
@@ -104,18 +107,24 @@ class IdpReplaysIT {
     }
   }
 
-  private Client client(String prefix) {
+  /**
+   * A fresh tenant with groups on whose settings name the identity provider, so the replay runs
+   * with that provider's tolerances only (README, "IdP profiles") and proves they are enough.
+   */
+  private Client client(String idpProfile) {
     Http http = new Http(base);
-    String tenant = http.createTenant(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+    String tenant =
+        http.createTenant(idpProfile + "-" + UUID.randomUUID().toString().substring(0, 8));
     Client client = new Client(http, tenant, http.mintToken(tenant));
-    Http.Answer groups =
+    Http.Answer settings =
         http.send(
             "PATCH",
             "api/admin/tenants/" + tenant,
             Http.admin(),
             "application/json",
-            "{\"groupsEnabled\":true}");
-    assertEquals(200, groups.status(), groups.body());
+            "{\"groupsEnabled\":true,\"idpProfile\":\"" + idpProfile + "\"}");
+    assertEquals(200, settings.status(), settings.body());
+    assertEquals(idpProfile, settings.json().getString("idpProfile"));
     return client;
   }
 
@@ -262,7 +271,8 @@ class IdpReplaysIT {
                 v.getJsonObject("counts").getInt("usersDeleted") == 1
                     && v.getJsonObject("counts").getInt("usersDeactivated") == 1
                     && v.getJsonObject("counts").getInt("failed") >= 1);
-    assertEquals("Unknown", verdict.getString("identityProvider"), verdict.toString());
+    assertEquals("OneLogin", verdict.getString("identityProvider"), verdict.toString());
+    assertEquals("TENANT_SETTING", verdict.getString("identifiedBy"), verdict.toString());
     JsonObject counts = verdict.getJsonObject("counts");
     assertEquals(1, counts.getInt("usersCreated"), verdict.toString());
     assertEquals(3, counts.getInt("usersUpdated"), verdict.toString());
@@ -375,7 +385,8 @@ class IdpReplaysIT {
                 v.getJsonObject("counts").getInt("usersDeleted") == 2
                     && v.getJsonObject("counts").getInt("usersDeactivated") == 1
                     && v.getJsonObject("counts").getInt("failed") >= 3);
-    assertEquals("Unknown", verdict.getString("identityProvider"), verdict.toString());
+    assertEquals("JumpCloud", verdict.getString("identityProvider"), verdict.toString());
+    assertEquals("TENANT_SETTING", verdict.getString("identifiedBy"), verdict.toString());
     JsonObject counts = verdict.getJsonObject("counts");
     assertEquals(3, counts.getInt("usersCreated"), verdict.toString());
     assertEquals(3, counts.getInt("failed"), verdict.toString());

@@ -107,35 +107,37 @@ class PostgresIT {
     return found.json().getInt("totalResults");
   }
 
-  /** RFC 7644 §3.3, §3.4.2, §3.5.1, §3.5.2, §3.6 in the shapes Okta and Entra ID send them. */
-  @Test
-  void oktaAndEntraUserLifecycle() {
+  /**
+   * A tenant whose settings name the identity provider (README, "IdP profiles"), so the requests
+   * below get that provider's tolerances and no other.
+   */
+  private Tenant tenant(String idpProfile) {
     Tenant tenant = tenant();
+    Http.Answer set =
+        http.send(
+            "PATCH",
+            "api/admin/tenants/" + tenant.id(),
+            Http.admin(),
+            "application/json",
+            "{\"idpProfile\":\"" + idpProfile + "\"}");
+    assertEquals(200, set.status(), set.body());
+    assertEquals(idpProfile, set.json().getString("idpProfile"));
+    return tenant;
+  }
+
+  /** RFC 7644 §3.3, §3.4.2, §3.5.1, §3.6 in the shapes Okta sends them, under the Okta profile. */
+  @Test
+  void oktaUserLifecycle() {
+    Tenant tenant = tenant("okta");
     String id = createUser(tenant, "ann.lee@example.com", "00u1ann").json().getString("id");
 
-    // Okta's lookup before create, Entra's lookups by externalId and by work email.
+    // Okta's lookup before create: userName is caseExact false (RFC 7643 §4.1.1).
     assertEquals(1, totalResults(tenant, "userName eq \"ANN.LEE@example.com\""));
-    assertEquals(1, totalResults(tenant, "externalId eq \"00u1ann\""));
-    assertEquals(
-        1, totalResults(tenant, "emails[type eq \"work\"].value eq \"ann.lee@example.com\""));
     assertEquals(0, totalResults(tenant, "userName eq \"nobody@example.com\""));
 
     Http.Answer read = http.get("scim/v2/Users/" + id, tenant.bearer());
     assertEquals(200, read.status());
     assertNotNull(read.header("ETag"));
-
-    // Entra ID: capitalised op, boolean as a string.
-    Http.Answer deactivated =
-        http.send(
-            "PATCH",
-            "scim/v2/Users/" + id,
-            tenant.bearer(),
-            "application/scim+json",
-            "{\"schemas\":[\""
-                + PATCH_OP
-                + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
-    assertEquals(200, deactivated.status(), deactivated.body());
-    assertEquals(false, deactivated.json().getBoolean("active"));
 
     // Okta: full replace.
     Http.Answer replaced =
@@ -160,6 +162,39 @@ class PostgresIT {
             "{\"schemas\":[\"" + USER + "\"],\"userName\":\"Ann.Lee@Example.com\"}");
     assertEquals(409, taken.status());
     assertEquals("uniqueness", taken.json().getString("scimType"));
+
+    assertEquals(
+        204, http.send("DELETE", "scim/v2/Users/" + id, tenant.bearer(), null, null).status());
+    assertEquals(404, http.get("scim/v2/Users/" + id, tenant.bearer()).status());
+  }
+
+  /**
+   * RFC 7644 §3.4.2 and §3.5.2 in the shapes Entra ID sends them, under the Entra ID profile: the
+   * work-email filter and the capitalised op with a boolean as a string are its tolerances.
+   */
+  @Test
+  void entraIdUserLifecycle() {
+    Tenant tenant = tenant("entra-id");
+    String id = createUser(tenant, "ann.lee@example.com", "00u1ann").json().getString("id");
+
+    // Entra's lookups by externalId and by work email.
+    assertEquals(1, totalResults(tenant, "externalId eq \"00u1ann\""));
+    assertEquals(
+        1, totalResults(tenant, "emails[type eq \"work\"].value eq \"ann.lee@example.com\""));
+    assertEquals(0, totalResults(tenant, "externalId eq \"00u9nobody\""));
+
+    // Entra ID: capitalised op, boolean as a string.
+    Http.Answer deactivated =
+        http.send(
+            "PATCH",
+            "scim/v2/Users/" + id,
+            tenant.bearer(),
+            "application/scim+json",
+            "{\"schemas\":[\""
+                + PATCH_OP
+                + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+    assertEquals(200, deactivated.status(), deactivated.body());
+    assertEquals(false, deactivated.json().getBoolean("active"));
 
     assertEquals(
         204, http.send("DELETE", "scim/v2/Users/" + id, tenant.bearer(), null, null).status());
@@ -265,7 +300,7 @@ class PostgresIT {
   /** Groups with members, and Entra's members[value eq] filter, on PostgreSQL. */
   @Test
   void groupsAndMemberFilters() {
-    Tenant tenant = tenant();
+    Tenant tenant = tenant("entra-id");
     assertEquals(
         200,
         http.send(
