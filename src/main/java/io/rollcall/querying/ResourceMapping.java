@@ -43,6 +43,17 @@ public interface ResourceMapping<E> {
   /** {@code attribute[filter]}: resources with one element satisfying the whole inner filter. */
   Predicate valuePath(QueryScope scope, Filter.ValuePath valuePath);
 
+  /**
+   * A join to the one row outside the resource's table that every match of {@code filter} must
+   * have, with the condition on it, or empty when the filter has no such selective condition. The
+   * filter's own predicate stays as it is; the join only gives the database a place to start (the
+   * query becomes DISTINCT). Without it, H2 reads every resource of the database in id order and
+   * tests each against the filter's subquery.
+   */
+  default Optional<Predicate> anchorJoin(QueryScope scope, Filter filter) {
+    return Optional.empty();
+  }
+
   /** Resources with a value in the schema extension, for {@code schemas eq "urn:…"}. */
   Predicate hasExtension(QueryScope scope, SchemaExtension extension);
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lists and searches one resource type of a tenant (RFC 7644 §3.4.2, RFC 9865): filter, sort,
@@ -116,9 +117,14 @@ public final class ResourceSearch<E> {
     CriteriaQuery<String> pageQuery = cb.createQuery(String.class);
     Root<E> root = pageQuery.from(mapping.entity());
     QueryScope paging = scope(cb, pageQuery, root, type, tenantId, pageParameters);
+    Predicate where = where(paging, filter, afterId);
+    // Only without sortBy: a DISTINCT query may order only by what it selects (PostgreSQL).
+    Optional<Predicate> anchor =
+        filter == null || sort != null ? Optional.empty() : mapping.anchorJoin(paging, filter);
     pageQuery
         .select(paging.id())
-        .where(where(paging, filter, afterId))
+        .distinct(anchor.isPresent())
+        .where(anchor.map(a -> cb.and(where, a)).orElse(where))
         .orderBy(
             PageRows.order(
                 cb,
@@ -146,7 +152,12 @@ public final class ResourceSearch<E> {
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<E> root = query.from(mapping.entity());
     QueryScope counting = scope(cb, query, root, type, tenantId, parameters);
-    query.select(cb.count(root)).where(where(counting, filter, null));
+    Predicate where = where(counting, filter, null);
+    Optional<Predicate> anchor =
+        filter == null ? Optional.empty() : mapping.anchorJoin(counting, filter);
+    query
+        .select(anchor.isPresent() ? cb.countDistinct(root) : cb.count(root))
+        .where(anchor.map(a -> cb.and(where, a)).orElse(where));
     TypedQuery<Long> statement = em.createQuery(query);
     Comparisons.bind(statement, parameters);
     return statement.getSingleResult();

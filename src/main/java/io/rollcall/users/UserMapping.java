@@ -5,6 +5,7 @@ import io.rollcall.protocol.filter.AttributePath;
 import io.rollcall.protocol.filter.ComparisonOperator;
 import io.rollcall.protocol.filter.Filter;
 import io.rollcall.protocol.schema.AttributeDefinition;
+import io.rollcall.protocol.schema.AttributeType;
 import io.rollcall.protocol.schema.CaseFolding;
 import io.rollcall.protocol.schema.SchemaExtension;
 import io.rollcall.querying.Comparisons;
@@ -13,6 +14,7 @@ import io.rollcall.querying.ResourceMapping;
 import io.rollcall.querying.Sort;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -123,6 +125,71 @@ final class UserMapping implements ResourceMapping<UserRow> {
     return scope.id().in(rows);
   }
 
+  /**
+   * An equality on a free-form string held in the value index, at the top level of the filter or as
+   * the anchor of a top-level value filter — {@code emails[type eq "work"].value eq "…"}, {@code
+   * title eq "…"}: a user matching the filter has that value row, so the query can start from its
+   * index entry.
+   */
+  @Override
+  public Optional<Predicate> anchorJoin(QueryScope scope, Filter filter) {
+    Filter.Comparison anchor = topLevelAnchor(scope, filter);
+    if (anchor == null) {
+      return Optional.empty();
+    }
+    CriteriaBuilder cb = scope.cb();
+    @SuppressWarnings("unchecked")
+    Root<UserRow> root = (Root<UserRow>) scope.root();
+    Join<UserRow, UserValue> value = root.join("values");
+    return Optional.of(
+        cb.and(
+            cb.equal(value.get("tenantId"), scope.tenant()),
+            cb.equal(value.get("attr"), scope.comparisons().param(key(scope, anchor.path()))),
+            valueCondition(
+                scope,
+                value,
+                definition(scope, anchor.path()),
+                anchor.operator(),
+                anchor.value())));
+  }
+
+  private static Filter.Comparison topLevelAnchor(QueryScope scope, Filter filter) {
+    if (filter instanceof Filter.And and) {
+      Filter.Comparison left = topLevelAnchor(scope, and.left());
+      return left != null ? left : topLevelAnchor(scope, and.right());
+    }
+    Filter.Comparison candidate =
+        filter instanceof Filter.ValuePath valuePath
+            ? anchor(scope, valuePath.filter())
+            : filter instanceof Filter.Comparison comparison ? comparison : null;
+    return candidate != null && isSelective(scope, candidate) ? candidate : null;
+  }
+
+  /** {@code meta} and {@code schemas}: answered from columns and the schema, not the index. */
+  private static boolean isCommon(AttributePath path) {
+    return path.schemaUrn() == null
+        && (path.attribute().equalsIgnoreCase("meta")
+            || path.attribute().equalsIgnoreCase("schemas"));
+  }
+
+  /** An equality with a free-form string of the value index (not a column, not a flag or code). */
+  private static boolean isSelective(QueryScope scope, Filter.Comparison c) {
+    if (c.operator() != ComparisonOperator.EQ
+        || c.value() == null
+        || INSTANCE.column(c.path()).isPresent()
+        || isCommon(c.path())) {
+      return false;
+    }
+    try {
+      AttributeDefinition attribute = definition(scope, c.path());
+      return (attribute.type() == AttributeType.STRING
+              || attribute.type() == AttributeType.REFERENCE)
+          && attribute.canonicalValues().isEmpty();
+    } catch (ScimException notInTheIndex) {
+      return false;
+    }
+  }
+
   @Override
   public Predicate hasExtension(QueryScope scope, SchemaExtension extension) {
     String urn = extension.schema().id();
@@ -199,7 +266,7 @@ final class UserMapping implements ResourceMapping<UserRow> {
 
   private static Predicate valueCondition(
       QueryScope scope,
-      Root<UserValue> v,
+      From<?, UserValue> v,
       AttributeDefinition attribute,
       ComparisonOperator op,
       Object value) {
