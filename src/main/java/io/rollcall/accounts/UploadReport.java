@@ -62,6 +62,7 @@ public final class UploadReport {
 
   @Schema(
       type = SchemaType.STRING,
+      implementation = String.class,
       enumeration = {"upsert", "replace"})
   private Mode mode = Mode.UPSERT;
 
