@@ -63,6 +63,14 @@ public class ApiDocumentFilter implements OASFilter {
     if (Boolean.FALSE.equals(schema.getDeprecated())) {
       schema.setDeprecated(null);
     }
+    // Payara types a field of a Java enum described as a String implementation "object"; an
+    // enumeration of strings is a string.
+    if (schema.getType() == Schema.SchemaType.OBJECT
+        && schema.getEnumeration() != null
+        && !schema.getEnumeration().isEmpty()
+        && schema.getEnumeration().stream().allMatch(String.class::isInstance)) {
+      schema.setType(Schema.SchemaType.STRING);
+    }
     // Payara writes an array of an annotated implementation class with the class's properties
     // beside its items; they belong to the items only.
     if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() != null) {

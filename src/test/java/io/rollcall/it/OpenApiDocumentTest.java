@@ -35,6 +35,12 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void theFileIsInTheOrderRegenerationWritesIt() throws Exception {
+    String text = java.nio.file.Files.readString(OpenApiContract.CHECKED_IN);
+    assertEquals(OpenApiContract.canonical(OpenApiContract.parse(text)), text);
+  }
+
+  @Test
   void everyReferenceResolves() {
     Matcher ref = Pattern.compile("\"\\$ref\":\"#(/[^\"]+)\"").matcher(document.toString());
     List<String> dangling = new ArrayList<>();
