@@ -22,6 +22,14 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The access-check API for the host application, authenticated with an application key. A key
@@ -31,15 +39,21 @@ import java.util.Locale;
 @Path("app/v1/tenants/{tenantId}")
 @RolesAllowed(Roles.APP_CLIENT)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "access")
+@SecurityRequirement(name = "appKey")
 public class AccessResource {
 
   @Inject AccessService access;
   @Inject EventOutbox events;
   @Context HttpServletRequest request;
 
-  public record PeoplePage(List<Access> people, String next) {}
+  @Schema(description = "People with access, by email.")
+  public record PeoplePage(
+      List<Access> people,
+      @Schema(description = "Pass as `after` for the next page; absent on the last") String next) {}
 
   /** One provisioning event; {@code changes} is the JSON object of what changed. */
+  @Schema(description = "One provisioning event.")
   public record EventView(
       long seq,
       String id,
@@ -47,18 +61,27 @@ public class AccessResource {
       String kind,
       String scimUserId,
       String email,
-      JsonObject changes) {}
+      @Schema(type = SchemaType.OBJECT, description = "What changed, by attribute")
+          JsonObject changes) {}
 
   /**
    * Events in order; resume with {@code after=next}. {@code next} is the last seq served (or the
    * given one).
    */
+  @Schema(description = "Events in order; resume with `after=next`.")
   public record EventPage(List<EventView> events, long next) {}
 
   @GET
   @Path("access")
+  @Operation(operationId = "checkAccess", summary = "Whether a person has access, and since when")
+  @APIResponse(
+      responseCode = "200",
+      description = "The answer, also for people Rollcall has never seen (`hasAccess: false`).",
+      content = @Content(schema = @Schema(ref = "Access")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response access(
-      @PathParam("tenantId") String tenantId, @QueryParam("email") String email) {
+      @PathParam("tenantId") String tenantId,
+      @Parameter(required = true, example = "ann@example.com") @QueryParam("email") String email) {
     long start = System.nanoTime();
     checkScope(tenantId);
     if (email == null || email.isBlank() || email.length() > 512) {
@@ -70,10 +93,16 @@ public class AccessResource {
 
   @GET
   @Path("people")
+  @Operation(operationId = "listPeopleWithAccess", summary = "The people who have access, by email")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of people.",
+      content = @Content(schema = @Schema(ref = "PeoplePage")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response people(
       @PathParam("tenantId") String tenantId,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @Parameter(description = "The `next` of the previous page") @QueryParam("after") String after,
+      @Parameter(description = "1 to 1000; 100 when left out") @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     checkScope(tenantId);
     int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
@@ -88,10 +117,22 @@ public class AccessResource {
    */
   @GET
   @Path("events")
+  @Operation(
+      operationId = "listEvents",
+      summary = "The tenant's provisioning events after a sequence number, in order")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of events; resume with `after=next`.",
+      content = @Content(schema = @Schema(ref = "EventPage")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public Response events(
       @PathParam("tenantId") String tenantId,
-      @QueryParam("after") String afterText,
-      @QueryParam("limit") String limit) {
+      @Parameter(
+              description = "A sequence number; 0 (the default) for the beginning",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+          @QueryParam("after")
+          String afterText,
+      @Parameter(description = "1 to 1000; 100 when left out") @QueryParam("limit") String limit) {
     long start = System.nanoTime();
     checkScope(tenantId);
     long after = QueryParameters.number("after", afterText, 0, 0, Long.MAX_VALUE);

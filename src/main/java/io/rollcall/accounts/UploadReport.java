@@ -5,6 +5,8 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The outcome of an account upload: counts, what was wrong with each refused row, who departed or
@@ -27,6 +29,7 @@ import java.util.Locale;
   "hierarchy",
   "permissionsChanged"
 })
+@Schema(description = "What an account upload did.")
 public final class UploadReport {
 
   /** How the upload was applied. */
@@ -56,9 +59,18 @@ public final class UploadReport {
   private long unchanged;
   private long rejected;
   private final List<RowError> errors = new ArrayList<>();
+
+  @Schema(
+      type = SchemaType.STRING,
+      implementation = String.class,
+      enumeration = {"upsert", "replace"})
   private Mode mode = Mode.UPSERT;
+
   private long rejoined;
+
+  @Schema(hidden = true)
   private final List<String> rejoinedEmails = new ArrayList<>();
+
   private long missing;
   private long departureLimit;
   private boolean departuresRefused;

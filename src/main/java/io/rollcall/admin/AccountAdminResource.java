@@ -28,6 +28,14 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The tenant's account directory: bulk upload (JSON array or CSV, streamed in batches, per-row
@@ -36,6 +44,7 @@ import java.util.Locale;
 @Path("admin/tenants/{id}/accounts")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "accounts")
 public class AccountAdminResource {
 
   @Inject AccountDirectory directory;
@@ -56,7 +65,10 @@ public class AccountAdminResource {
       Instant departedAt,
       Instant updatedAt) {}
 
-  public record AccountPage(long total, List<AccountView> accounts, String next) {}
+  public record AccountPage(
+      long total,
+      List<AccountView> accounts,
+      @Schema(description = "Pass as `after` for the next page; absent on the last") String next) {}
 
   /**
    * Commits batch by batch on its own, so the trail records the upload once it has ended rather
@@ -66,12 +78,36 @@ public class AccountAdminResource {
   @PUT
   @Consumes("*/*")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "uploadAccounts",
+      summary = "Upload the account directory (a JSON array or CSV)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The upload report.",
+      content = @Content(schema = @Schema(ref = "UploadReport")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "A full sync would depart more people than the safety limit: the rows are loaded,"
+              + " nobody departed; repeat with `force=true` to depart them.",
+      content = @Content(schema = @Schema(ref = "UploadReport")))
   public Response upload(
       @PathParam("id") String tenantId,
-      @HeaderParam("Content-Type") MediaType contentType,
-      @QueryParam("mode") String modeText,
-      @QueryParam("force") String forceText,
-      InputStream body) {
+      @Parameter(hidden = true) @HeaderParam("Content-Type") MediaType contentType,
+      @Parameter(schema = @Schema(enumeration = {"upsert", "replace"})) @QueryParam("mode")
+          String modeText,
+      @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("force") String forceText,
+      @RequestBody(
+              required = true,
+              content = {
+                @Content(
+                    mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+              })
+          InputStream body) {
     tenants.get(tenantId);
     UploadReport.Mode mode = mode(modeText);
     boolean force = flag("force", forceText);
@@ -134,10 +170,16 @@ public class AccountAdminResource {
   }
 
   @GET
+  @Operation(operationId = "listAccounts", summary = "The account directory, by email")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of accounts.",
+      content = @Content(schema = @Schema(ref = "AccountPage")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public AccountPage list(
       @PathParam("id") String tenantId,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @Parameter(description = "The `next` of the previous page") @QueryParam("after") String after,
+      @Parameter(description = "1 to 1000; 100 when left out") @QueryParam("limit") String limit) {
     int size = (int) QueryParameters.number("limit", limit, 100, 1, 1000);
     List<Account> page = directory.page(tenantId, after, size);
     List<AccountView> views =

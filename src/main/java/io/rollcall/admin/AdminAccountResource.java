@@ -29,12 +29,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin accounts, managed by owners: create, list, change role, disable, delete. */
 @Path("admin/admins")
 @RolesAllowed(Roles.OWNER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "admins")
 public class AdminAccountResource {
 
   private static final Set<String> CHANGES = java.util.Set.of("role", "enabled");
@@ -46,7 +54,18 @@ public class AdminAccountResource {
   @Context UriInfo uriInfo;
 
   /** Without {@code password} one is generated and returned once as {@code password}. */
-  public record NewAdmin(String username, String role, String password) {}
+  public record NewAdmin(
+      @Schema(required = true, pattern = "^[A-Za-z0-9._@-]+$") String username,
+      @Schema(
+              required = true,
+              enumeration = {"owner", "auditor"})
+          String role,
+      @Schema(description = "At least 12 characters; generated when left out") String password) {}
+
+  /** The members a PATCH may change (only for the document: the resource reads a map). */
+  @Schema(name = "AdminChange", description = "Members left out keep their value.")
+  public record AdminChangeDoc(
+      @Schema(enumeration = {"owner", "auditor"}) String role, Boolean enabled) {}
 
   @JsonbPropertyOrder({
     "username",
@@ -75,7 +94,11 @@ public class AdminAccountResource {
     }
   }
 
-  public record CreatedAdminView(AdminView admin, String password) {}
+  @Schema(description = "The new account, and its generated password if one was generated.")
+  public record CreatedAdminView(
+      AdminView admin,
+      @Schema(description = "The generated password, this once; absent when one was given")
+          String password) {}
 
   public record AdminTokenView(
       String id,
@@ -101,12 +124,27 @@ public class AdminAccountResource {
   }
 
   @GET
+  @Operation(operationId = "listAdmins", summary = "List the admin accounts")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every admin account.",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AdminView.class)))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public List<AdminView> list() {
     return accounts.list().stream().map(AdminView::of).toList();
   }
 
   @POST
-  public Response create(NewAdmin body) {
+  @Operation(operationId = "createAdmin", summary = "Create an admin account")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; a generated password is in this answer only.",
+      content = @Content(schema = @Schema(ref = "CreatedAdminView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response create(@RequestBody(required = true) NewAdmin body) {
     if (body == null) {
       throw new InvalidInputException("a JSON body with \"username\" and \"role\" is required");
     }
@@ -129,6 +167,12 @@ public class AdminAccountResource {
 
   @GET
   @Path("{username}")
+  @Operation(operationId = "getAdmin", summary = "Read an admin account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account.",
+      content = @Content(schema = @Schema(ref = "AdminView")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public AdminView get(@PathParam("username") String username) {
     return AdminView.of(accounts.get(username));
   }
@@ -136,7 +180,25 @@ public class AdminAccountResource {
   /** {@code role} ("owner" / "auditor") and/or {@code enabled}; never the last enabled owner. */
   @PATCH
   @Path("{username}")
-  public AdminView change(@PathParam("username") String username, Map<String, Object> body) {
+  @Operation(
+      operationId = "changeAdmin",
+      summary = "Change an admin's role, or disable or enable the account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account as changed.",
+      content = @Content(schema = @Schema(ref = "AdminView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public AdminView change(
+      @PathParam("username") String username,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "AdminChange")))
+          Map<String, Object> body) {
     if (body == null || body.isEmpty()) {
       throw new InvalidInputException("a JSON object with \"role\" and/or \"enabled\" is required");
     }
@@ -156,6 +218,10 @@ public class AdminAccountResource {
   /** Deletes the account and its admin tokens; its trail entries stay. */
   @DELETE
   @Path("{username}")
+  @Operation(operationId = "deleteAdmin", summary = "Delete an admin account and its tokens")
+  @APIResponse(responseCode = "204", description = "Deleted.")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response delete(@PathParam("username") String username) {
     trail.run(
         AdminAction.of("admin.delete", username),
@@ -168,6 +234,14 @@ public class AdminAccountResource {
 
   @GET
   @Path("{username}/tokens")
+  @Operation(operationId = "listAdminTokens", summary = "Another admin's API tokens")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account's tokens, never their secrets.",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AdminTokenView.class)))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public List<AdminTokenView> tokens(@PathParam("username") String username) {
     return tokens.list(username).stream().map(AdminTokenView::of).toList();
   }
@@ -175,6 +249,9 @@ public class AdminAccountResource {
   /** An owner revokes another admin's token, say when a script's secret leaked. */
   @DELETE
   @Path("{username}/tokens/{tokenId}")
+  @Operation(operationId = "revokeAdminToken", summary = "Revoke another admin's API token")
+  @APIResponse(responseCode = "204", description = "Revoked.")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response revokeToken(
       @PathParam("username") String username, @PathParam("tokenId") String tokenId) {
     trail.run(

@@ -14,11 +14,18 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin trail, newest first, filtered by actor, action, outcome and time, paged by id. */
 @Path("admin/trail")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
 public class AdminTrailResource {
 
   @Inject AdminTrail trail;
@@ -36,6 +43,7 @@ public class AdminTrailResource {
     "outcome",
     "reason"
   })
+  @Schema(name = "AdminTrailEntry")
   public record EntryView(
       String id,
       Instant occurredAt,
@@ -65,17 +73,31 @@ public class AdminTrailResource {
     }
   }
 
-  public record EntryPage(List<EntryView> entries, String next) {}
+  @Schema(name = "AdminTrailPage")
+  public record EntryPage(
+      List<EntryView> entries,
+      @Schema(description = "Pass as `before` for the next page; absent on the last")
+          String next) {}
 
   @GET
+  @Operation(
+      operationId = "listAdminTrail",
+      summary = "The admin trail: every admin action, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of entries.",
+      content = @Content(schema = @Schema(ref = "AdminTrailPage")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public EntryPage list(
       @QueryParam("actor") String actor,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("before") String before,
-      @QueryParam("limit") String limit) {
+      @Parameter(description = "An action or its prefix, such as `tenant`") @QueryParam("action")
+          String action,
+      @Parameter(example = "refused") @QueryParam("outcome") String outcome,
+      @Parameter(description = "ISO-8601 instant or date") @QueryParam("from") String from,
+      @Parameter(description = "ISO-8601 instant or date") @QueryParam("to") String to,
+      @Parameter(description = "The `next` of the previous page") @QueryParam("before")
+          String before,
+      @Parameter(description = "1 to 1000; 100 when left out") @QueryParam("limit") String limit) {
     AdminTrail.Page page =
         trail.page(AdminTrailQuery.of(actor, action, outcome, from, to, before, limit));
     return new EntryPage(

@@ -21,12 +21,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Application keys for the access-check API: minted (shown once), listed, revoked. */
 @Path("admin/app-keys")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "app-keys")
 public class AppKeyAdminResource {
 
   @Inject AppKeyService keys;
@@ -34,8 +40,13 @@ public class AppKeyAdminResource {
   @Context UriInfo uriInfo;
 
   /** {@code tenantId} null: the key reads every tenant. */
-  public record NewKey(String description, String tenantId, Integer expiresInDays) {}
+  public record NewKey(
+      String description,
+      @Schema(description = "The one tenant the key may read; left out: every tenant")
+          String tenantId,
+      Integer expiresInDays) {}
 
+  @Schema(description = "A new application key; `key` is its secret, shown this once.")
   public record MintedKeyView(
       String id,
       String key,
@@ -58,6 +69,15 @@ public class AppKeyAdminResource {
 
   @POST
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "mintAppKey",
+      summary = "Mint an application key; its secret is in this answer only")
+  @APIResponse(
+      responseCode = "201",
+      description = "Minted; `key` is the secret.",
+      content = @Content(schema = @Schema(ref = "MintedKeyView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response mint(NewKey body) {
     NewKey request = body == null ? new NewKey(null, null, null) : body;
     String scope = request.tenantId() == null ? "all tenants" : request.tenantId();
@@ -83,6 +103,7 @@ public class AppKeyAdminResource {
   }
 
   @GET
+  @Operation(operationId = "listAppKeys", summary = "List the application keys (never secrets)")
   public List<KeyView> list() {
     Instant now = Clock.systemUTC().instant();
     return keys.list().stream()
@@ -104,6 +125,9 @@ public class AppKeyAdminResource {
   @DELETE
   @Path("{keyId}")
   @RolesAllowed(Roles.OWNER)
+  @Operation(operationId = "revokeAppKey", summary = "Revoke an application key")
+  @APIResponse(responseCode = "204", description = "Revoked.")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response revoke(@PathParam("keyId") String keyId) {
     trail.run(
         AdminAction.of("app-key.revoke", keyId),

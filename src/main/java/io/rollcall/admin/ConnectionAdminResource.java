@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A tenant's connection check: is its identity provider reaching Rollcall, and if not, why (see
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("admin/tenants/{id}/connection")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "connection")
 public class ConnectionAdminResource {
 
   @Inject ConnectionService connections;
@@ -28,6 +31,9 @@ public class ConnectionAdminResource {
   @Context UriInfo uriInfo;
 
   @GET
+  @Operation(
+      operationId = "checkConnection",
+      summary = "Whether the tenant's identity provider reaches Rollcall, and if not, why")
   public ConnectionVerdict check(@PathParam("id") String tenantId) {
     // The base is the public root followed by "api/"; the SCIM API sits beside it.
     return connections.check(tenantId, urls.scimBaseUrlUnder(uriInfo.getBaseUri().resolve("..")));

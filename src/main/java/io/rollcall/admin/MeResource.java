@@ -26,6 +26,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The calling admin's own account, whatever their role: who they are, their password, and their
@@ -35,6 +41,7 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "me")
 public class MeResource {
 
   @Inject CurrentAdmin current;
@@ -43,12 +50,18 @@ public class MeResource {
   @Inject AdminTrail trail;
   @Context UriInfo uriInfo;
 
-  public record Me(String username, String role, String via) {}
+  public record Me(
+      String username,
+      @Schema(enumeration = {"owner", "auditor"}) String role,
+      @Schema(enumeration = {"password", "token"}) String via) {}
 
-  public record PasswordChange(String currentPassword, String newPassword) {}
+  public record PasswordChange(
+      @Schema(required = true) String currentPassword,
+      @Schema(required = true, minLength = 12) String newPassword) {}
 
   public record NewAdminToken(String description, Integer expiresInDays) {}
 
+  @Schema(description = "A new admin API token; `token` is its secret, shown this once.")
   public record MintedAdminTokenView(
       String id,
       String token,
@@ -60,6 +73,7 @@ public class MeResource {
       Instant expiresAt) {}
 
   @GET
+  @Operation(operationId = "whoAmI", summary = "Who the caller is, with which role and how")
   public Me me() {
     AdminCaller caller = current.required();
     return new Me(caller.username(), caller.role().label(), caller.via().label());
@@ -67,7 +81,10 @@ public class MeResource {
 
   @PUT
   @Path("password")
-  public Response changePassword(PasswordChange body) {
+  @Operation(operationId = "changeMyPassword", summary = "Change the caller's own password")
+  @APIResponse(responseCode = "204", description = "Changed.")
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public Response changePassword(@RequestBody(required = true) PasswordChange body) {
     if (body == null) {
       throw new InvalidInputException(
           "a JSON body with \"currentPassword\" and \"newPassword\" is required");
@@ -88,6 +105,16 @@ public class MeResource {
    */
   @POST
   @Path("tokens")
+  @Operation(
+      operationId = "mintMyAdminToken",
+      summary = "Mint an admin API token for the caller; its secret is in this answer only",
+      description = "Only when signed in with a password: a token cannot mint another (403).")
+  @APIResponse(
+      responseCode = "201",
+      description = "Minted; `token` is the secret.",
+      content = @Content(schema = @Schema(ref = "MintedAdminTokenView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response mint(NewAdminToken body) {
     AdminCaller caller = current.required();
     if (caller.via() == AdminCaller.Via.TOKEN) {
@@ -122,6 +149,7 @@ public class MeResource {
 
   @GET
   @Path("tokens")
+  @Operation(operationId = "listMyAdminTokens", summary = "The caller's admin API tokens")
   public List<AdminAccountResource.AdminTokenView> tokens() {
     return tokens.list(current.required().username()).stream()
         .map(AdminAccountResource.AdminTokenView::of)
@@ -130,6 +158,8 @@ public class MeResource {
 
   @DELETE
   @Path("tokens/{tokenId}")
+  @Operation(operationId = "revokeMyAdminToken", summary = "Revoke one of the caller's tokens")
+  @APIResponse(responseCode = "204", description = "Revoked.")
   public Response revoke(@PathParam("tokenId") String tokenId) {
     String username = current.required().username();
     trail.run(

@@ -19,12 +19,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's permission rules: read, replace as a whole (order matters), preview a filter. */
 @Path("admin/tenants/{id}/permission-rules")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "permission-rules")
 public class PermissionRuleAdminResource {
 
   @Inject PermissionService permissions;
@@ -33,19 +41,35 @@ public class PermissionRuleAdminResource {
 
   public record RuleView(String id, int position, String filter, String group) {}
 
-  public record Preview(String filter) {}
+  public record Preview(
+      @Schema(required = true, example = "department eq \"Sales\"") String filter) {}
 
   public record PreviewResult(long matches, List<String> sample) {}
 
   @GET
+  @Operation(operationId = "listPermissionRules", summary = "The tenant's rules, in order")
   public List<RuleView> list(@PathParam("id") String tenantId) {
     return views(permissions.list(tenantId));
   }
 
   @PUT
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "replacePermissionRules",
+      summary = "Replace the tenant's rules as a whole; order matters")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rules as stored.",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public List<RuleView> replace(
-      @PathParam("id") String tenantId, List<PermissionService.RuleInput> rules) {
+      @PathParam("id") String tenantId,
+      @RequestBody(
+              required = true,
+              description = "Each rule: a SCIM filter on the user and the group it gives.")
+          List<PermissionService.RuleInput> rules) {
     if (rules == null) {
       throw new InvalidInputException("a JSON array of {\"filter\", \"group\"} rules is required");
     }
@@ -68,7 +92,16 @@ public class PermissionRuleAdminResource {
   /** "This rule matches these N people now." Reads only, so every admin may preview. */
   @POST
   @Path("preview")
-  public PreviewResult preview(@PathParam("id") String tenantId, Preview body) {
+  @Operation(
+      operationId = "previewPermissionRule",
+      summary = "How many people a filter matches now, with a sample")
+  @APIResponse(
+      responseCode = "200",
+      description = "The count and up to a few matching emails.",
+      content = @Content(schema = @Schema(ref = "PreviewResult")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  public PreviewResult preview(
+      @PathParam("id") String tenantId, @RequestBody(required = true) Preview body) {
     if (body == null || body.filter() == null || body.filter().isBlank()) {
       throw new InvalidInputException("a filter is required");
     }

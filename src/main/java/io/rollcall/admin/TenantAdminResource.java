@@ -32,6 +32,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Tenants and their SCIM tokens, for admins: every admin reads, owners change. Thin: each change is
@@ -41,6 +47,7 @@ import java.util.Optional;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "tenants")
 public class TenantAdminResource {
 
   @Inject TenantService tenants;
@@ -50,8 +57,9 @@ public class TenantAdminResource {
   @Inject ScimRateLimits rateLimits;
   @Context UriInfo uriInfo;
 
-  public record NewTenant(String name) {}
+  public record NewTenant(@Schema(required = true, example = "Acme") String name) {}
 
+  @Schema(description = "A tenant with its settings in force.")
   public record TenantView(
       String id,
       String name,
@@ -68,8 +76,27 @@ public class TenantAdminResource {
       String idpProfile,
       Instant createdAt) {}
 
+  /**
+   * The settings a PATCH may change; members left out stay as they are (only for the document: the
+   * resource reads a map, to tell a missing member from an explicit null).
+   */
+  @Schema(name = "TenantChange", description = "Members left out keep their value.")
+  public record TenantChangeDoc(
+      String name,
+      Boolean active,
+      @Schema(description = "URN of the tenant's custom User extension", nullable = true)
+          String customUserSchema,
+      Boolean groupsEnabled,
+      @Schema(enumeration = {"full", "access-only"}) String provisioningMode,
+      @Schema(enumeration = {"deprovision", "erase"}) String deletePolicy,
+      @Schema(description = "null: never", nullable = true) Integer eraseDeactivatedAfterDays,
+      @Schema(enumeration = {"default", "custom", "unlimited"}) String scimRateLimit,
+      Integer scimRequestsPerSecond,
+      Integer scimBurst) {}
+
   public record NewToken(String description, Integer expiresInDays) {}
 
+  @Schema(description = "A new SCIM token; `token` is its secret, shown this once.")
   public record MintedTokenView(
       String id,
       String token,
@@ -78,8 +105,12 @@ public class TenantAdminResource {
       Instant createdAt,
       Instant expiresAt) {}
 
-  public record Rotate(Integer graceMinutes, String description, Integer expiresInDays) {}
+  public record Rotate(
+      @Schema(required = true, minimum = "0", maximum = "43200") Integer graceMinutes,
+      String description,
+      Integer expiresInDays) {}
 
+  @Schema(description = "The replacement token with its secret, and when the old one stops.")
   public record RotatedTokenView(
       String id,
       String token,
@@ -102,7 +133,14 @@ public class TenantAdminResource {
 
   @POST
   @RolesAllowed(Roles.OWNER)
-  public Response create(NewTenant body) {
+  @Operation(operationId = "createTenant", summary = "Create a tenant")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; `Location` is the tenant's URL.",
+      content = @Content(schema = @Schema(ref = "TenantView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response create(@RequestBody(required = true) NewTenant body) {
     if (body == null) {
       throw new InvalidInputException("a JSON body with \"name\" is required");
     }
@@ -117,12 +155,14 @@ public class TenantAdminResource {
   }
 
   @GET
+  @Operation(operationId = "listTenants", summary = "List the tenants")
   public List<TenantView> list() {
     return tenants.list().stream().map(this::view).toList();
   }
 
   @GET
   @Path("{id}")
+  @Operation(operationId = "getTenant", summary = "Read a tenant")
   public TenantView get(@PathParam("id") String id) {
     return view(tenants.get(id));
   }
@@ -138,7 +178,22 @@ public class TenantAdminResource {
   @PATCH
   @Path("{id}")
   @RolesAllowed(Roles.OWNER)
-  public TenantView change(@PathParam("id") String id, Map<String, Object> body) {
+  @Operation(operationId = "changeTenant", summary = "Change a tenant's settings")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant with its new settings.",
+      content = @Content(schema = @Schema(ref = "TenantView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public TenantView change(
+      @PathParam("id") String id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "TenantChange")))
+          Map<String, Object> body) {
     if (body == null) {
       throw new InvalidInputException("a JSON object is required");
     }
@@ -151,6 +206,15 @@ public class TenantAdminResource {
   @POST
   @Path("{id}/tokens")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "mintScimToken",
+      summary = "Mint a SCIM token; its secret is in this answer only")
+  @APIResponse(
+      responseCode = "201",
+      description = "Minted; `token` is the secret.",
+      content = @Content(schema = @Schema(ref = "MintedTokenView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response mint(@PathParam("id") String id, NewToken body) {
     NewToken request = body == null ? new NewToken(null, null) : body;
     TokenService.MintedToken minted =
@@ -168,6 +232,9 @@ public class TenantAdminResource {
 
   @GET
   @Path("{id}/tokens")
+  @Operation(
+      operationId = "listScimTokens",
+      summary = "List a tenant's SCIM tokens (never their secrets)")
   public List<TokenView> tokens(@PathParam("id") String id) {
     Instant now = Clock.systemUTC().instant();
     return tokens.list(id).stream()
@@ -188,6 +255,11 @@ public class TenantAdminResource {
   @DELETE
   @Path("{id}/tokens/{tokenId}")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "revokeScimToken",
+      summary = "Revoke a SCIM token; it fails its very next request")
+  @APIResponse(responseCode = "204", description = "Revoked.")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response revoke(@PathParam("id") String id, @PathParam("tokenId") String tokenId) {
     trail.run(
         AdminAction.of("scim-token.revoke", id).withDetail("token " + tokenId),
@@ -205,8 +277,19 @@ public class TenantAdminResource {
   @POST
   @Path("{id}/tokens/{tokenId}/rotate")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "rotateScimToken",
+      summary = "Rotate a SCIM token: a new one now, the old one revoked later")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new token with its secret, and when the old one stops.",
+      content = @Content(schema = @Schema(ref = "RotatedTokenView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response rotate(
-      @PathParam("id") String id, @PathParam("tokenId") String tokenId, Rotate body) {
+      @PathParam("id") String id,
+      @PathParam("tokenId") String tokenId,
+      @RequestBody(required = true) Rotate body) {
     if (body == null) {
       throw new InvalidInputException("a JSON body with \"graceMinutes\" is required");
     }

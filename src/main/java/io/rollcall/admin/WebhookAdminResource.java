@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A tenant's webhook: configure (the signing secret is shown once), watch delivery, pause, retry.
@@ -29,6 +35,7 @@ import java.time.Instant;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "webhooks")
 public class WebhookAdminResource {
 
   @Inject WebhookService webhooks;
@@ -38,11 +45,12 @@ public class WebhookAdminResource {
   /** The receiver's answer to a test event: {@code status} 0 when there was none. */
   public record TestView(boolean accepted, int status, String error, long millis, String answer) {}
 
-  public record NewWebhook(String url) {}
+  public record NewWebhook(
+      @Schema(required = true, description = "https, and not inside the network") String url) {}
 
   public record WebhookView(
       String url,
-      String signingSecret,
+      @Schema(description = "Only in the answer that configures the webhook") String signingSecret,
       boolean paused,
       long deliveredSeq,
       long latestSeq,
@@ -53,7 +61,17 @@ public class WebhookAdminResource {
 
   @PUT
   @RolesAllowed(Roles.OWNER)
-  public Response configure(@PathParam("id") String tenantId, NewWebhook body) {
+  @Operation(
+      operationId = "configureWebhook",
+      summary = "Set the webhook's URL; the signing secret is in this answer only")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webhook with its signing secret.",
+      content = @Content(schema = @Schema(ref = "WebhookView")))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  public Response configure(
+      @PathParam("id") String tenantId, @RequestBody(required = true) NewWebhook body) {
     if (body == null || body.url() == null) {
       throw new InvalidInputException("a JSON body with \"url\" is required");
     }
@@ -66,6 +84,7 @@ public class WebhookAdminResource {
   }
 
   @GET
+  @Operation(operationId = "getWebhook", summary = "The webhook and how far delivery has got")
   public WebhookView status(@PathParam("id") String tenantId) {
     return view(tenantId, webhooks.find(tenantId).orElseThrow(NotFoundException::new), null);
   }
@@ -73,6 +92,12 @@ public class WebhookAdminResource {
   @POST
   @Path("pause")
   @RolesAllowed(Roles.OWNER)
+  @Operation(operationId = "pauseWebhook", summary = "Pause delivery")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webhook.",
+      content = @Content(schema = @Schema(ref = "WebhookView")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public WebhookView pause(@PathParam("id") String tenantId) {
     return view(
         tenantId,
@@ -84,6 +109,14 @@ public class WebhookAdminResource {
   @POST
   @Path("resume")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "resumeWebhook",
+      summary = "Resume delivery, or retry a failing webhook now")
+  @APIResponse(
+      responseCode = "200",
+      description = "The webhook.",
+      content = @Content(schema = @Schema(ref = "WebhookView")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public WebhookView resume(@PathParam("id") String tenantId) {
     return view(
         tenantId,
@@ -99,6 +132,14 @@ public class WebhookAdminResource {
   @POST
   @Path("test")
   @RolesAllowed(Roles.OWNER)
+  @Operation(
+      operationId = "testWebhook",
+      summary = "Send a signed test event and show the receiver's answer")
+  @APIResponse(
+      responseCode = "200",
+      description = "What the receiver answered.",
+      content = @Content(schema = @Schema(ref = "TestView")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public TestView test(@PathParam("id") String tenantId) {
     AdminAction action = AdminAction.of("webhook.test", tenantId);
     WebhookSender.TestOutcome outcome =
@@ -116,6 +157,9 @@ public class WebhookAdminResource {
 
   @DELETE
   @RolesAllowed(Roles.OWNER)
+  @Operation(operationId = "removeWebhook", summary = "Remove the webhook")
+  @APIResponse(responseCode = "204", description = "Removed.")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
   public Response remove(@PathParam("id") String tenantId) {
     trail.run(
         AdminAction.of("webhook.remove", tenantId),

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * trusted, private webhook destinations are not allowed. Every request comes through the "proxy"
  * (the test connects from 127.0.0.1) with the client address in {@code X-Forwarded-For}, so one
  * server can show an attacker and an admin at different addresses.
+ *
+ * <p>The same server serves the OpenAPI document ({@code ROLLCALL_OPENAPI_ENABLED}), so it is where
+ * the document is compared with {@code docs/openapi.yaml} and real answers are checked against it.
  */
 class AdminPlaneSecurityIT {
 
@@ -37,7 +43,8 @@ class AdminPlaneSecurityIT {
             Map.of(
                 "ROLLCALL_PUBLIC_URL", "https://rollcall.example.test",
                 "ROLLCALL_TRUSTED_PROXIES", "127.0.0.1, ::1",
-                "ROLLCALL_WEBHOOKS_ALLOW_PRIVATE", "false"),
+                "ROLLCALL_WEBHOOKS_ALLOW_PRIVATE", "false",
+                "ROLLCALL_OPENAPI_ENABLED", "true"),
             List.of("post-boot-commands.asadmin"),
             List.of());
     server.start();
@@ -357,6 +364,157 @@ class AdminPlaneSecurityIT {
       assertEquals(200, answer.status(), forwarded);
     }
   }
+
+  // --- The OpenAPI contract
+
+  @Test
+  void theServedOpenApiDocumentIsTheCheckedInOne() {
+    Http.Answer served = http.get("openapi", null);
+    assertEquals(200, served.status(), served.body());
+    OpenApiContract.writeServed(served.body());
+    List<String> differences =
+        OpenApiContract.differences(
+            OpenApiContract.checkedIn().document(), OpenApiContract.parse(served.body()), 20);
+    assertTrue(
+        differences.isEmpty(),
+        "The OpenAPI document the server generates differs from "
+            + OpenApiContract.CHECKED_IN
+            + " at "
+            + differences
+            + ". If the change is intended, copy "
+            + OpenApiContract.SERVED
+            + " to "
+            + OpenApiContract.CHECKED_IN
+            + " (see the README's OpenAPI section).");
+  }
+
+  @Test
+  void realAnswersConformToTheCheckedInOpenApiDocument() {
+    String admin = Http.admin();
+    List<Sample> samples = new ArrayList<>();
+    Http.Answer created = http.postJson("api/admin/tenants", admin, "{\"name\":\"contract\"}");
+    samples.add(new Sample("POST", "/api/admin/tenants", created));
+    String tenant = created.json().getString("id");
+    String tenantPath = "api/admin/tenants/" + tenant;
+    samples.add(new Sample("GET", "/api/admin/tenants", http.get("api/admin/tenants", admin)));
+    samples.add(
+        new Sample(
+            "PATCH",
+            "/api/admin/tenants/{id}",
+            http.send(
+                "PATCH",
+                tenantPath,
+                admin,
+                "application/json",
+                "{\"groupsEnabled\":true,\"eraseDeactivatedAfterDays\":30}")));
+    samples.add(new Sample("GET", "/api/admin/tenants/{id}", http.get(tenantPath, admin)));
+    Http.Answer minted =
+        http.postJson(tenantPath + "/tokens", admin, "{\"description\":\"contract\"}");
+    samples.add(new Sample("POST", "/api/admin/tenants/{id}/tokens", minted));
+    samples.add(
+        new Sample(
+            "GET", "/api/admin/tenants/{id}/tokens", http.get(tenantPath + "/tokens", admin)));
+    Http.Answer key =
+        http.postJson(
+            "api/admin/app-keys",
+            admin,
+            "{\"description\":\"contract\",\"tenantId\":\"" + tenant + "\"}");
+    samples.add(new Sample("POST", "/api/admin/app-keys", key));
+    samples.add(
+        new Sample(
+            "PUT",
+            "/api/admin/tenants/{id}/permission-rules",
+            http.send(
+                "PUT",
+                tenantPath + "/permission-rules",
+                admin,
+                "application/json",
+                "[{\"filter\":\"userName pr\",\"group\":\"staff\"}]")));
+    samples.add(
+        new Sample(
+            "PUT",
+            "/api/admin/tenants/{id}/webhook",
+            http.send(
+                "PUT",
+                tenantPath + "/webhook",
+                admin,
+                "application/json",
+                "{\"url\":\"https://192.0.2.10/hook\"}")));
+
+    String token = Http.bearer(minted.json().getString("token"));
+    Http.Answer user =
+        http.send(
+            "POST",
+            "scim/v2/Users",
+            token,
+            "application/scim+json",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"contract@example.com\"}");
+    assertEquals(201, user.status(), user.body());
+
+    String appKey = Http.bearer(key.json().getString("key"));
+    String app = "api/app/v1/tenants/" + tenant;
+    samples.add(
+        new Sample(
+            "GET",
+            "/api/app/v1/tenants/{tenantId}/access",
+            http.get(app + "/access?email=contract@example.com", appKey)));
+    samples.add(
+        new Sample(
+            "GET", "/api/app/v1/tenants/{tenantId}/people", http.get(app + "/people", appKey)));
+    samples.add(
+        new Sample(
+            "GET",
+            "/api/app/v1/tenants/{tenantId}/events",
+            http.get(app + "/events?after=0", appKey)));
+    samples.add(
+        new Sample(
+            "GET", "/api/app/v1/tenants/{tenantId}/access", http.get(app + "/access", null)));
+
+    samples.add(
+        new Sample(
+            "GET", "/api/admin/tenants/{id}/webhook", http.get(tenantPath + "/webhook", admin)));
+    samples.add(
+        new Sample(
+            "GET",
+            "/api/admin/tenants/{id}/connection",
+            http.get(tenantPath + "/connection", admin)));
+    samples.add(
+        new Sample("GET", "/api/admin/tenants/{id}/audit", http.get(tenantPath + "/audit", admin)));
+    samples.add(new Sample("GET", "/api/admin/trail", http.get("api/admin/trail?limit=5", admin)));
+    samples.add(new Sample("GET", "/api/admin/me", http.get("api/admin/me", admin)));
+    samples.add(
+        new Sample(
+            "GET", "/api/admin/tenants/{id}", http.get("api/admin/tenants/no-such-tenant", admin)));
+    samples.add(
+        new Sample(
+            "PATCH",
+            "/api/admin/tenants/{id}",
+            http.send("PATCH", tenantPath, admin, "application/json", "{\"colour\":\"red\"}")));
+
+    OpenApiContract contract = OpenApiContract.checkedIn();
+    List<String> problems = new ArrayList<>();
+    Set<Integer> statuses = new TreeSet<>();
+    for (Sample sample : samples) {
+      statuses.add(sample.answer().status());
+      for (String violation :
+          contract.violations(
+              sample.method(), sample.path(), sample.answer().status(), sample.answer().body())) {
+        problems.add(
+            sample.method()
+                + " "
+                + sample.path()
+                + " "
+                + sample.answer().status()
+                + ": "
+                + violation);
+      }
+    }
+    assertEquals(Set.of(200, 201, 400, 401, 404), statuses, "the sample's statuses");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  private record Sample(String method, String path, Http.Answer answer) {}
 
   private static String json(String url) {
     return "{\"url\":\"" + url.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
