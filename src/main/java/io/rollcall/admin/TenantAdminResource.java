@@ -73,7 +73,17 @@ public class TenantAdminResource {
       String scimRateLimit,
       Integer scimRequestsPerSecond,
       Integer scimBurst,
-      String idpProfile,
+      @Schema(
+              enumeration = {
+                "any",
+                "okta",
+                "entra-id",
+                "google-workspace",
+                "onelogin",
+                "jumpcloud",
+                "other"
+              })
+          String idpProfile,
       Instant createdAt) {}
 
   /**
@@ -92,7 +102,19 @@ public class TenantAdminResource {
       @Schema(description = "null: never", nullable = true) Integer eraseDeactivatedAfterDays,
       @Schema(enumeration = {"default", "custom", "unlimited"}) String scimRateLimit,
       Integer scimRequestsPerSecond,
-      Integer scimBurst) {}
+      Integer scimBurst,
+      @Schema(
+              description = "The tenant's identity provider: decides the tolerances of the RFC",
+              enumeration = {
+                "any",
+                "okta",
+                "entra-id",
+                "google-workspace",
+                "onelogin",
+                "jumpcloud",
+                "other"
+              })
+          String idpProfile) {}
 
   public record NewToken(String description, Integer expiresInDays) {}
 
