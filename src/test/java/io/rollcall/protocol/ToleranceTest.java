@@ -249,6 +249,33 @@ class ToleranceTest {
     assertEquals("invalidValue", e.scimType());
   }
 
+  /** An Entra ID mapping to a custom extension the tenant lacks loses only that extension. */
+  @Test
+  void anUnknownExtensionIsDroppedWithItsAttributesWhereUnknownAttributesAre() {
+    String body =
+        """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+                    "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User"],
+         "userName":"kim@example.com",
+         "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User":{"badge":"7"}}
+        """;
+    DroppedAttributes dropped = new DroppedAttributes();
+    Map<String, Object> user =
+        new ResourceNormalizer(USER, Tolerances.of(DROP_AND_REPORT), dropped).normalize(json(body));
+    assertEquals("kim@example.com", user.get("userName"));
+    assertFalse(dropped.isEmpty());
+    assertThrows(ScimException.class, () -> normalizeUser(Tolerances.STRICT, body));
+    // A core schema of another resource type still means the wrong endpoint.
+    assertThrows(
+        ScimException.class,
+        () ->
+            new ResourceNormalizer(USER, Tolerances.of(DROP_AND_REPORT), new DroppedAttributes())
+                .normalize(
+                    json(
+                        "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                            + "\"userName\":\"kim@example.com\"}")));
+  }
+
   @Test
   void rfcSpellingsWorkUnderStrict() {
     Map<String, Object> patched =

@@ -67,7 +67,8 @@ import java.util.stream.Collectors;
  *       derives {@code schemas} from the data. A SCIM URN ({@code urn:ietf:params:scim:…}) that
  *       names no schema of this resource type is a 400 {@code invalidValue}: it usually means the
  *       wrong endpoint. So is any other URN the resource type does not have, except Microsoft's own
- *       schema namespace, which Entra ID lists on groups with no attributes under it.
+ *       schema namespace, which Entra ID lists on groups with no attributes under it, and — when
+ *       unknown attributes are dropped — an extension URN, which is dropped and reported with them.
  *   <li>An attribute given twice under different spellings ({@code userName} and {@code USERNAME},
  *       or nested and fully qualified) is a 400 {@code invalidValue}; single-valued complex values
  *       given in parts are merged when the parts do not overlap.
@@ -126,6 +127,8 @@ public final class ResourceNormalizer {
 
   private static final String SCHEMAS = "schemas";
   private static final String MICROSOFT_SCHEMAS = "http://schemas.microsoft.com/";
+  private static final String SCIM_CORE_SCHEMAS = "urn:ietf:params:scim:schemas:core:";
+  private static final String SCIM_MESSAGES = "urn:ietf:params:scim:api:";
   private static final String MANAGER_PATH = StandardSchemas.ENTERPRISE_USER + ":manager";
   private static final String MEMBERS_PATH = "members";
   private static final int MAX_NAME_IN_DETAIL = 100;
@@ -311,6 +314,15 @@ public final class ResourceNormalizer {
         throw ScimException.invalidValue("attribute 'schemas' must be a list of schema URNs");
       }
       if (type.schema(text).isPresent()) {
+        continue;
+      }
+      // Under DROP_AND_REPORT an extension this tenant lacks is dropped with its attributes, not
+      // refused: Entra ID lists a custom extension it was mapped to in schemas. A core schema or a
+      // message URN still means the wrong endpoint.
+      if (tolerances.dropsUnknownAttributes()
+          && !text.regionMatches(true, 0, SCIM_CORE_SCHEMAS, 0, SCIM_CORE_SCHEMAS.length())
+          && !text.regionMatches(true, 0, SCIM_MESSAGES, 0, SCIM_MESSAGES.length())) {
+        dropped.add(text);
         continue;
       }
       // Non-standard tolerance FOREIGN_SCHEMA_URNS (Entra ID): its group payloads list
