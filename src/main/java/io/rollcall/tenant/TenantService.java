@@ -62,34 +62,6 @@ public class TenantService {
       Integer scimBurst,
       String idpProfile) {
 
-    /** A change that leaves the IdP profile alone. */
-    public TenantChange(
-        String name,
-        Boolean active,
-        String customUserSchema,
-        Boolean groupsEnabled,
-        String provisioningMode,
-        String deletePolicy,
-        boolean eraseDeactivatedAfterDaysGiven,
-        Integer eraseDeactivatedAfterDays,
-        String scimRateLimit,
-        Integer scimRequestsPerSecond,
-        Integer scimBurst) {
-      this(
-          name,
-          active,
-          customUserSchema,
-          groupsEnabled,
-          provisioningMode,
-          deletePolicy,
-          eraseDeactivatedAfterDaysGiven,
-          eraseDeactivatedAfterDays,
-          scimRateLimit,
-          scimRequestsPerSecond,
-          scimBurst,
-          null);
-    }
-
     /** A change that leaves the SCIM rate limit and the IdP profile alone. */
     public TenantChange(
         String name,
