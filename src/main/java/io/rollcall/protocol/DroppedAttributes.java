@@ -66,7 +66,7 @@ public final class DroppedAttributes {
       } else if (c == '[') {
         depth = 1;
       } else {
-        out.append(PATH_CHARACTER.matches(c) ? c : '?');
+        out.append(isPathCharacter(c) ? c : '?');
       }
     }
     if (out.length() > MAX_NAME_LENGTH) {
@@ -77,19 +77,15 @@ public final class DroppedAttributes {
   }
 
   /** Letters, digits and what URNs and attribute paths use. */
-  private static final CharPredicate PATH_CHARACTER =
-      c ->
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '$'
-              || c == '_'
-              || c == ':'
-              || c == '.'
-              || c == '-';
-
-  private interface CharPredicate {
-    boolean matches(char c);
+  private static boolean isPathCharacter(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '$'
+        || c == '_'
+        || c == ':'
+        || c == '.'
+        || c == '-';
   }
 
   public void addAll(DroppedAttributes other) {
