@@ -50,6 +50,8 @@ public class StartupTime {
     Path root = null;
     boolean restart = false;
     List<String> wars = List.of("target/rollcall.war");
+    String grid = "--nohazelcast";
+    Path cds = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -57,6 +59,8 @@ public class StartupTime {
         case "--rootdir" -> root = Path.of(args[++i]);
         case "--restart" -> restart = true;
         case "--wars" -> wars = List.of(args[++i].split(","));
+        case "--grid" -> grid = args[++i];
+        case "--cds" -> cds = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -71,13 +75,13 @@ public class StartupTime {
         Path work = Files.createTempDirectory("rollcall-startup");
         workOfWar.put(war, work);
         if (restart) {
-          startOnce(jvm, root, war, work);
+          startOnce(jvm, grid, cds, root, war, work);
         }
       }
       for (int run = 1; run <= runs; run++) {
         for (String war : wars) {
           Path work = workOfWar.get(war);
-          Result result = startOnce(jvm, root, war, work);
+          Result result = startOnce(jvm, grid, cds, root, war, work);
           serving.computeIfAbsent(war, w -> new ArrayList<>()).add(result.servingMillis());
           System.out.printf(
               "| %d | %s | %d | %d | %s | %s |%n",
@@ -109,7 +113,8 @@ public class StartupTime {
 
   record Result(long servingMillis, long cpuMillis, String ready, String deployed) {}
 
-  private static Result startOnce(String jvm, Path fixedRoot, String war, Path work)
+  private static Result startOnce(
+      String jvm, String grid, Path cds, Path fixedRoot, String war, Path work)
       throws Exception {
     // A root directory that held a deployment redeploys it at boot before --deploy deploys the
     // WAR again: each run gets a new one unless --rootdir asks to keep one.
@@ -118,22 +123,18 @@ public class StartupTime {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
-    command.addAll(
+    List<String> jvmOptions = new ArrayList<>(Arrays.asList(jvm.trim().split("\\s+")));
+    jvmOptions.addAll(
         List.of(
             "-Duser.timezone=UTC",
             "-Dhazelcast.phone.home.enabled=false",
-            "-Drollcall.data.dir=" + work.resolve("data"),
-            "-jar",
-            "target/payara-micro.jar",
-            "--nocluster",
+            "-Drollcall.data.dir=" + work.resolve("data")));
+    List<String> microOptions =
+        List.of(
+            grid,
             "--disablephonehome",
             "--port",
             Integer.toString(port),
-            "--rootdir",
-            root.toString(),
             "--prebootcommandfile",
             "server-config/pre-boot-commands.asadmin",
             "--postbootcommandfile",
@@ -141,11 +142,26 @@ public class StartupTime {
             "--deploy",
             war,
             "--contextroot",
-            "/"));
+            "/");
+    List<String> command = new ArrayList<>();
+    if (cds == null) {
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", "target/payara-micro.jar", "--rootdir", root.toString()));
+    } else {
+      // The launcher of fast-start.sh keeps its runtime in the prepared folder (it ignores
+      // --rootdir) and gets a pristine copy of it on every start.
+      command.addAll(List.of("sh", "server-config/fast-start.sh", "start", cds.toString()));
+    }
+    command.addAll(microOptions);
     Path log = work.resolve("server.log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("ROLLCALL_ADMIN_PASSWORD", "startup-time-password");
+    if (cds != null) {
+      builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions));
+      builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    }
     long started = System.nanoTime();
     Process server = builder.start();
     try {
