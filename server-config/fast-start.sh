@@ -1,6 +1,6 @@
 #!/bin/sh
 # Starts Payara Micro with Rollcall from a class-data-sharing (CDS) archive, which cuts a start by
-# the time the JVM would otherwise spend finding, parsing and verifying some 30,000 classes
+# the time the JVM would otherwise spend reading, parsing and verifying the classes of a start
 # (docs/performance.md, "Cold start", has the figures).
 #
 #   server-config/fast-start.sh prepare DIR payara-micro.jar rollcall.war
