@@ -7,7 +7,6 @@ import io.rollcall.protocol.schema.SchemaDefinition;
 import io.rollcall.protocol.schema.SchemaRegistry;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.security.Roles;
-import io.rollcall.tenant.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,7 +36,6 @@ public class DiscoveryResource {
   static final String SPC_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 
   @Inject CurrentClient client;
-  @Inject TenantService tenants;
   @Inject ServiceProviderConfig serviceProviderConfig;
   @Context UriInfo uriInfo;
 
@@ -88,7 +86,7 @@ public class DiscoveryResource {
   }
 
   private SchemaRegistry registry() {
-    return tenants.get(client.tenantId()).schemaRegistry();
+    return client.tenant().schemaRegistry();
   }
 
   private String base() {

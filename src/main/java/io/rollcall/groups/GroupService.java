@@ -12,7 +12,6 @@ import io.rollcall.protocol.resource.ResourceNormalizer;
 import io.rollcall.protocol.schema.ResourceTypeDefinition;
 import io.rollcall.querying.ResourceSearch;
 import io.rollcall.security.CurrentClient;
-import io.rollcall.tenant.TenantService;
 import io.rollcall.users.Versions;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,7 +42,6 @@ import java.util.stream.Collectors;
 public class GroupService {
 
   @Inject CurrentClient client;
-  @Inject TenantService tenants;
   @Inject GroupRepository groups;
   @Inject DroppedAttributeNotes dropped;
 
@@ -51,7 +49,7 @@ public class GroupService {
 
   /** What the calling tenant's identity provider may send that the RFC would refuse. */
   private Tolerances tolerances() {
-    return tenants.get(client.tenantId()).idpProfile().tolerances();
+    return client.tenant().idpProfile().tolerances();
   }
 
   /** A resource body as the tenant's profile reads it; dropped names go to the audit entry. */
@@ -79,7 +77,7 @@ public class GroupService {
 
   /** The Group resource type, or empty when the calling tenant has groups turned off. */
   public Optional<ResourceTypeDefinition> enabledGroupType() {
-    return tenants.get(client.tenantId()).schemaRegistry().resourceType("Group");
+    return client.tenant().schemaRegistry().resourceType("Group");
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.rollcall.security;
 
+import io.rollcall.tenant.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,5 +25,10 @@ public class CurrentClient {
 
   public String tenantId() {
     return client().tenantId();
+  }
+
+  /** The caller's tenant as the request's authentication read it (see {@link ScimClient}). */
+  public Tenant tenant() {
+    return client().tenant();
   }
 }

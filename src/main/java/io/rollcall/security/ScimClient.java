@@ -1,10 +1,22 @@
 package io.rollcall.security;
 
 import io.rollcall.tenant.ScimRateLimit;
+import io.rollcall.tenant.Tenant;
 
 /**
- * The authenticated caller of the SCIM API: a tenant, through one of its tokens, with the tenant's
- * rate limit as the same query read it (so checking the limit costs no query of its own).
+ * The authenticated caller of the SCIM API: a tenant, through one of its tokens. The tenant's row
+ * comes from the same query that found the token, read when the request arrived, so its settings
+ * (rate limit, schema, IdP profile, provisioning mode, …) cost the request no query of their own
+ * and a change to them applies from the next request on, on every node. Read only: the row is
+ * detached.
  */
-public record ScimClient(
-    String tenantId, String tokenId, String tokenPrefix, ScimRateLimit rateLimit) {}
+public record ScimClient(String tokenId, String tokenPrefix, Tenant tenant) {
+
+  public String tenantId() {
+    return tenant.id();
+  }
+
+  public ScimRateLimit rateLimit() {
+    return tenant.scimRateLimit();
+  }
+}

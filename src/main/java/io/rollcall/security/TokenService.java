@@ -1,6 +1,5 @@
 package io.rollcall.security;
 
-import io.rollcall.tenant.ScimRateLimit;
 import io.rollcall.tenant.Tenant;
 import io.rollcall.tenant.TenantService;
 import io.rollcall.web.InvalidInputException;
@@ -150,12 +149,11 @@ public class TokenService {
     }
     ScimToken token = match.get().token();
     Instant now = clock.instant();
-    if (!match.get().tenantActive() || token.status(now) != TokenStatus.ACTIVE) {
+    if (!match.get().tenant().isActive() || token.status(now) != TokenStatus.ACTIVE) {
       return Optional.empty();
     }
     token.recordUse(now);
-    return Optional.of(
-        new ScimClient(token.tenantId(), token.id(), token.prefix(), match.get().rateLimit()));
+    return Optional.of(new ScimClient(token.id(), token.prefix(), match.get().tenant()));
   }
 
   /**
@@ -172,7 +170,7 @@ public class TokenService {
     }
     ScimToken token = match.get().token();
     TokenRefusal.Reason reason =
-        !match.get().tenantActive()
+        !match.get().tenant().isActive()
             ? TokenRefusal.Reason.TENANT_DISABLED
             : switch (token.status(clock.instant())) {
               case REVOKED -> TokenRefusal.Reason.REVOKED;
@@ -183,8 +181,8 @@ public class TokenService {
     return new TokenRefusal(reason, token.tenantId(), token.prefix());
   }
 
-  /** The token whose secret was presented, with what its tenant's row says about it. */
-  private record Match(ScimToken token, boolean tenantActive, ScimRateLimit rateLimit) {}
+  /** The token whose secret was presented, with its tenant's row. */
+  private record Match(ScimToken token, Tenant tenant) {}
 
   /**
    * Rows are found by the secret's lookup key, then the whole secret is compared against each
@@ -196,20 +194,15 @@ public class TokenService {
     }
     List<Object[]> rows =
         em.createQuery(
-                "SELECT t, n.active, n.scimRateLimit, n.scimRequestsPerSecond, n.scimBurst"
-                    + " FROM ScimToken t, Tenant n WHERE t.prefix = :prefix AND n.id = t.tenantId",
+                "SELECT t, n FROM ScimToken t, Tenant n"
+                    + " WHERE t.prefix = :prefix AND n.id = t.tenantId",
                 Object[].class)
             .setParameter("prefix", TokenSecret.lookupKey(presented))
             .getResultList();
     for (Object[] row : rows) {
       ScimToken token = (ScimToken) row[0];
       if (token.matches(presented)) {
-        return Optional.of(
-            new Match(
-                token,
-                (Boolean) row[1],
-                new ScimRateLimit(
-                    (ScimRateLimit.Mode) row[2], (Integer) row[3], (Integer) row[4])));
+        return Optional.of(new Match(token, (Tenant) row[1]));
       }
     }
     return Optional.empty();

@@ -19,7 +19,6 @@ import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
-import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -41,7 +40,6 @@ import java.util.Objects;
 public class UserService {
 
   @Inject CurrentClient client;
-  @Inject TenantService tenants;
   @Inject UserRepository users;
   @Inject AccountDirectory accounts;
   @Inject UserEvents events;
@@ -56,12 +54,12 @@ public class UserService {
    * What the caller's identity provider may send that the RFC would refuse (its tenant's profile).
    */
   public Tolerances tolerances() {
-    return tenants.get(client.tenantId()).idpProfile().tolerances();
+    return client.tenant().idpProfile().tolerances();
   }
 
   /** The User resource type as the calling tenant sees it. */
   public ResourceTypeDefinition userType() {
-    return tenants.get(client.tenantId()).schemaRegistry().user();
+    return client.tenant().schemaRegistry().user();
   }
 
   public User create(Map<String, Object> input) {
@@ -126,7 +124,7 @@ public class UserService {
   public void delete(String id, String ifMatch) {
     UserRow user = existing(id, true);
     Versions.checkIfMatch(ifMatch, user.version());
-    if (tenants.get(client.tenantId()).deletePolicy() == DeletePolicy.DEPROVISION) {
+    if (client.tenant().deletePolicy() == DeletePolicy.DEPROVISION) {
       users.recordDeprovisioned(new DeprovisionedUser(user, clock.instant()));
     }
     events.deleted(user);
@@ -175,7 +173,7 @@ public class UserService {
     boolean userNameChanges =
         isNew || !CaseFolding.fold(userName).equals(CaseFolding.fold(user.userName()));
     if (userNameChanges
-        && tenants.get(client.tenantId()).provisioningMode() == ProvisioningMode.ACCESS_ONLY
+        && client.tenant().provisioningMode() == ProvisioningMode.ACCESS_ONLY
         && !accounts.exists(client.tenantId(), userName)) {
       throw noAccount(userName);
     }
@@ -199,7 +197,7 @@ public class UserService {
     }
     users.reindex(
         user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
-    Tenant tenant = tenants.get(client.tenantId());
+    Tenant tenant = client.tenant();
     List<String> permissionGroups =
         PersonDocuments.groups(
             permissions.ruleSet(tenant), type, user, people.hrRecord(tenant, user).orElse(null));
@@ -269,7 +267,7 @@ public class UserService {
 
   /** Adds each user's direct and indirect groups, with one query for the whole list. */
   private List<User> withGroups(List<User> page) {
-    if (page.isEmpty() || !tenants.get(client.tenantId()).groupsEnabled()) {
+    if (page.isEmpty() || !client.tenant().groupsEnabled()) {
       return page;
     }
     Map<String, List<UserGroups.UserGroup>> found =

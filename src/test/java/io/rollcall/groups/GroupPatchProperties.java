@@ -11,7 +11,6 @@ import io.rollcall.protocol.patch.PatchRequests;
 import io.rollcall.protocol.schema.StandardSchemas;
 import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.Tenant;
-import io.rollcall.tenant.TenantService;
 import io.rollcall.testdb.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,11 +97,9 @@ class GroupPatchProperties {
             public String tenantId() {
               return tenantId;
             }
-          };
-      service.tenants =
-          new TenantService() {
+
             @Override
-            public Tenant get(String id) {
+            public Tenant tenant() {
               return tenant;
             }
           };

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rollcall.metrics.Metrics;
 import io.rollcall.security.ScimClient;
 import io.rollcall.tenant.ScimRateLimit;
+import io.rollcall.tenant.Tenant;
 import io.rollcall.testdb.TestClock;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -45,8 +46,10 @@ class ScimRateLimitsTest {
     return limits;
   }
 
-  private static ScimClient client(String tenant, ScimRateLimit limit) {
-    return new ScimClient(tenant, "token-" + tenant, "rcs_" + tenant, limit);
+  private static ScimClient client(String name, ScimRateLimit limit) {
+    Tenant tenant = new Tenant(name, Instant.EPOCH);
+    tenant.limitScimRequests(limit);
+    return new ScimClient("token-" + name, "rcs_" + name, tenant);
   }
 
   @Test
@@ -81,18 +84,23 @@ class ScimRateLimitsTest {
     assertTrue(limits.admit(trusted).isEmpty());
     assertEquals(Refusal.Scope.SERVER, limits.admit(trusted).orElseThrow().scope());
 
-    assertEquals(2, counts.ofTenant("tight"));
-    assertEquals(1, counts.ofTenant("trusted"));
+    assertEquals(2, counts.ofTenant(tight.tenantId()));
+    assertEquals(1, counts.ofTenant(trusted.tenantId()));
     assertEquals(0, counts.ofTenant("quiet"));
     assertEquals(2, counts.byScope(Refusal.Scope.TENANT));
     assertEquals(1, counts.byScope(Refusal.Scope.SERVER));
     String scrape = counts.metrics.scrape();
     assertTrue(
-        scrape.contains("rollcall_ratelimit_refusals_total{limit=\"tenant\",tenant=\"tight\"} 2.0"),
+        scrape.contains(
+            "rollcall_ratelimit_refusals_total{limit=\"tenant\",tenant=\""
+                + tight.tenantId()
+                + "\"} 2.0"),
         scrape);
     assertTrue(
         scrape.contains(
-            "rollcall_ratelimit_refusals_total{limit=\"server\",tenant=\"trusted\"} 1.0"),
+            "rollcall_ratelimit_refusals_total{limit=\"server\",tenant=\""
+                + trusted.tenantId()
+                + "\"} 1.0"),
         scrape);
   }
 
