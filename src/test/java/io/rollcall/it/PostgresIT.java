@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,12 +40,13 @@ class PostgresIT {
   private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
   private static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 
+  private TestDatabase database;
   private MicroServer server;
   private Http http;
 
   @BeforeAll
   void start() throws Exception {
-    TestDatabase database = TestDatabase.postgres();
+    database = TestDatabase.postgres();
     Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "postgres");
     server =
         new MicroServer(
@@ -359,5 +362,52 @@ class PostgresIT {
       assertEquals(expected++, event.asJsonObject().getJsonNumber("seq").longValue());
     }
     assertEquals(6, expected, "one provisioned event per user");
+  }
+
+  /**
+   * A write that waits on a row lock held elsewhere (a long transaction, another node, an
+   * operator's session) must not hang its client and hold a pooled connection for good: PostgreSQL
+   * waits without limit unless told otherwise, so the production pool sets {@code lock_timeout}.
+   * The client gets 503 with {@code Retry-After} and a SCIM error body (RFC 7644 §3.12; RFC 9110
+   * §15.6.4, §10.2.3), reads keep answering meanwhile, and the same write succeeds once the lock is
+   * gone.
+   */
+  @Test
+  void aWriteBlockedByALockIsA503WithRetryAfterThenSucceeds() throws Exception {
+    Tenant tenant = tenant();
+    String id = createUser(tenant, "locked@lock.com", "lock-1").json().getString("id");
+    String deactivate =
+        "{\"schemas\":[\""
+            + PATCH_OP
+            + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}";
+    try (Connection elsewhere = database.dataSource().getConnection()) {
+      elsewhere.setAutoCommit(false);
+      try (PreparedStatement lock =
+          elsewhere.prepareStatement("SELECT id FROM scim_user WHERE id = ? FOR UPDATE")) {
+        lock.setString(1, id);
+        lock.executeQuery().close();
+      }
+      long started = System.nanoTime();
+      Http.Answer refused =
+          http.send(
+              "PATCH", "scim/v2/Users/" + id, tenant.bearer(), "application/scim+json", deactivate);
+      long waited = (System.nanoTime() - started) / 1_000_000;
+      assertEquals(503, refused.status(), refused.body());
+      assertNotNull(refused.header("Retry-After"), "Retry-After");
+      JsonObject error = refused.json();
+      assertEquals(
+          "urn:ietf:params:scim:api:messages:2.0:Error",
+          error.getJsonArray("schemas").getString(0));
+      assertEquals("503", error.getString("status"));
+      assertTrue(
+          waited < 25_000, "answered after the lock timeout, not at the client's: " + waited);
+      assertEquals(200, http.get("scim/v2/Users/" + id, tenant.bearer()).status());
+      elsewhere.rollback();
+    }
+    Http.Answer patched =
+        http.send(
+            "PATCH", "scim/v2/Users/" + id, tenant.bearer(), "application/scim+json", deactivate);
+    assertEquals(200, patched.status(), patched.body());
+    assertEquals(false, patched.json().getBoolean("active"));
   }
 }
