@@ -50,7 +50,7 @@ public class StartupTime {
     Path root = null;
     boolean restart = false;
     List<String> wars = List.of("target/rollcall.war");
-    String grid = "--nohazelcast";
+    String grid = "--nocluster";
     Path cds = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

@@ -21,7 +21,7 @@ start() {
   ROLLCALL_SCIM_GLOBAL_RATE_LIMIT_REQUESTS_PER_SECOND=0 \
     nohup java "$heap" -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false \
     -Drollcall.data.dir="$(cd "$data" && pwd)" \
-    -jar target/payara-micro.jar --nohazelcast --disablephonehome --port "$port" --contextroot / \
+    -jar target/payara-micro.jar --nocluster --disablephonehome --port "$port" --contextroot / \
     --prebootcommandfile server-config/pre-boot-commands.asadmin \
     --postbootcommandfile server-config/post-boot-commands.asadmin \
     --deploy target/rollcall.war >>"$data/server.log" 2>&1 &

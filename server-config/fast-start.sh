@@ -14,7 +14,8 @@
 #
 # The archive belongs to the JDK, the Payara Micro JAR and the WAR it was made from: prepare again
 # after changing any of them. A stale archive is never wrong, only slower — the JVM ignores classes
-# that do not match — and -Xshare:on in JAVA_OPTS makes an unusable archive an error instead.
+# that do not match, with a warning — and -Xshare:on in JAVA_OPTS makes an unusable archive an
+# error instead. One running server per DIR: every start replaces DIR/runtime.
 set -eu
 
 usage() {
@@ -40,19 +41,30 @@ case $command in
     micro=$1
     war=$2
     here=$(cd "$(dirname "$0")" && pwd)
-    rm -rf "$dir"
+    # Replace only what an earlier prepare made; never empty a folder that holds anything else.
+    if [ -e "$dir" ] && [ ! -d "$dir/pristine" ] && [ -n "$(ls -A "$dir")" ]; then
+      echo "$dir exists and was not made by prepare: choose a new folder" >&2
+      exit 1
+    fi
+    rm -rf "$dir/pristine" "$dir/runtime" "$dir/rollcall.jsa" "$dir/prepare.log"
     mkdir -p "$dir"
     "$java" -jar "$micro" --rootdir "$dir/pristine" --outputlauncher > "$dir/prepare.log" 2>&1
     fresh_runtime
     training=$(mktemp -d)
-    trap 'rm -rf "$training"' EXIT
-    # Port 0 is refused by Payara; pick one from the dynamic range that nothing listens on.
+    server=
+    # However prepare ends (done, failed, interrupted), the training server does not outlive it.
+    trap 'if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" || true; fi
+          rm -rf "$training"' EXIT
+    trap 'exit 130' INT TERM
+    # Port 0 is refused by Payara; a port of the dynamic range, moved up if it is taken
+    # (--autobindhttp), serves the training start.
     port=$(( 40000 + $$ % 20000 ))
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     ROLLCALL_ADMIN_PASSWORD=fast-start-training "$java" ${JAVA_OPTS:-} \
       -XX:ArchiveClassesAtExit="$dir/rollcall.jsa" -Duser.timezone=UTC \
       -Dhazelcast.phone.home.enabled=false -Drollcall.data.dir="$training" \
-      -jar "$dir/runtime/launch-micro.jar" --nohazelcast --disablephonehome --port "$port" \
+      -jar "$dir/runtime/launch-micro.jar" --nocluster --disablephonehome --port "$port" \
+      --autobindhttp \
       --prebootcommandfile "$here/pre-boot-commands.asadmin" \
       --postbootcommandfile "$here/post-boot-commands.asadmin" \
       --deploy "$war" --contextroot / >> "$dir/prepare.log" 2>&1 &
@@ -62,7 +74,6 @@ case $command in
     waited=0
     until grep -q "ready in" "$dir/prepare.log"; do
       if ! kill -0 "$server" 2> /dev/null || [ "$waited" -ge 300 ]; then
-        kill "$server" 2> /dev/null || true
         echo "the training start did not become ready; see $dir/prepare.log" >&2
         exit 1
       fi
@@ -71,6 +82,7 @@ case $command in
     done
     kill "$server"
     wait "$server" || true
+    server=
     [ -s "$dir/rollcall.jsa" ] || { echo "no archive written; see $dir/prepare.log" >&2; exit 1; }
     rm -rf "$dir/runtime"
     echo "prepared $dir/rollcall.jsa"
@@ -79,8 +91,8 @@ case $command in
     [ -f "$dir/rollcall.jsa" ] || { echo "no archive in $dir: run prepare first" >&2; exit 1; }
     fresh_runtime
     # shellcheck disable=SC2086
-    exec "$java" -XX:SharedArchiveFile="$dir/rollcall.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-      ${JAVA_OPTS:-} -jar "$dir/runtime/launch-micro.jar" "$@"
+    exec "$java" -XX:SharedArchiveFile="$dir/rollcall.jsa" ${JAVA_OPTS:-} \
+      -jar "$dir/runtime/launch-micro.jar" "$@"
     ;;
   *)
     usage

@@ -19,6 +19,7 @@ import io.rollcall.security.CurrentClient;
 import io.rollcall.tenant.DeletePolicy;
 import io.rollcall.tenant.ProvisioningMode;
 import io.rollcall.tenant.Tenant;
+import io.rollcall.tenant.TenantService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -40,6 +41,7 @@ import java.util.Objects;
 public class UserService {
 
   @Inject CurrentClient client;
+  @Inject TenantService tenants;
   @Inject UserRepository users;
   @Inject AccountDirectory accounts;
   @Inject UserEvents events;
@@ -197,7 +199,9 @@ public class UserService {
     }
     users.reindex(
         user, AttributeIndex.values(type, UserDocuments.fromStored(type, user.document())));
-    Tenant tenant = client.tenant();
+    // The rules as committed now, not as the request's authentication saw them: another node may
+    // have changed the rules and re-evaluated this user since (a /Bulk request runs for a while).
+    Tenant tenant = tenants.get(client.tenantId());
     List<String> permissionGroups =
         PersonDocuments.groups(
             permissions.ruleSet(tenant), type, user, people.hrRecord(tenant, user).orElse(null));

@@ -25,14 +25,27 @@ class FastStartIT {
   @Test
   void preparedArchiveServesAndRestartsDeployOnce() throws Exception {
     Path work = Path.of(System.getProperty("rollcall.it.data", "target/it-data"), "fast-start");
+    delete(work);
     Path prepared = work.resolve("prepared");
+    Path classLoading = work.resolve("class-loading.log").toAbsolutePath();
     prepare(prepared, work.resolve("prepare.out"));
     assertTrue(Files.size(prepared.resolve("rollcall.jsa")) > 0, "an archive was written");
 
     try (MicroServer server =
         new MicroServer(work.resolve("db"), work.resolve("logs"))
-            .fastStart(prepared, "-Xshare:on")) {
+            .fastStart(prepared, "-Xshare:on -Xlog:class+load=info:file=" + classLoading)) {
       server.start();
+      // -Xshare:on alone would be satisfied by the JDK's own archive: Payara's and Rollcall's
+      // classes must come from the prepared one (the "top" layer, the dynamic archive).
+      String loaded = Files.readString(classLoading, StandardCharsets.ISO_8859_1);
+      assertTrue(
+          loaded
+              .lines()
+              .anyMatch(
+                  line ->
+                      line.contains(" fish.payara.")
+                          && line.contains("source: shared objects file (top)")),
+          "Payara's classes come from the prepared archive");
       Http http = new Http(server.base());
       String token = Http.bearer(http.mintToken(http.createTenant("fast-start")));
       Http.Answer created =
@@ -53,6 +66,14 @@ class FastStartIT {
           1,
           DEPLOYED.matcher(server.log()).results().count(),
           "the second start deploys the WAR once");
+    }
+  }
+
+  private static void delete(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.Map;
  * Rollcall on a Payara Micro process of its own, started the way the README's run command starts it
  * (same post-boot file, same data-directory property), for tests that must do what Arquillian
  * cannot: kill the server with SIGKILL and start it again on the same data, or start two nodes of a
- * cluster ({@code --clustermode} among the options; otherwise {@code --nohazelcast}, as the
+ * cluster ({@code --clustermode} among the options; otherwise {@code --nocluster}, as the
  * single-node run command).
  */
 final class MicroServer implements AutoCloseable {
@@ -83,7 +83,7 @@ final class MicroServer implements AutoCloseable {
             Path.of("server-config", "pre-boot-commands.asadmin").toAbsolutePath().toString()));
     microOptions.add("--disablephonehome");
     if (!extraMicroOptions.contains("--clustermode")) {
-      microOptions.add("--nohazelcast");
+      microOptions.add("--nocluster");
     }
     microOptions.addAll(extraMicroOptions);
     for (String file : postBootFiles) {
