@@ -22,7 +22,8 @@ import java.util.Optional;
  * Lists and searches one resource type of a tenant (RFC 7644 §3.4.2, RFC 9865): filter, sort,
  * {@code startIndex} or cursor paging, the same for every type through its {@link ResourceMapping}.
  * One translator builds the predicate of the count and of the page, so they always agree; the page
- * query selects ids only and {@link PageRows} loads just the page's rows.
+ * query selects ids only and {@link PageRows} loads just the page's rows. The count runs only when
+ * the page cannot tell the total (see {@link #totalOf}).
  */
 public final class ResourceSearch<E> {
 
@@ -108,9 +109,9 @@ public final class ResourceSearch<E> {
       String afterId,
       boolean countTotal) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
-    long total = countTotal ? count(cb, tenantId, type, filter) : -1;
-    if (count == 0 || total == 0) {
-      return new CursorPaging.Counted<>(total, List.of());
+    if (count == 0) {
+      return new CursorPaging.Counted<>(
+          countTotal ? count(cb, tenantId, type, filter) : -1, List.of());
     }
 
     Map<ParameterExpression<?>, Object> pageParameters = Comparisons.newParameters();
@@ -136,10 +137,30 @@ public final class ResourceSearch<E> {
     TypedQuery<String> pageStatement = em.createQuery(pageQuery);
     Comparisons.bind(pageStatement, pageParameters);
     pageStatement.setFirstResult(offset).setMaxResults(count);
+    List<String> ids = pageStatement.getResultList();
+    long total = countTotal ? totalOf(cb, tenantId, type, filter, offset, count, ids, afterId) : -1;
     return new CursorPaging.Counted<>(
-        total,
-        PageRows.byIds(
-            em, mapping.entity(), tenantId, pageStatement.getResultList(), mapping::idOf));
+        total, PageRows.byIds(em, mapping.entity(), tenantId, ids, mapping::idOf));
+  }
+
+  /**
+   * The number of matches, counted only when the page cannot tell it. A page that holds fewer ids
+   * than asked for is the end of the list, so the matches are the skipped ones plus the page: the
+   * {@code userName eq} lookup an identity provider sends before every write then costs one query
+   * less. A keyset page ({@code afterId}) does not know how many lay before it, and an empty page
+   * past the first may lie past the end, so both are counted.
+   */
+  private long totalOf(
+      CriteriaBuilder cb,
+      String tenantId,
+      ResourceTypeDefinition type,
+      Filter filter,
+      int offset,
+      int count,
+      List<String> ids,
+      String afterId) {
+    boolean lastPage = ids.size() < count && (offset == 0 || !ids.isEmpty());
+    return afterId == null && lastPage ? offset + ids.size() : count(cb, tenantId, type, filter);
   }
 
   private boolean mayBeMissing(Sort sort) {

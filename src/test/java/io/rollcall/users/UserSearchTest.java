@@ -231,7 +231,14 @@ class UserSearchTest {
     Set<String> actual =
         page.rows().stream().map(UserRow::userName).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, actual);
-    assertEquals(expected.size(), page.total(), "count and page use the same predicate");
+    assertEquals(expected.size(), page.total(), "a short first page is the whole list");
+    // A page of one from the second match on cannot tell the total, so the count query runs.
+    CursorPaging.Counted<UserRow> counted =
+        store
+            .repository
+            .searches()
+            .page(tenant, store.type, FilterParser.parse(filter, store.type), null, 1, 1, null);
+    assertEquals(expected.size(), counted.total(), "count and page use the same predicate");
   }
 
   @Test
@@ -308,6 +315,27 @@ class UserSearchTest {
         store.repository.searches().page(tenant, store.type, null, null, 0, 0, null);
     assertEquals(4, none.total());
     assertEquals(0, none.rows().size());
+  }
+
+  /**
+   * RFC 7644 §3.4.2.4: totalResults is the number of matches whatever page is asked for, whether
+   * the page ends the list (the total is then told by the page) or lies past its end (counted).
+   */
+  @Test
+  void theTotalIsTheSameOnAShortLastPageAndPastTheEnd() {
+    var searches = store.repository.searches();
+    CursorPaging.Counted<UserRow> last = searches.page(tenant, store.type, null, null, 2, 5, null);
+    assertEquals(4, last.total());
+    assertEquals(2, last.rows().size());
+    CursorPaging.Counted<UserRow> past = searches.page(tenant, store.type, null, null, 10, 5, null);
+    assertEquals(4, past.total());
+    assertEquals(0, past.rows().size());
+    CursorPaging.Counted<UserRow> exact = searches.page(tenant, store.type, null, null, 0, 4, null);
+    assertEquals(4, exact.total());
+    CursorPaging.Counted<UserRow> afterFirst =
+        searches.page(tenant, store.type, null, null, 0, 5, exact.rows().get(0).id());
+    assertEquals(4, afterFirst.total(), "a keyset page counts: it does not see what lay before");
+    assertEquals(3, afterFirst.rows().size());
   }
 
   /**
