@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * Only in the benchmark build: a do-nothing endpoint outside every API prefix, so no credential is
- * checked, no tenant is read and no audit entry is written. Its throughput is the floor that
- * Payara's HTTP listener, servlet container and Jersey cost before Rollcall does anything; the
- * difference to {@link NoopResource} is what Rollcall's own per-request work costs.
+ * checked, no tenant is read and no audit entry is written (the authentication mechanism runs, but
+ * only to assign a request id and find nothing to check). Its throughput is the floor that
+ * Payara's HTTP listener, servlet container, Jakarta Security and Jersey cost; the difference to
+ * {@link NoopResource} is what Rollcall's own per-request work costs.
  */
 @ApplicationPath("/bench-floor")
 public class FloorApplication extends Application {

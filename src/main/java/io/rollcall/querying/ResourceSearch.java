@@ -80,8 +80,8 @@ public final class ResourceSearch<E> {
   }
 
   /**
-   * Counts the tenant's resources matching the filter and fetches {@code count} of them from {@code
-   * offset}, in the sort's order (id order without one).
+   * Fetches {@code count} of the tenant's resources matching the filter from {@code offset}, in the
+   * sort's order (id order without one), with the number of all matches (see {@link #totalOf}).
    *
    * @param filter resolved against the type, or null for all
    * @param sort or null

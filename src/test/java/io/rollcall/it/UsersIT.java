@@ -789,6 +789,7 @@ class UsersIT {
     int pages = 0;
     while (cursor != null && pages < 10) {
       JsonObject page = c.get("Users?count=3&cursor=" + q(cursor)).json();
+      assertEquals(7, page.getInt("totalResults"), "every page tells the whole total");
       page.getJsonArray("Resources")
           .forEach(r -> assertTrue(seen.add(r.asJsonObject().getString("id"))));
       cursor = page.containsKey("nextCursor") ? page.getString("nextCursor") : null;
@@ -796,10 +797,18 @@ class UsersIT {
     }
     assertEquals(ids, seen);
     assertEquals(3, pages);
+    JsonObject whole = c.get("Users?count=7&cursor=").json();
     assertFalse(
-        c.get("Users?count=7&cursor=").json().containsKey("nextCursor"),
+        whole.containsKey("nextCursor"),
         "a page that ends with the last user has no nextCursor (RFC 9865 §2)");
-    assertFalse(c.get("Users?count=7&sortBy=title&cursor=").json().containsKey("nextCursor"));
+    assertEquals(7, whole.getInt("totalResults"));
+    JsonObject sorted = c.get("Users?count=7&sortBy=title&cursor=").json();
+    assertFalse(sorted.containsKey("nextCursor"));
+    assertEquals(7, sorted.getInt("totalResults"));
+    JsonObject lastSorted = c.get("Users?startIndex=6&count=5&sortBy=title").json();
+    assertEquals(7, lastSorted.getInt("totalResults"), "a short last page still tells the total");
+    assertEquals(2, lastSorted.getJsonArray("Resources").size());
+    assertEquals(7, c.get("Users?startIndex=20&count=5").json().getInt("totalResults"));
 
     // POST .search with the same semantics.
     Http.Answer search =
