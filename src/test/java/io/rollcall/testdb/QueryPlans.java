@@ -1,5 +1,10 @@
 package io.rollcall.testdb;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rollcall.querying.CursorPaging;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +45,33 @@ public final class QueryPlans {
   /** The SELECT statements sent since the last {@link #clear()}. */
   public static synchronized List<String> captured() {
     return List.copyOf(STATEMENTS);
+  }
+
+  /** A search for one resource: its page from {@code offset}, at most {@code count} long. */
+  @FunctionalInterface
+  public interface Lookup {
+    CursorPaging.Counted<?> page(int offset, int count);
+  }
+
+  /**
+   * Checks a lookup that matches exactly one resource, on both of its paths: the first page tells
+   * its own total and sends no count; a page past the end must count. Every statement of either
+   * reads {@code index} or another index, never a whole table.
+   */
+  public static void assertLookupIndexed(DataSource dataSource, String index, Lookup lookup) {
+    clear();
+    assertEquals(1, lookup.page(0, 100).total(), "the lookup finds its one resource");
+    assertFalse(counted(), "a short first page tells its total: nothing is counted");
+    assertIndexedWithoutSequentialScan(dataSource, index);
+
+    clear();
+    assertEquals(1, lookup.page(1, 1).total(), "counted past the end");
+    assertTrue(counted(), "a page past the end cannot tell the total, so it is counted");
+    assertIndexedWithoutSequentialScan(dataSource, index);
+  }
+
+  private static boolean counted() {
+    return captured().stream().anyMatch(sql -> sql.toUpperCase(Locale.ROOT).contains("COUNT("));
   }
 
   /** PostgreSQL's plan for a statement, one line per plan node. */
