@@ -34,13 +34,14 @@ import java.util.regex.Pattern;
  *   --connections 16    concurrent connections per scenario
  *   --seconds 15        length of one scenario run
  *   --rounds 3          rounds; scenarios and sizes are interleaved within each round
- *   --scenarios LIST    noop,spc,get,lookup,page,deep,patch,create,mixed (default), or any of
- *                       floor (an endpoint outside every API: no credential, tenant or audit;
- *                       what Payara, Jersey and the authentication mechanism's dispatch cost
- *                       alone; bench WAR only, like noop), external (externalId eq), email (Entra's emails[type eq "work"].value
- *                       eq), first (first page), start90 (startIndex 90 % deep), cursor1 (first
- *                       cursor page), cursor90 (a cursor 90 % deep), sorted (sortBy=userName),
- *                       access (the access-check API for a random user, with an app key)
+ *   --scenarios LIST    any of noop,spc,get,lookup,page,deep,patch,create,mixed, floor (an
+ *                       endpoint outside every API: no credential, tenant or audit; what
+ *                       Payara, Jersey and the authentication mechanism's dispatch cost alone;
+ *                       bench WAR only, like noop), external (externalId eq), email (Entra's
+ *                       emails[type eq "work"].value eq), first (first page), start90
+ *                       (startIndex 90 % deep), cursor1 (first cursor page), cursor90 (a cursor
+ *                       90 % deep), sorted (sortBy=userName), access (the access-check API for a
+ *                       random user, with an app key); default: all of them
  *   --bulk COMMAND      fill new tenants with this loader instead of HTTP (for a million users):
  *                       it gets --tenant ID --prefix P --count N appended (see BulkUsers)
  *   --sample N          user ids read per tenant for get/patch (default 20000)

@@ -23,7 +23,7 @@ import java.util.Optional;
  * {@code startIndex} or cursor paging, the same for every type through its {@link ResourceMapping}.
  * One translator builds the predicate of the count and of the page, so they always agree; the page
  * query selects ids only and {@link PageRows} loads just the page's rows. The count runs only when
- * the page cannot tell the total (see {@link #totalOf}).
+ * the page cannot tell the total (see {@link #tellsTheTotal}).
  */
 public final class ResourceSearch<E> {
 
@@ -81,7 +81,8 @@ public final class ResourceSearch<E> {
 
   /**
    * Fetches {@code count} of the tenant's resources matching the filter from {@code offset}, in the
-   * sort's order (id order without one), with the number of all matches (see {@link #totalOf}).
+   * sort's order (id order without one), with the number of all matches (see {@link
+   * #tellsTheTotal}).
    *
    * @param filter resolved against the type, or null for all
    * @param sort or null
@@ -138,29 +139,26 @@ public final class ResourceSearch<E> {
     Comparisons.bind(pageStatement, pageParameters);
     pageStatement.setFirstResult(offset).setMaxResults(count);
     List<String> ids = pageStatement.getResultList();
-    long total = countTotal ? totalOf(cb, tenantId, type, filter, offset, count, ids, afterId) : -1;
+    long total = -1;
+    if (countTotal) {
+      total =
+          tellsTheTotal(ids, offset, count, afterId)
+              ? offset + ids.size()
+              : count(cb, tenantId, type, filter);
+    }
     return new CursorPaging.Counted<>(
         total, PageRows.byIds(em, mapping.entity(), tenantId, ids, mapping::idOf));
   }
 
   /**
-   * The number of matches, counted only when the page cannot tell it. A page that holds fewer ids
+   * Whether a page's ids tell the number of matches without a count. A page that holds fewer ids
    * than asked for is the end of the list, so the matches are the skipped ones plus the page: the
    * {@code userName eq} lookup an identity provider sends before every write then costs one query
    * less. A keyset page ({@code afterId}) does not know how many lay before it, and an empty page
-   * past the first may lie past the end, so both are counted.
+   * past the first may lie past the end, so both must be counted.
    */
-  private long totalOf(
-      CriteriaBuilder cb,
-      String tenantId,
-      ResourceTypeDefinition type,
-      Filter filter,
-      int offset,
-      int count,
-      List<String> ids,
-      String afterId) {
-    boolean lastPage = ids.size() < count && (offset == 0 || !ids.isEmpty());
-    return afterId == null && lastPage ? offset + ids.size() : count(cb, tenantId, type, filter);
+  private static boolean tellsTheTotal(List<String> ids, int offset, int count, String afterId) {
+    return afterId == null && ids.size() < count && (offset == 0 || !ids.isEmpty());
   }
 
   private boolean mayBeMissing(Sort sort) {
